@@ -1,0 +1,123 @@
+//! `/oauth/authorize`: the consent page (GET) and the user's decision (POST), as Doorkeeper does them.
+
+use url::form_urlencoded;
+
+use super::http::Response;
+use super::params::Params;
+use super::state::{AuthorizeError, AuthorizeParams, Consent, OOB, Store};
+use super::{ServerConfig, accounts, pages};
+
+/// The authorize fields of a request.
+pub(crate) fn fields(params: &Params) -> AuthorizeParams<'_> {
+    AuthorizeParams {
+        response_type: params.get("response_type"),
+        client_id: params.get("client_id"),
+        redirect_uri: params.get("redirect_uri"),
+        scope: params.get("scope"),
+        code_challenge: params.get("code_challenge"),
+        code_challenge_method: params.get("code_challenge_method"),
+    }
+}
+
+/// `GET /oauth/authorize`.
+pub(crate) fn show(store: &Store, config: &ServerConfig, params: &Params) -> Response {
+    match store.check_authorize(config, &fields(params)) {
+        Ok(consent) => Response::html(
+            200,
+            pages::authorize(&consent, accounts::all(), params.pairs(), truthy(params.get("force_login"))),
+        ),
+        Err(e) => error_response(&e, params.present("state")),
+    }
+}
+
+/// `POST /oauth/authorize`: everything is checked again, since the form can be forged or replayed.
+/// A missing `decision` means approve, so `curl -d username=ada -d client_id=...` works.
+pub(crate) fn decide(store: &mut Store, config: &ServerConfig, params: &Params) -> Response {
+    let state = params.present("state");
+    let consent = match store.check_authorize(config, &fields(params)) {
+        Ok(consent) => consent,
+        Err(e) => return error_response(&e, state),
+    };
+    match params.present("decision").unwrap_or("approve") {
+        "approve" => {}
+        "deny" => return deny(&consent, state),
+        _ => return bad_page("invalid_request", "The decision must be approve or deny."),
+    }
+    let Some(account) = params.present("username").and_then(accounts::find) else {
+        return bad_page("invalid_request", "Choose one of the demo accounts: the username is missing or unknown.");
+    };
+    let code = store.issue_code(&consent, account.username, config.code_lifetime);
+    if consent.redirect_uri == OOB {
+        // Mastodon's OOB page carries no state: the user copies the code, nothing else.
+        return Response::html(200, pages::code(&code));
+    }
+    let mut pairs = vec![("code", code.as_str())];
+    pairs.extend(state.map(|s| ("state", s)));
+    Response::redirect(&with_query(&consent.redirect_uri, &pairs))
+}
+
+/// The test shortcut behind `DemoServer::approve`: same checks as the form, no HTML.
+pub(crate) fn approve(
+    store: &mut Store,
+    config: &ServerConfig,
+    p: &AuthorizeParams,
+    username: &str,
+) -> Result<String, String> {
+    let consent = store.check_authorize(config, p).map_err(|e| format!("{}: {}", e.error, e.description))?;
+    let account = accounts::find(username).ok_or_else(|| format!("unknown demo account {username:?}"))?;
+    Ok(store.issue_code(&consent, account.username, config.code_lifetime))
+}
+
+fn deny(consent: &Consent, state: Option<&str>) -> Response {
+    if consent.redirect_uri == OOB {
+        return Response::html(200, pages::denied());
+    }
+    let mut pairs = vec![
+        ("error", "access_denied"),
+        ("error_description", "The resource owner or authorization server denied the request."),
+    ];
+    pairs.extend(state.map(|s| ("state", s)));
+    Response::redirect(&with_query(&consent.redirect_uri, &pairs))
+}
+
+/// An error page, or (once client and redirect URI are trusted) a redirect carrying the error.
+fn error_response(e: &AuthorizeError, state: Option<&str>) -> Response {
+    match &e.redirect_uri {
+        Some(uri) => {
+            let mut pairs = vec![("error", e.error), ("error_description", e.description)];
+            pairs.extend(state.map(|s| ("state", s)));
+            Response::redirect(&with_query(uri, &pairs))
+        }
+        None => bad_page(e.error, e.description),
+    }
+}
+
+fn bad_page(error: &str, description: &str) -> Response {
+    Response::html(400, pages::error(error, description))
+}
+
+/// Appends form-encoded pairs to a URI that may already have a query.
+pub(crate) fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        query.append_pair(k, v);
+    }
+    let sep = if uri.contains('?') { '&' } else { '?' };
+    format!("{uri}{sep}{}", query.finish())
+}
+
+/// Rails' idea of a true boolean parameter.
+fn truthy(value: Option<&str>) -> bool {
+    value.is_some_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "true" | "1" | "t" | "on" | "yes"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_is_appended_with_the_right_separator() {
+        assert_eq!(with_query("http://a/cb", &[("code", "x y"), ("state", "s&")]), "http://a/cb?code=x+y&state=s%26");
+        assert_eq!(with_query("http://a/cb?k=v", &[("code", "c")]), "http://a/cb?k=v&code=c");
+    }
+}

@@ -1,0 +1,294 @@
+//! A strict Mastodon-like server on 127.0.0.1: the test suite's server and `mastokey --demo`.
+//!
+//! It implements what a login needs (app registration, authorize page, token, revoke,
+//! verify_credentials, discovery documents) with real Mastodon's checks and error bodies, can
+//! pretend to be GoToSocial, Akkoma or Takahē, and lets tests inject faults per path.
+
+mod accounts;
+mod apps;
+mod authorize;
+mod avatar;
+mod discovery;
+pub(crate) mod http;
+mod pages;
+mod params;
+mod routes;
+mod rules;
+mod state;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::{JoinHandle, JoinSet};
+
+pub use accounts::DemoAccount;
+
+/// Which server software to imitate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Flavor {
+    #[default]
+    Mastodon,
+    GoToSocial,
+    Akkoma,
+    Takahe,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerConfig {
+    pub flavor: Flavor,
+    /// What the well-known document lists; `None` lists the whole catalogue. When set, it also
+    /// limits what apps may register (a listed parent admits its children).
+    pub scopes_supported: Option<Vec<String>>,
+    pub code_lifetime: Duration,
+    /// `false` makes `/api/v2/instance` answer 404, as before Mastodon 4.0.
+    pub v2_instance: bool,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            flavor: Flavor::Mastodon,
+            scopes_supported: None,
+            code_lifetime: Duration::from_secs(10 * 60),
+            v2_instance: true,
+        }
+    }
+}
+
+/// A misbehaviour to apply to every request for one path, until cleared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// Answer this status with this body (as JSON). A 429 also gets Mastodon's rate-limit headers.
+    Status(u16, String),
+    /// Wait, then answer normally.
+    Delay(Duration),
+    /// 200 claiming JSON, with a body that is not JSON.
+    Garbage,
+    /// 200 with a (valid JSON) body of exactly this many bytes.
+    Huge(usize),
+    /// Read the request, then close the connection without a response.
+    Drop,
+    /// Read the request, then never answer (the socket stays open until the server is dropped).
+    Hang,
+}
+
+/// What the connection tasks share.
+pub(crate) struct Shared {
+    pub config: ServerConfig,
+    pub base_url: String,
+    /// `host:port`, what Mastodon calls the domain.
+    pub domain: String,
+    store: Mutex<state::Store>,
+    faults: Mutex<HashMap<String, Fault>>,
+    log: Mutex<Vec<(String, String)>>,
+}
+
+impl Shared {
+    pub fn store(&self) -> MutexGuard<'_, state::Store> {
+        lock(&self.store)
+    }
+}
+
+/// A poisoned lock only means another connection task panicked; the data is still usable.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A running server. Dropping it stops the accept loop and every open connection.
+pub struct DemoServer {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    task: JoinHandle<()>,
+}
+
+impl DemoServer {
+    /// Binds 127.0.0.1 on a free port and serves on the current tokio runtime.
+    pub async fn start(config: ServerConfig) -> std::io::Result<DemoServer> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared {
+            config,
+            base_url: format!("http://{addr}"),
+            domain: addr.to_string(),
+            store: Mutex::default(),
+            faults: Mutex::default(),
+            log: Mutex::default(),
+        });
+        let task = tokio::spawn(accept_loop(listener, shared.clone()));
+        Ok(DemoServer { shared, addr, task })
+    }
+
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        self.shared.base_url.clone()
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    pub fn config(&self) -> &ServerConfig {
+        &self.shared.config
+    }
+
+    /// Applies `fault` to requests whose path (without query) equals `path`, until cleared.
+    pub fn inject(&self, path: &str, fault: Fault) {
+        lock(&self.shared.faults).insert(path.to_owned(), fault);
+    }
+
+    pub fn clear_faults(&self) {
+        lock(&self.shared.faults).clear();
+    }
+
+    /// (method, path without query) of every request read so far, in order.
+    pub fn requests(&self) -> Vec<(String, String)> {
+        lock(&self.shared.log).clone()
+    }
+
+    /// The demo accounts one can sign in as, in the order the authorize page lists them.
+    pub fn accounts() -> &'static [DemoAccount] {
+        accounts::all()
+    }
+
+    /// Test shortcut: issue a code as if `username` had approved on the authorize page, after the
+    /// same checks (`scope` empty means the default `read`). A challenge implies S256.
+    pub fn approve(
+        &self,
+        client_id: &str,
+        redirect_uri: &str,
+        scope: &str,
+        username: &str,
+        code_challenge: Option<&str>,
+    ) -> Result<String, String> {
+        let params = state::AuthorizeParams {
+            response_type: Some("code"),
+            client_id: Some(client_id),
+            redirect_uri: Some(redirect_uri),
+            scope: Some(scope),
+            code_challenge,
+            code_challenge_method: code_challenge.map(|_| "S256"),
+        };
+        authorize::approve(&mut self.shared.store(), &self.shared.config, &params, username)
+    }
+}
+
+impl Drop for DemoServer {
+    fn drop(&mut self) {
+        // Aborting the accept loop drops its JoinSet, which aborts every connection task.
+        self.task.abort();
+    }
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(serve(stream, shared.clone()));
+                }
+                // Out of file descriptors and the like: back off instead of spinning.
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            },
+            // Reap finished connections so the set does not grow for the server's lifetime.
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+}
+
+/// One connection, one request, one response, then close.
+async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
+    let request = match http::read_request(&mut stream, &http::Limits::default()).await {
+        Ok(request) => request,
+        Err(e) => {
+            if let Some(response) = e.response() {
+                let _ = http::write_response(&mut stream, &response, false).await;
+                linger(&mut stream).await;
+            }
+            return;
+        }
+    };
+    lock(&shared.log).push((request.method.clone(), request.path.clone()));
+    let head_only = request.method == "HEAD";
+    let fault = lock(&shared.faults).get(&request.path).cloned();
+    let response = match fault {
+        None => routes::handle(&shared, &request),
+        Some(Fault::Delay(wait)) => {
+            tokio::time::sleep(wait).await;
+            routes::handle(&shared, &request)
+        }
+        Some(Fault::Status(status, body)) => status_fault(status, body),
+        Some(Fault::Garbage) => http::Response::new(
+            200,
+            "application/json; charset=utf-8",
+            "<html><body><h1>It works!</h1></body></html> {\"this is\": not json",
+        ),
+        Some(Fault::Huge(size)) => {
+            let _ = write_huge(&mut stream, size, head_only).await;
+            return;
+        }
+        Some(Fault::Drop) => return,
+        Some(Fault::Hang) => std::future::pending().await,
+    };
+    let _ = http::write_response(&mut stream, &response, head_only).await;
+    let _ = stream.shutdown().await;
+}
+
+/// Lingering close: after refusing a request (say, a body too large) the client may still be
+/// sending. Closing with unread data would make the kernel send a reset, which can destroy our
+/// answer before the client reads it; so stop writing, then drain for a little while.
+async fn linger(stream: &mut TcpStream) {
+    if stream.shutdown().await.is_err() {
+        return;
+    }
+    let mut sink = [0u8; 16 * 1024];
+    let mut left: usize = 4 * 1024 * 1024;
+    let drain = async {
+        while let Ok(n @ 1..) = stream.read(&mut sink).await {
+            left = left.saturating_sub(n);
+            if left == 0 {
+                break;
+            }
+        }
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(2), drain).await;
+}
+
+fn status_fault(status: u16, body: String) -> http::Response {
+    let response = http::Response::new(status, "application/json; charset=utf-8", body);
+    if status != 429 {
+        return response;
+    }
+    // Mastodon's throttle answer: the limit, nothing left, and when the window resets (ISO 8601).
+    let reset = time::OffsetDateTime::now_utc() + time::Duration::minutes(5);
+    let reset = reset.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    response
+        .with_header("X-RateLimit-Limit", "300")
+        .with_header("X-RateLimit-Remaining", "0")
+        .with_header("X-RateLimit-Reset", &reset)
+}
+
+/// Streams a JSON document of exactly `size` bytes without holding it in memory.
+async fn write_huge(stream: &mut TcpStream, size: usize, head_only: bool) -> std::io::Result<()> {
+    let head = http::Response::new(200, "application/json; charset=utf-8", Vec::new()).head_bytes(size);
+    stream.write_all(&head).await?;
+    if head_only {
+        return stream.shutdown().await;
+    }
+    // `{"padding":"xxx…"}` when there is room for it, else spaces (still a valid JSON prefix).
+    let (open, close): (&[u8], &[u8]) = if size >= 14 { (b"{\"padding\":\"", b"\"}") } else { (b"", b"") };
+    stream.write_all(open).await?;
+    let mut left = size - open.len() - close.len();
+    let filler = if open.is_empty() { [b' '; 16 * 1024] } else { [b'x'; 16 * 1024] };
+    while left > 0 {
+        let n = left.min(filler.len());
+        stream.write_all(&filler[..n]).await?;
+        left -= n;
+    }
+    stream.write_all(close).await?;
+    stream.shutdown().await
+}
