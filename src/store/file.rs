@@ -1,0 +1,176 @@
+//! The file mechanics of the store: locking, atomic writes, permissions, corrupt files.
+
+use super::StoreError;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The format written in the `"version"` field; any other value is not ours to interpret.
+const VERSION: u64 = 1;
+
+fn io_err(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |source| StoreError::Io { path, action, source }
+}
+
+/// Reads the list stored in `dir/name`. Reads need no lock: writes replace the file by rename,
+/// so a reader always sees a whole file, old or new.
+pub(super) fn read_list<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<T>, StoreError> {
+    let path = dir.join(name);
+    match load(&path, name)? {
+        Some(list) => Ok(list),
+        None => {
+            // Take the lock before moving the file aside, and look again: another process may
+            // have replaced it meanwhile. Without a lock (read-only dir), moving fails anyway.
+            let _lock = lock(dir).ok();
+            match load(&path, name)? {
+                Some(list) => Ok(list),
+                None => Err(keep_aside(&path)?),
+            }
+        }
+    }
+}
+
+/// Read-modify-write of the list in `dir/name` under the directory's lock. `change` returns
+/// whether anything changed (nothing is written otherwise).
+pub(super) fn update_list<T: Serialize + DeserializeOwned>(
+    dir: &Path,
+    name: &str,
+    change: impl FnOnce(&mut Vec<T>) -> bool,
+) -> Result<(), StoreError> {
+    ensure_dir(dir)?;
+    let _lock = lock(dir)?;
+    let path = dir.join(name);
+    let mut list = match load(&path, name)? {
+        Some(list) => list,
+        None => return Err(keep_aside(&path)?),
+    };
+    if !change(&mut list) {
+        return Ok(());
+    }
+    let doc = serde_json::json!({ "version": VERSION, key(name): list });
+    let mut bytes = serde_json::to_vec_pretty(&doc).map_err(|e| StoreError::Io {
+        path: path.clone(),
+        action: "write",
+        source: io::Error::other(e.to_string()),
+    })?;
+    bytes.push(b'\n');
+    write_atomic(dir, &path, &bytes)
+}
+
+/// `registrations.json` holds `{"version": 1, "registrations": [...]}`.
+fn key(name: &str) -> &str {
+    name.strip_suffix(".json").unwrap_or(name)
+}
+
+/// The list in a file: `Ok(Some(empty))` when there is no file, `Ok(None)` when the file is
+/// not something we understand.
+fn load<T: DeserializeOwned>(path: &Path, name: &str) -> Result<Option<Vec<T>>, StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Some(Vec::new())),
+        Err(e) => return Err(io_err(path, "read")(e)),
+    };
+    let Ok(mut doc) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Ok(None);
+    };
+    if doc.get("version").and_then(serde_json::Value::as_u64) != Some(VERSION) {
+        return Ok(None);
+    }
+    Ok(match doc.get_mut(key(name)) {
+        None => Some(Vec::new()),
+        Some(list) => serde_json::from_value(list.take()).ok(),
+    })
+}
+
+/// Moves a file we cannot read aside as `<name>.corrupt-<UTC time>` (never replacing an earlier
+/// one), so the user's data survives and the next save starts clean.
+fn keep_aside(path: &Path) -> Result<StoreError, StoreError> {
+    let stamp = time::OffsetDateTime::now_utc()
+        .format(time::macros::format_description!("[year][month][day]T[hour][minute][second]Z"))
+        .unwrap_or_default();
+    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+    let fail = |e| io_err(path, "move aside the unreadable file")(e);
+    for n in 0..1000 {
+        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+        let kept = path.with_file_name(format!("{file_name}.corrupt-{stamp}{suffix}"));
+        // A hard link fails instead of replacing an existing file, unlike rename.
+        match fs::hard_link(path, &kept) {
+            Ok(()) => fs::remove_file(path).map_err(fail)?,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            // Filesystems without hard links: rename, after checking the name is free.
+            Err(_) if !kept.exists() => fs::rename(path, &kept).map_err(fail)?,
+            Err(e) => return Err(fail(e)),
+        }
+        return Ok(StoreError::Corrupt { path: path.to_path_buf(), kept_as: kept });
+    }
+    Err(fail(io::Error::other("too many earlier copies")))
+}
+
+/// Creates the directory (and missing parents) as 0700. An existing directory is left as it is:
+/// `MASTOKEY_CONFIG_DIR` may point at a directory shared with other things, and the files in
+/// it are 0600 anyway.
+fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(io_err(dir, "create the directory"))
+}
+
+/// Holds the directory's exclusive lock until dropped (closing the file releases it).
+fn lock(dir: &Path) -> Result<File, StoreError> {
+    let path = dir.join(".lock");
+    let file = private_options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(io_err(&path, "open the lock file"))?;
+    // `File::lock` is stable since Rust 1.89; Cargo.toml's rust-version (1.88) predates it.
+    #[allow(clippy::incompatible_msrv)]
+    file.lock().map_err(io_err(&path, "lock"))?;
+    Ok(file)
+}
+
+/// Options for files only the user may read: 0600 from the moment they exist.
+fn private_options() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+}
+
+/// Temp file in the same directory, synced, renamed over the target, directory synced: after a
+/// crash the file is either the old or the new one, never half written.
+fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{file_name}.tmp-{}-{:08x}", std::process::id(), rand::random::<u32>()));
+    let result = (|| {
+        let mut file = private_options().write(true).create_new(true).open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp); // Best effort: the error that matters is `e`.
+        return Err(io_err(path, "write")(e));
+    }
+    sync_dir(dir)
+}
+
+/// Makes the rename itself durable.
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io_err(dir, "sync the directory"))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

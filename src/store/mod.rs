@@ -1,0 +1,183 @@
+//! Where app registrations and logins (with their tokens) are kept on disk.
+//!
+//! Two JSON files in the config directory, each wrapped as `{"version": 1, ...}`. Every change is
+//! a read-modify-write under an exclusive lock (so two mastokey processes saving at once both
+//! keep their entries), written atomically, with 0600 files in a 0700 directory. A file that
+//! cannot be understood is moved aside and reported, never overwritten.
+
+mod file;
+#[cfg(test)]
+mod tests;
+
+use crate::mastodon::scopes::set_covers;
+use crate::secret::Secret;
+use serde::{Deserialize, Serialize};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// An app registered on a server (`POST /api/v1/apps`), reused for later logins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registration {
+    /// Base URL, e.g. `https://mastodon.social`.
+    pub server: String,
+    pub client_id: String,
+    pub client_secret: Secret,
+    pub redirect_uris: Vec<String>,
+    pub scopes: Vec<String>,
+    /// RFC 3339.
+    pub created_at: String,
+}
+
+/// A saved login: the token and what it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Login {
+    pub server: String,
+    pub account_id: String,
+    /// `user@domain`.
+    pub acct: String,
+    pub display_name: String,
+    pub token: Secret,
+    pub scopes_granted: Vec<String>,
+    pub scopes_requested: Vec<String>,
+    pub client_id: String,
+    /// RFC 3339.
+    pub created_at: String,
+    /// RFC 3339; when verify_credentials last succeeded with this token.
+    #[serde(default)]
+    pub last_verified: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("could not {action} {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        /// What was being done, as a verb phrase: "read", "write", "lock", ...
+        action: &'static str,
+        source: io::Error,
+    },
+    #[error(
+        "{} could not be understood; it was kept as {} and a new file will be started",
+        path.display(),
+        kept_as.display()
+    )]
+    Corrupt { path: PathBuf, kept_as: PathBuf },
+    #[error("no configuration directory was found; set MASTOKEY_CONFIG_DIR or HOME")]
+    NoConfigDir,
+}
+
+const REGISTRATIONS: &str = "registrations.json";
+const LOGINS: &str = "logins.json";
+
+/// The current time in RFC 3339 (UTC), for `created_at` and `last_verified`.
+pub fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+/// The saved data of one mastokey configuration directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// `MASTOKEY_CONFIG_DIR` if set, else the platform config dir + `mastokey`. Nothing is
+    /// created until something is saved.
+    pub fn from_env() -> Result<Store, StoreError> {
+        if let Some(dir) = std::env::var_os("MASTOKEY_CONFIG_DIR").filter(|d| !d.is_empty()) {
+            return Ok(Store::at(dir));
+        }
+        dirs::config_dir().map(|d| Store::at(d.join("mastokey"))).ok_or(StoreError::NoConfigDir)
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn registrations_path(&self) -> PathBuf {
+        self.dir.join(REGISTRATIONS)
+    }
+
+    pub fn logins_path(&self) -> PathBuf {
+        self.dir.join(LOGINS)
+    }
+
+    /// All saved registrations (none when the file does not exist yet).
+    pub fn registrations(&self) -> Result<Vec<Registration>, StoreError> {
+        file::read_list(&self.dir, REGISTRATIONS)
+    }
+
+    /// A saved registration usable for this server, redirect URI and scopes: same server, the
+    /// redirect among its `redirect_uris`, and every requested scope covered by its scopes (a
+    /// registration for `read` serves a request for `read:accounts`). The newest one wins.
+    pub fn find_registration(
+        &self,
+        server: &str,
+        redirect_uri: &str,
+        scopes: &[String],
+    ) -> Result<Option<Registration>, StoreError> {
+        // Servers default to `read` when no scope is sent.
+        let default = ["read".to_owned()];
+        let wanted = if scopes.is_empty() { &default[..] } else { scopes };
+        Ok(self.registrations()?.into_iter().rev().find(|r| {
+            same_server(&r.server, server)
+                && r.redirect_uris.iter().any(|u| u == redirect_uri)
+                && wanted.iter().all(|w| set_covers(r.scopes.iter().map(String::as_str), w))
+        }))
+    }
+
+    /// Saves a registration, replacing one with the same server and client_id.
+    ///
+    /// If the file on disk is corrupt it is moved aside and `Corrupt` is returned without
+    /// saving; saving again then starts a fresh file.
+    pub fn save_registration(&self, reg: Registration) -> Result<(), StoreError> {
+        file::update_list(&self.dir, REGISTRATIONS, |list: &mut Vec<Registration>| {
+            list.retain(|r| !(same_server(&r.server, &reg.server) && r.client_id == reg.client_id));
+            list.push(reg);
+            true
+        })
+    }
+
+    /// All saved logins (none when the file does not exist yet).
+    pub fn logins(&self) -> Result<Vec<Login>, StoreError> {
+        file::read_list(&self.dir, LOGINS)
+    }
+
+    /// Saves a login, replacing one with the same server and account, and returns the path of
+    /// the file it is in. A corrupt file is handled as in [`Store::save_registration`].
+    pub fn save_login(&self, login: Login) -> Result<PathBuf, StoreError> {
+        file::update_list(&self.dir, LOGINS, |list: &mut Vec<Login>| {
+            match list.iter_mut().find(|l| same_server(&l.server, &login.server) && l.account_id == login.account_id) {
+                // Keep its place so the accounts list does not reorder on every re-verify.
+                Some(old) => *old = login,
+                None => list.push(login),
+            }
+            true
+        })?;
+        Ok(self.logins_path())
+    }
+
+    /// Forgets a login. Returns whether there was one to forget.
+    pub fn remove_login(&self, server: &str, account_id: &str) -> Result<bool, StoreError> {
+        if !self.logins_path().exists() {
+            return Ok(false);
+        }
+        let mut removed = false;
+        file::update_list(&self.dir, LOGINS, |list: &mut Vec<Login>| {
+            let before = list.len();
+            list.retain(|l| !(same_server(&l.server, server) && l.account_id == account_id));
+            removed = list.len() != before;
+            removed
+        })?;
+        Ok(removed)
+    }
+}
+
+/// Base URLs as typed by different code paths may differ in a trailing slash or letter case.
+fn same_server(a: &str, b: &str) -> bool {
+    a.trim_end_matches('/').eq_ignore_ascii_case(b.trim_end_matches('/'))
+}

@@ -1,0 +1,122 @@
+//! The system clipboard for real: copy on a private Xvfb display, read back with `xclip`.
+
+use mastokey::clipboard::{Clipboard, CopyMethod};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Skips the test when a tool is missing, except on CI where that is a broken setup.
+fn require(tools: &[&str]) -> bool {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let missing: Vec<&str> =
+        tools.iter().copied().filter(|t| !std::env::split_paths(&path).any(|d| d.join(t).is_file())).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let msg = format!("{} not installed (Debian: apt-get install xvfb xclip)", missing.join(", "));
+    assert!(std::env::var_os("CI").is_none(), "{msg}");
+    eprintln!("note: skipping the X11 clipboard test: {msg}");
+    false
+}
+
+/// A private X server, killed on drop.
+struct Xvfb {
+    child: Child,
+    display: String,
+}
+
+impl Xvfb {
+    fn start() -> Xvfb {
+        let base = 97 + std::process::id() % 300;
+        for n in (base..base + 50).filter(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        }) {
+            let mut child = Command::new("Xvfb")
+                .args([&format!(":{n}"), "-nolisten", "tcp", "-screen", "0", "320x240x24"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start Xvfb");
+            let socket = format!("/tmp/.X11-unix/X{n}");
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline {
+                if Path::new(&socket).exists() {
+                    return Xvfb { child, display: format!(":{n}") };
+                }
+                // Exited: most likely another server took this number meanwhile.
+                if child.try_wait().ok().flatten().is_some() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        panic!("could not start Xvfb on any display from :{base}");
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        // SIGTERM first: Xvfb then removes its socket and lock file, SIGKILL would leave them.
+        let _ = Command::new("kill").arg(self.child.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            if self.child.try_wait().ok().flatten().is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn xclip_out(display: &str) -> Option<String> {
+    let out = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .env("DISPLAY", display)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run xclip");
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+// One test in this file: it changes DISPLAY for the whole process.
+#[test]
+fn copies_to_x11_and_falls_back_to_osc52_without_a_display() {
+    if !require(&["Xvfb", "xclip"]) {
+        return;
+    }
+
+    // SAFETY: this binary runs this one test, and nothing else reads the environment meanwhile.
+    unsafe {
+        std::env::remove_var("DISPLAY");
+        std::env::remove_var("WAYLAND_DISPLAY");
+    }
+    let mut no_display = Clipboard::new();
+    let mut terminal = Vec::new();
+    let method = no_display.copy("hello", &mut terminal).expect("OSC 52 fallback");
+    assert!(matches!(method, CopyMethod::Osc52 { .. }), "{method:?}");
+    assert!(String::from_utf8_lossy(&terminal).contains("]52;c;aGVsbG8="));
+
+    let x = Xvfb::start();
+    // SAFETY: as above.
+    unsafe { std::env::set_var("DISPLAY", &x.display) };
+    let text = "https://m.example/oauth/authorize?client_id=abc&state=xyz 東京 🌸";
+    let mut clipboard = Clipboard::new();
+    let mut terminal = Vec::new();
+    let method = clipboard.copy(text, &mut terminal).expect("copy");
+    assert_eq!(method, CopyMethod::System);
+    assert!(terminal.is_empty(), "nothing written to the terminal");
+    assert_eq!(xclip_out(&x.display).as_deref(), Some(text));
+
+    // The same clipboard serves a second copy.
+    clipboard.copy("second", &mut terminal).expect("copy again");
+    assert_eq!(xclip_out(&x.display).as_deref(), Some("second"));
+
+    // What the design relies on: the text lives only as long as its owner.
+    drop(clipboard);
+    assert_ne!(xclip_out(&x.display).as_deref(), Some("second"));
+}
