@@ -9,7 +9,6 @@ mod file;
 #[cfg(test)]
 mod tests;
 
-use crate::mastodon::scopes::set_covers;
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::io;
@@ -112,8 +111,9 @@ impl Store {
     }
 
     /// A saved registration usable for this server, redirect URI and scopes: same server, the
-    /// redirect among its `redirect_uris`, and every requested scope covered by its scopes (a
-    /// registration for `read` serves a request for `read:accounts`). The newest one wins.
+    /// redirect among its `redirect_uris`, and every requested scope among its scopes by name:
+    /// Mastodon (Doorkeeper) compares scope names exactly, so an app registered for `read` is
+    /// refused `read:accounts`. The newest one wins.
     pub fn find_registration(
         &self,
         server: &str,
@@ -126,7 +126,7 @@ impl Store {
         Ok(self.registrations()?.into_iter().rev().find(|r| {
             same_server(&r.server, server)
                 && r.redirect_uris.iter().any(|u| u == redirect_uri)
-                && wanted.iter().all(|w| set_covers(r.scopes.iter().map(String::as_str), w))
+                && wanted.iter().all(|w| r.scopes.contains(w))
         }))
     }
 

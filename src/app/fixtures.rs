@@ -1,0 +1,122 @@
+//! Shared test fixtures: an app driven to each screen through real actions.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::mastodon::account::Account;
+use crate::mastodon::address;
+use crate::mastodon::discovery::{InstanceCard, OAuthMetadata, ServerKind};
+use crate::mastodon::oauth::{self, OOB};
+
+pub fn settings() -> Settings {
+    Settings { redirect_uri: OOB.into(), color: true, config_dir: "/tmp/cfg".into(), ..Settings::default() }
+}
+
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+pub fn server(with_well_known: bool) -> ServerInfo {
+    let oauth = with_well_known.then(|| OAuthMetadata {
+        scopes_supported: crate::mastodon::scopes::CATALOGUE.iter().map(|s| s.name.to_owned()).collect(),
+        code_challenge_methods_supported: vec!["S256".into()],
+        ..OAuthMetadata::default()
+    });
+    ServerInfo {
+        address: address::parse("example.social").unwrap(),
+        oauth,
+        card: InstanceCard { title: "Example".into(), version: "4.5.0".into(), ..InstanceCard::default() },
+        kind: ServerKind::Mastodon,
+    }
+}
+
+pub fn registration() -> Registration {
+    Registration {
+        server: "https://example.social".into(),
+        client_id: "cid".into(),
+        client_secret: Secret::new("csecret"),
+        redirect_uris: vec![OOB.into()],
+        scopes: vec!["profile".into()],
+        created_at: "2026-11-01T00:00:00Z".into(),
+    }
+}
+
+pub fn task_id(effects: &[Effect]) -> TaskId {
+    effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Discover { id, .. }
+            | Effect::Prepare { id, .. }
+            | Effect::Exchange { id, .. }
+            | Effect::Verify { id, .. } => Some(*id),
+            _ => None,
+        })
+        .expect("a task effect")
+}
+
+/// An app on the authorize screen with a fresh registration.
+pub fn at_authorize() -> App {
+    let mut app = App::new(settings());
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Ok(server(true))));
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let fx = update(
+        &mut app,
+        Action::Registered(id, Ok(Prepared { registration: registration(), reused: false, store_warning: None })),
+    );
+    assert!(fx.iter().any(|e| matches!(e, Effect::SaveRegistration(_))));
+    app
+}
+
+pub fn account() -> Account {
+    serde_json::from_value(serde_json::json!({
+        "id": "1", "username": "ada", "acct": "ada", "display_name": "Ada \u{1b}[31mLovelace",
+        "note": "<p>Hello &amp; welcome</p>", "created_at": "2022-11-05T00:00:00.000Z",
+        "followers_count": 3, "following_count": 2, "statuses_count": 1, "last_status_at": "2026-11-20",
+        "bot": true, "fields": [{"name": "Site", "value": "<a href=\"https://x.org\">x.org</a>", "verified_at": "2024-01-01T00:00:00Z"}],
+        "source": {"privacy": "unlisted", "sensitive": false, "language": "en"}
+    }))
+    .unwrap()
+}
+
+/// An app on the scopes screen of a discovered server.
+pub fn at_scopes(server_info: ServerInfo) -> App {
+    let mut app = App::new(settings());
+    type_text(&mut app, &server_info.address.shown.clone());
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Ok(server_info)));
+    app
+}
+
+/// An app on the profile screen of this account, with the login saved.
+pub fn at_profile(account: Account) -> App {
+    let mut app = at_authorize();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "good");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let token = oauth::TokenResponse { access_token: Secret::new("tok"), scope: Some("profile".into()) };
+    let fx = update(&mut app, Action::Exchanged(id, Ok(token)));
+    update(&mut app, Action::Verified(task_id(&fx), Ok(account), "2026-11-23T10:00:00Z".into()));
+    update(&mut app, Action::LoginSaved(Ok("/home/you/.config/mastokey/logins.json".into())));
+    app
+}
+
+pub fn japanese_account() -> Account {
+    serde_json::from_value(serde_json::json!({
+        "id": "2", "username": "hanako", "acct": "hanako", "display_name": "山田花子 :sakura:",
+        "note": "<p>東京在住のエンジニアです。<br>Rust と猫が好き。</p><p><a href=\"https://example.social/tags/rust\" class=\"mention hashtag\" rel=\"tag\">#<span>rust</span></a></p>",
+        "created_at": "2023-04-01T00:00:00.000Z", "followers_count": 1200, "following_count": 310, "statuses_count": 5421,
+        "last_status_at": "2026-11-22", "locked": true,
+        "emojis": [{"shortcode": "sakura", "url": "https://example.social/e.png", "static_url": "https://example.social/e.png", "visible_in_picker": true}],
+        "fields": [{"name": "ブログ", "value": "<a href=\"https://hanako.example\">hanako.example</a>", "verified_at": "2024-01-01T00:00:00Z"}, {"name": "場所", "value": "東京", "verified_at": null}],
+        "source": {"privacy": "private", "sensitive": true, "language": "ja"}
+    }))
+    .unwrap()
+}

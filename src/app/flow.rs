@@ -1,0 +1,501 @@
+//! `update`: how each action moves the login flow forward. Pure: returns effects, does no I/O.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::keys::{self, Command};
+use super::profile::{ProfileView, SaveState};
+use super::scope_tree::{Preset, ScopeTree};
+use super::*;
+use crate::mastodon::oauth::{self, AuthorizeRequest};
+use crate::mastodon::{address, pkce};
+
+const PAGE: isize = 10;
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let was_busy = app.busy();
+    let mut effects = match action {
+        Action::Key(key) => on_key(app, key),
+        Action::Paste(text) => on_paste(app, &text),
+        Action::Click(target) => on_click(app, target),
+        Action::Scroll(delta) => on_command(app, if delta < 0 { Command::Up } else { Command::Down }),
+        Action::Resize => Vec::new(),
+        Action::Tick => {
+            app.spinner = app.spinner.wrapping_add(1);
+            Vec::new()
+        }
+        Action::Discovered(id, result) if is_current(app, id) => discovered(app, result),
+        Action::Registered(id, result) if is_current(app, id) => registered(app, result),
+        Action::Exchanged(id, result) if is_current(app, id) => exchanged(app, result),
+        Action::Verified(id, result, at) if is_current(app, id) => verified(app, result, at),
+        Action::LoginSaved(result) => login_saved(app, result),
+        Action::RegistrationSaved(Err(e)) => {
+            notice(
+                app,
+                NoticeKind::Error,
+                format!("The app registration could not be saved ({e}); it will be made again next time."),
+            );
+            Vec::new()
+        }
+        Action::Copied(result) => {
+            let text = match &result {
+                Ok(method) => method.describe().to_owned(),
+                Err(e) => format!("Could not copy: {e}. Select the URL with the mouse instead, or press o to open it."),
+            };
+            let kind = if result.is_ok() { NoticeKind::Success } else { NoticeKind::Error };
+            notice(app, kind, text);
+            Vec::new()
+        }
+        Action::BrowserOpened(result) => {
+            match result {
+                Ok(()) => notice(
+                    app,
+                    NoticeKind::Success,
+                    "Opened in your browser. Approve there, then paste the code here.".into(),
+                ),
+                Err(e) => notice(app, NoticeKind::Error, format!("{e} Press c to copy the URL instead.")),
+            }
+            Vec::new()
+        }
+        // Results of cancelled or superseded requests.
+        Action::Discovered(..) | Action::Registered(..) | Action::Exchanged(..) | Action::Verified(..) => Vec::new(),
+        Action::RegistrationSaved(Ok(())) => Vec::new(),
+    };
+    if was_busy != app.busy() {
+        effects.push(Effect::Animate(app.busy()));
+    }
+    effects
+}
+
+fn is_current(app: &mut App, id: TaskId) -> bool {
+    if app.task.as_ref().is_some_and(|t| t.id == id) {
+        app.task = None;
+        true
+    } else {
+        false
+    }
+}
+
+fn notice(app: &mut App, kind: NoticeKind, text: String) {
+    app.notice = Some(Notice { text, kind });
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let table = match &app.overlay {
+        Some(Overlay::Help) => keys::HELP,
+        Some(Overlay::ConfirmUnadvertised(_)) => keys::CONFIRM,
+        None => keys::bindings(app.screen),
+    };
+    if let Some(command) = keys::lookup(table, key) {
+        return on_command(app, command);
+    }
+    if app.overlay.is_some() {
+        return Vec::new();
+    }
+    match app.screen {
+        ScreenId::Instance if app.instance.input.handle_key(key) => app.instance.error = None,
+        ScreenId::Code => {
+            if let Some(flow) = app.flow.as_mut()
+                && flow.code.handle_key(key)
+            {
+                flow.code_error = None;
+            }
+        }
+        ScreenId::Authorize if matches!(key.code, KeyCode::Char('r')) => return retry_prepare(app),
+        ScreenId::Profile if matches!(key.code, KeyCode::Char('r')) => return retry_verify(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Pasting works where a text box is; on the authorize screen it starts the code box with it
+/// (people often paste the code without pressing Enter first).
+fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    match app.screen {
+        ScreenId::Instance => {
+            app.instance.input.insert(text.trim());
+            app.instance.error = None;
+        }
+        ScreenId::Authorize | ScreenId::Code => {
+            if let Some(flow) = app.flow.as_mut().filter(|f| f.attempt.is_some()) {
+                flow.code.insert(text.trim());
+                flow.code_error = None;
+                app.screen = ScreenId::Code;
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_click(app: &mut App, target: Target) -> Vec<Effect> {
+    match target {
+        Target::Command(c) => on_command(app, c),
+        Target::ScopeRow(i) if app.overlay.is_none() => {
+            if let Some(flow) = app.flow.as_mut() {
+                if flow.tree.cursor == i {
+                    flow.tree.toggle();
+                } else {
+                    flow.tree.select_row(i);
+                }
+            }
+            Vec::new()
+        }
+        Target::ScopeRow(_) => Vec::new(),
+    }
+}
+
+fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
+    match command {
+        Command::Quit => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        Command::Help => {
+            app.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
+        _ => {}
+    }
+    if let Some(overlay) = app.overlay.clone() {
+        return on_overlay(app, overlay, command);
+    }
+    match (app.screen, command) {
+        (_, Command::Back) if app.task.is_some() => cancel(app),
+        (ScreenId::Instance, Command::Back) => {
+            app.quit = true;
+            vec![Effect::Quit]
+        }
+        (ScreenId::Instance, Command::Submit) => submit_instance(app),
+        (ScreenId::Scopes, Command::Back) | (ScreenId::Authorize, Command::Back)
+            if app.settings.preset_scopes.is_some() =>
+        {
+            go(app, ScreenId::Instance)
+        }
+        (ScreenId::Scopes, Command::Back) => go(app, ScreenId::Instance),
+        (ScreenId::Scopes, Command::Submit) => submit_scopes(app, false),
+        (ScreenId::Scopes, c) => {
+            scopes_command(app, c);
+            Vec::new()
+        }
+        (ScreenId::Authorize, Command::Back) => go(app, ScreenId::Scopes),
+        (ScreenId::Authorize, Command::Submit) if attempt(app).is_some() => go(app, ScreenId::Code),
+        (ScreenId::Authorize | ScreenId::Code, Command::CopyUrl) => match attempt(app) {
+            Some(a) => vec![Effect::Copy(Secret::new(a.url.clone()))],
+            None => Vec::new(),
+        },
+        (ScreenId::Authorize | ScreenId::Code, Command::OpenBrowser) => match attempt(app) {
+            Some(a) => vec![Effect::OpenBrowser(a.url.clone())],
+            None => Vec::new(),
+        },
+        (ScreenId::Code, Command::Back) => go(app, ScreenId::Authorize),
+        (ScreenId::Code, Command::Submit) => submit_code(app),
+        (ScreenId::Profile, Command::Up) => {
+            app.profile_scroll = app.profile_scroll.saturating_sub(1);
+            Vec::new()
+        }
+        (ScreenId::Profile, Command::Down) => {
+            app.profile_scroll = app.profile_scroll.saturating_add(1);
+            Vec::new()
+        }
+        (ScreenId::Profile, Command::RetrySave) => retry_save(app),
+        (ScreenId::Profile, Command::NewLogin) => {
+            app.flow = None;
+            app.profile = None;
+            app.profile_scroll = 0;
+            app.instance = InstanceForm::default();
+            go(app, ScreenId::Instance)
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn on_overlay(app: &mut App, overlay: Overlay, command: Command) -> Vec<Effect> {
+    match (overlay, command) {
+        (Overlay::Help, Command::Back) => app.overlay = None,
+        (Overlay::ConfirmUnadvertised(_), Command::Yes) => {
+            app.overlay = None;
+            return submit_scopes(app, true);
+        }
+        (Overlay::ConfirmUnadvertised(_), Command::No) => app.overlay = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn go(app: &mut App, screen: ScreenId) -> Vec<Effect> {
+    app.screen = screen;
+    app.notice = None;
+    Vec::new()
+}
+
+fn attempt(app: &App) -> Option<&Attempt> {
+    app.flow.as_ref().and_then(|f| f.attempt.as_ref())
+}
+
+fn cancel(app: &mut App) -> Vec<Effect> {
+    let Some(task) = app.task.take() else { return Vec::new() };
+    notice(app, NoticeKind::Info, format!("Cancelled: {}. Nothing you entered was lost.", task.what));
+    vec![Effect::Cancel(task.id)]
+}
+
+pub(super) fn submit_instance(app: &mut App) -> Vec<Effect> {
+    if app.busy() {
+        return Vec::new();
+    }
+    match address::parse(app.instance.input.value()) {
+        Err(e) => {
+            app.instance.error = Some(e.to_string());
+            Vec::new()
+        }
+        Ok(address) => {
+            app.instance.error = None;
+            app.notice = None;
+            let id = app.begin_task("looking up the server");
+            vec![Effect::Discover { id, address }]
+        }
+    }
+}
+
+fn discovered(app: &mut App, result: Result<ServerInfo, ApiError>) -> Vec<Effect> {
+    let server = match result {
+        Ok(server) => server,
+        Err(e) => {
+            let shown = address::parse(app.instance.input.value()).map(|a| a.shown).unwrap_or_default();
+            app.instance.error = Some(messages::discovery(&e, &shown));
+            return Vec::new();
+        }
+    };
+    // Keep the choices made for the same server when coming back to it.
+    let same_server = app.flow.as_ref().is_some_and(|f| f.server.address == server.address);
+    if !same_server {
+        let mut tree = ScopeTree::new(server.scopes_supported(), server.identity_scope());
+        if let Some(preset) = &app.settings.preset_scopes {
+            tree.clear();
+            tree.choose_all(preset);
+        }
+        app.flow = Some(Flow {
+            server,
+            tree,
+            attempt: None,
+            authorize_error: None,
+            code: TextInput::default(),
+            code_error: None,
+            copy_note: None,
+        });
+    }
+    if app.settings.preset_scopes.is_some() { submit_scopes(app, true) } else { go(app, ScreenId::Scopes) }
+}
+
+fn scopes_command(app: &mut App, command: Command) {
+    let Some(flow) = app.flow.as_mut() else { return };
+    let tree = &mut flow.tree;
+    match command {
+        Command::Up => tree.move_by(-1),
+        Command::Down => tree.move_by(1),
+        Command::PageUp => tree.move_by(-PAGE),
+        Command::PageDown => tree.move_by(PAGE),
+        Command::Toggle => tree.toggle(),
+        Command::Expand => tree.set_expanded(true),
+        Command::Collapse => tree.set_expanded(false),
+        Command::ExpandToggle => tree.toggle_expanded(),
+        Command::ClearScopes => tree.clear(),
+        Command::Preset(i) => {
+            if let Some(p) = Preset::ALL.get(i) {
+                tree.apply_preset(*p);
+            }
+        }
+        _ => return,
+    }
+    app.notice = None;
+}
+
+fn submit_scopes(app: &mut App, confirmed: bool) -> Vec<Effect> {
+    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
+    let chosen = flow.tree.selected();
+    if chosen.is_empty() {
+        notice(app, NoticeKind::Error, "Choose at least one scope (space toggles; 1 picks identity only).".into());
+        return Vec::new();
+    }
+    let unadvertised = flow.tree.unadvertised();
+    if !confirmed && !unadvertised.is_empty() {
+        app.overlay = Some(Overlay::ConfirmUnadvertised(unadvertised));
+        return Vec::new();
+    }
+    // The same scopes as the attempt already prepared: keep its URL (no new request).
+    if flow.attempt.as_ref().is_some_and(|a| a.scopes == chosen) {
+        return go(app, ScreenId::Authorize);
+    }
+    flow.attempt = None;
+    flow.authorize_error = None;
+    flow.code = TextInput::default();
+    flow.code_error = None;
+    app.screen = ScreenId::Authorize;
+    app.notice = None;
+    prepare(app)
+}
+
+fn prepare(app: &mut App) -> Vec<Effect> {
+    let Some(flow) = app.flow.as_ref() else { return Vec::new() };
+    let (server, scopes) = (Box::new(flow.server.clone()), flow.tree.selected());
+    let redirect_uri = app.settings.redirect_uri.clone();
+    let id = app.begin_task("registering mastokey with the server");
+    vec![Effect::Prepare { id, server, redirect_uri, scopes }]
+}
+
+fn retry_prepare(app: &mut App) -> Vec<Effect> {
+    match app.flow.as_ref() {
+        Some(f) if f.attempt.is_none() && !app.busy() => prepare(app),
+        _ => Vec::new(),
+    }
+}
+
+fn registered(app: &mut App, result: Result<Prepared, ApiError>) -> Vec<Effect> {
+    let settings = app.settings.clone();
+    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
+    let prepared = match result {
+        Ok(p) => p,
+        Err(e) => {
+            flow.authorize_error = Some(messages::registration(&e));
+            return Vec::new();
+        }
+    };
+    let scopes = flow.tree.selected();
+    let state = pkce::new_state();
+    let pkce = flow.server.supports_pkce().then(pkce::Pkce::generate);
+    let url = oauth::authorize_url(
+        &flow.server.authorize_endpoint(),
+        &AuthorizeRequest {
+            client_id: &prepared.registration.client_id,
+            redirect_uri: &settings.redirect_uri,
+            scopes: &scopes,
+            state: &state,
+            code_challenge: pkce.as_ref().map(|p| p.challenge.as_str()),
+            force_login: settings.force_login,
+        },
+    );
+    let mut effects = Vec::new();
+    if !prepared.reused {
+        effects.push(Effect::SaveRegistration(prepared.registration.clone()));
+    }
+    flow.attempt = Some(Attempt {
+        registration: prepared.registration,
+        reused: prepared.reused,
+        url: url.to_string(),
+        state,
+        code_verifier: pkce.map(|p| p.verifier),
+        scopes,
+        redirect_uri: settings.redirect_uri,
+    });
+    if let Some(w) = prepared.store_warning {
+        notice(app, NoticeKind::Error, w);
+    }
+    effects
+}
+
+fn submit_code(app: &mut App) -> Vec<Effect> {
+    if app.busy() {
+        return Vec::new();
+    }
+    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
+    let Some(attempt) = flow.attempt.as_ref() else { return Vec::new() };
+    let code = flow.code.value().trim().to_owned();
+    if code.is_empty() {
+        flow.code_error = Some("Paste the code the server showed after you approved mastokey.".into());
+        return Vec::new();
+    }
+    let request = Box::new(ExchangeRequest {
+        token_endpoint: flow.server.token_endpoint(),
+        registration: attempt.registration.clone(),
+        code: Secret::new(code),
+        redirect_uri: attempt.redirect_uri.clone(),
+        code_verifier: attempt.code_verifier.clone(),
+        scopes: attempt.scopes.clone(),
+    });
+    flow.code_error = None;
+    let id = app.begin_task("exchanging the code for a token");
+    vec![Effect::Exchange { id, request }]
+}
+
+fn exchanged(app: &mut App, result: Result<TokenResponse, ApiError>) -> Vec<Effect> {
+    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
+    let token = match result {
+        Ok(t) => t,
+        Err(e) => {
+            flow.code_error = Some(messages::exchange(&e));
+            return Vec::new();
+        }
+    };
+    let requested = flow.attempt.as_ref().map(|a| a.scopes.clone()).unwrap_or_default();
+    let granted = token.granted(&requested);
+    app.pending_token = Some(PendingToken { token: token.access_token, granted });
+    app.screen = ScreenId::Profile;
+    app.notice = None;
+    verify(app)
+}
+
+fn verify(app: &mut App) -> Vec<Effect> {
+    let (Some(flow), Some(pending)) = (app.flow.as_ref(), app.pending_token.as_ref()) else { return Vec::new() };
+    let (base, token) = (flow.server.address.base.clone(), pending.token.clone());
+    app.verify_error = None;
+    let id = app.begin_task("reading your profile");
+    vec![Effect::Verify { id, base, token }]
+}
+
+fn retry_verify(app: &mut App) -> Vec<Effect> {
+    if app.profile.is_none() && !app.busy() { verify(app) } else { Vec::new() }
+}
+
+fn verified(app: &mut App, result: Result<Account, ApiError>, now: String) -> Vec<Effect> {
+    let (Some(flow), Some(pending)) = (app.flow.as_ref(), app.pending_token.as_ref()) else { return Vec::new() };
+    let account = match result {
+        Ok(a) => a,
+        Err(e) => {
+            app.verify_error = Some(messages::verify(&e));
+            return Vec::new();
+        }
+    };
+    let domain = flow.server.address.domain();
+    let requested = flow.attempt.as_ref().map(|a| a.scopes.clone()).unwrap_or_default();
+    let view = ProfileView::new(&account, &domain, &pending.granted, &requested, app.settings.color);
+    let login = Login {
+        server: flow.server.address.origin(),
+        account_id: account.id.clone(),
+        acct: view.handle.trim_start_matches('@').to_owned(),
+        display_name: view.display_name.clone(),
+        token: pending.token.clone(),
+        scopes_granted: pending.granted.clone(),
+        scopes_requested: requested,
+        client_id: flow.attempt.as_ref().map(|a| a.registration.client_id.clone()).unwrap_or_default(),
+        created_at: now.clone(),
+        last_verified: Some(now),
+    };
+    app.profile = Some(view);
+    app.unsaved_login = Some(login.clone());
+    vec![Effect::SaveLogin(Box::new(login))]
+}
+
+fn login_saved(app: &mut App, result: Result<PathBuf, StoreError>) -> Vec<Effect> {
+    let Some(profile) = app.profile.as_mut() else { return Vec::new() };
+    match result {
+        Ok(path) => {
+            profile.saved = SaveState::Saved(path.display().to_string());
+            app.unsaved_login = None;
+        }
+        Err(e) => {
+            profile.saved = SaveState::Failed(format!(
+                "Could not save the login: {e}. Free some space or fix the permissions, then press s to try again."
+            ));
+        }
+    }
+    Vec::new()
+}
+
+fn retry_save(app: &mut App) -> Vec<Effect> {
+    match (&app.unsaved_login, app.profile.as_mut()) {
+        (Some(login), Some(profile)) if matches!(profile.saved, SaveState::Failed(_)) => {
+            profile.saved = SaveState::Saving;
+            vec![Effect::SaveLogin(Box::new(login.clone()))]
+        }
+        _ => Vec::new(),
+    }
+}

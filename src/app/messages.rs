@@ -1,0 +1,81 @@
+//! Turning typed errors into sentences that say what happened and what to do next.
+
+use crate::mastodon::ApiError;
+
+/// Discovery failed: say why, and what to check.
+pub fn discovery(error: &ApiError, shown: &str) -> String {
+    match error {
+        ApiError::Dns { .. } => {
+            format!("No server called {shown} could be found. Check the spelling, or your internet connection.")
+        }
+        ApiError::Refused { .. } => {
+            format!("{shown} refused the connection. The server may be down, or the port is wrong; try again later.")
+        }
+        ApiError::Tls { detail, .. } => format!(
+            "The secure connection to {shown} failed ({detail}). The server's certificate may be invalid or your clock wrong."
+        ),
+        ApiError::Timeout { .. } => {
+            format!("{shown} did not answer in time. Try again; if it keeps happening the server may be overloaded.")
+        }
+        ApiError::Connection { detail, .. } => {
+            format!("The connection to {shown} broke ({detail}). Press Enter to try again.")
+        }
+        ApiError::NotMastodon { .. } => format!(
+            "{shown} does not look like a Mastodon server (it has no Mastodon API). Check the address: it is the domain in your handle @you@domain."
+        ),
+        ApiError::Malformed { path, detail } => format!(
+            "{shown} answered {path} with something that is not Mastodon's API ({detail}). Check the address, or try again later."
+        ),
+        ApiError::TooLarge { path, .. } => {
+            format!("{shown} sent an unexpectedly large answer at {path}. It is probably not a Mastodon server.")
+        }
+        ApiError::RateLimited { .. } => {
+            format!("{shown} is limiting requests ({error}). Wait a little, then press Enter again.")
+        }
+        ApiError::Status { status, .. } if *status >= 500 => {
+            format!("{shown} has a problem right now ({error}). Try again in a few minutes.")
+        }
+        ApiError::Status { .. } => format!("{shown} refused the request ({error}). Check the address."),
+    }
+}
+
+/// App registration failed.
+pub fn registration(error: &ApiError) -> String {
+    match error {
+        ApiError::Status { status: 422, .. } => format!(
+            "The server refused to register mastokey ({error}). Some servers do not know every scope: go back (esc) and choose fewer."
+        ),
+        ApiError::Status { status, .. } if *status == 403 || *status == 401 => {
+            format!("The server does not allow new apps to register ({error}). Ask its admins, or use another server.")
+        }
+        e if e.is_network() => {
+            format!("Could not reach the server to register mastokey: {error}. Press r to try again.")
+        }
+        _ => format!("Registering mastokey failed: {error}. Press r to try again."),
+    }
+}
+
+/// The code exchange failed: say whether the code or something else is at fault.
+pub fn exchange(error: &ApiError) -> String {
+    if error.is_rejected_code() {
+        return "The server refused this code: it is wrong, already used, expired, or from another login attempt. \
+                Press ctrl-o to open the authorize page again (esc shows the URL), approve, and paste the new code here."
+            .into();
+    }
+    match error.error_code() {
+        Some("invalid_client") => "The server no longer knows mastokey's registration (invalid_client). Press esc twice and continue again to register anew.".into(),
+        Some("invalid_scope") => "The server refused the scopes (invalid_scope). Go back to the scopes (esc, esc, esc) and choose ones it supports.".into(),
+        Some("invalid_request") => format!("The server says the request is incomplete ({error}). Press esc and start the authorize step again."),
+        _ if error.is_network() => format!("Could not reach the server: {error}. Your code is kept; press Enter to try again."),
+        _ => format!("Logging in failed: {error}. Press Enter to try again, or esc to get a new code."),
+    }
+}
+
+/// verify_credentials failed right after a login.
+pub fn verify(error: &ApiError) -> String {
+    match error.status() {
+        Some(401) => "The server refused the new token (401). Try logging in again.".into(),
+        Some(403) => "The token works, but its scopes do not allow reading your profile. Log in again with profile or read:accounts chosen.".into(),
+        _ => format!("Logged in, but reading your profile failed: {error}. Press r to try again."),
+    }
+}

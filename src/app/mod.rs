@@ -1,0 +1,274 @@
+//! The application state machine: state per screen, the actions that change it, and the effects
+//! it asks the runner to perform. `update` is pure: no I/O, no async, no terminal.
+
+mod flow;
+pub mod input;
+pub mod keys;
+pub mod messages;
+pub mod profile;
+pub mod scope_tree;
+
+use std::path::PathBuf;
+
+use crossterm::event::KeyEvent;
+
+use crate::clipboard::CopyMethod;
+use crate::mastodon::oauth::TokenResponse;
+use crate::mastodon::{Account, ApiError, ServerAddress, ServerInfo};
+use crate::secret::Secret;
+use crate::store::{Login, Registration, StoreError};
+use input::TextInput;
+pub use keys::Command;
+use profile::ProfileView;
+use scope_tree::ScopeTree;
+
+pub use flow::update;
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenId {
+    Instance,
+    Scopes,
+    Authorize,
+    Code,
+    Profile,
+}
+
+/// Identifies a background request so late results of a cancelled one are ignored.
+pub type TaskId = u64;
+
+/// What is in flight, for the spinner text and for cancelling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    pub id: TaskId,
+    pub what: &'static str,
+}
+
+/// Everything the event loop can feed into `update`.
+#[derive(Debug)]
+pub enum Action {
+    Key(KeyEvent),
+    Paste(String),
+    /// A click resolved by the runner against what was drawn last.
+    Click(Target),
+    Scroll(i8),
+    Resize,
+    Tick,
+    Discovered(TaskId, Result<ServerInfo, ApiError>),
+    Registered(TaskId, Result<Prepared, ApiError>),
+    Exchanged(TaskId, Result<TokenResponse, ApiError>),
+    /// The profile read with the new token, and the time it was read (RFC 3339).
+    Verified(TaskId, Result<Account, ApiError>, String),
+    LoginSaved(Result<PathBuf, StoreError>),
+    RegistrationSaved(Result<(), StoreError>),
+    Copied(Result<CopyMethod, String>),
+    BrowserOpened(Result<(), String>),
+}
+
+/// Something on screen a mouse click can hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    ScopeRow(usize),
+    Command(Command),
+}
+
+/// The registration ready for the authorize URL, and whether it came from storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    pub registration: Registration,
+    pub reused: bool,
+    /// A problem reading saved registrations that did not stop us (a corrupt file kept aside).
+    pub store_warning: Option<String>,
+}
+
+/// Work for the runner. Effects are data so that `update` stays testable.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Discover {
+        id: TaskId,
+        address: ServerAddress,
+    },
+    Prepare {
+        id: TaskId,
+        server: Box<ServerInfo>,
+        redirect_uri: String,
+        scopes: Vec<String>,
+    },
+    SaveRegistration(Registration),
+    Exchange {
+        id: TaskId,
+        request: Box<ExchangeRequest>,
+    },
+    Verify {
+        id: TaskId,
+        base: url::Url,
+        token: Secret,
+    },
+    SaveLogin(Box<Login>),
+    Copy(Secret),
+    OpenBrowser(String),
+    Cancel(TaskId),
+    /// Start or stop the spinner tick (no timer runs while nothing animates).
+    Animate(bool),
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExchangeRequest {
+    pub token_endpoint: url::Url,
+    pub registration: Registration,
+    pub code: Secret,
+    pub redirect_uri: String,
+    pub code_verifier: Option<Secret>,
+    pub scopes: Vec<String>,
+}
+
+/// A message on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub kind: NoticeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Success,
+    Error,
+}
+
+/// A dialog over the current screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmUnadvertised(Vec<String>),
+}
+
+/// Settings fixed at start-up (flags, environment).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub demo: bool,
+    pub color: bool,
+    pub redirect_uri: String,
+    pub force_login: bool,
+    /// `--scopes`: skip the scopes screen with these.
+    pub preset_scopes: Option<Vec<String>>,
+    /// Where logins are saved, shown on the profile.
+    pub config_dir: PathBuf,
+}
+
+/// The instance screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InstanceForm {
+    pub input: TextInput,
+    pub error: Option<String>,
+}
+
+/// One authorize attempt: the URL and what the token exchange must repeat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    pub registration: Registration,
+    pub reused: bool,
+    pub url: String,
+    pub state: String,
+    pub code_verifier: Option<Secret>,
+    pub scopes: Vec<String>,
+    pub redirect_uri: String,
+}
+
+/// Everything learned and chosen after the server was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flow {
+    pub server: ServerInfo,
+    pub tree: ScopeTree,
+    pub attempt: Option<Attempt>,
+    /// Why the authorize step could not be prepared (shown with a retry key).
+    pub authorize_error: Option<String>,
+    pub code: TextInput,
+    pub code_error: Option<String>,
+    pub copy_note: Option<String>,
+}
+
+/// The token, kept in memory until the login is saved (so a failed profile read loses nothing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingToken {
+    pub token: Secret,
+    pub granted: Vec<String>,
+}
+
+/// The whole application state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct App {
+    pub settings: Settings,
+    pub screen: ScreenId,
+    pub instance: InstanceForm,
+    pub flow: Option<Flow>,
+    pub profile: Option<ProfileView>,
+    pub pending_token: Option<PendingToken>,
+    pub verify_error: Option<String>,
+    /// A login whose save failed, kept for the retry.
+    pub unsaved_login: Option<Login>,
+    pub task: Option<Task>,
+    pub overlay: Option<Overlay>,
+    pub notice: Option<Notice>,
+    pub spinner: usize,
+    pub profile_scroll: u16,
+    next_task: TaskId,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(settings: Settings) -> Self {
+        Self {
+            settings,
+            screen: ScreenId::Instance,
+            instance: InstanceForm::default(),
+            flow: None,
+            profile: None,
+            pending_token: None,
+            verify_error: None,
+            unsaved_login: None,
+            task: None,
+            overlay: None,
+            notice: None,
+            spinner: 0,
+            profile_scroll: 0,
+            next_task: 1,
+            quit: false,
+        }
+    }
+
+    /// Start with the instance box filled in and its lookup already running (`--instance`).
+    pub fn start_with_instance(&mut self, text: &str) -> Vec<Effect> {
+        self.instance.input.set(text);
+        flow::submit_instance(self)
+    }
+
+    /// Whether a command can do anything right now (the footer hides those that cannot).
+    pub fn available(&self, command: Command) -> bool {
+        let attempt = self.flow.as_ref().is_some_and(|f| f.attempt.is_some());
+        match (self.screen, command) {
+            (ScreenId::Authorize, Command::Submit | Command::CopyUrl | Command::OpenBrowser) => attempt,
+            (ScreenId::Profile, Command::RetrySave) => {
+                self.profile.as_ref().is_some_and(|p| matches!(p.saved, profile::SaveState::Failed(_)))
+            }
+            _ => true,
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.task.is_some()
+    }
+
+    fn begin_task(&mut self, what: &'static str) -> TaskId {
+        let id = self.next_task;
+        self.next_task += 1;
+        self.task = Some(Task { id, what });
+        id
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,322 @@
+//! State-machine tests: actions in, state and effects out. No I/O, no terminal, no async.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::fixtures::*;
+use super::profile::SaveState;
+use super::*;
+use crate::mastodon::oauth::{self, OOB};
+
+#[test]
+fn bad_input_shows_a_message_and_keeps_the_text() {
+    let mut app = App::new(settings());
+    type_text(&mut app, "http://example.social");
+    let fx = press(&mut app, KeyCode::Enter);
+    assert!(fx.is_empty());
+    assert!(app.instance.error.as_deref().unwrap().contains("https://example.social"));
+    assert_eq!(app.instance.input.value(), "http://example.social");
+    type_text(&mut app, "x");
+    assert_eq!(app.instance.error, None, "typing clears the error");
+}
+
+#[test]
+fn discovery_runs_as_a_task_with_a_spinner_and_esc_cancels_it() {
+    let mut app = App::new(settings());
+    type_text(&mut app, "@ada@Example.Social");
+    let fx = press(&mut app, KeyCode::Enter);
+    let id = task_id(&fx);
+    assert!(fx.contains(&Effect::Animate(true)));
+    assert!(app.busy());
+    let fx = press(&mut app, KeyCode::Esc);
+    assert!(fx.contains(&Effect::Cancel(id)) && fx.contains(&Effect::Animate(false)));
+    assert!(!app.quit);
+    // The late result of the cancelled request changes nothing.
+    update(&mut app, Action::Discovered(id, Ok(server(true))));
+    assert_eq!(app.screen, ScreenId::Instance);
+    assert_eq!(app.instance.input.value(), "@ada@Example.Social");
+}
+
+#[test]
+fn each_discovery_failure_gets_its_own_message() {
+    let cases = [
+        (ApiError::Dns { host: "h".into() }, "could be found"),
+        (ApiError::Refused { host: "h".into() }, "refused the connection"),
+        (ApiError::Tls { host: "h".into(), detail: "bad cert".into() }, "secure connection"),
+        (ApiError::Timeout { host: "h".into() }, "did not answer in time"),
+        (ApiError::NotMastodon { host: "h".into() }, "does not look like a Mastodon server"),
+        (ApiError::Malformed { path: "/api/v2/instance".into(), detail: "x".into() }, "not Mastodon's API"),
+    ];
+    for (error, expected) in cases {
+        let mut app = App::new(settings());
+        type_text(&mut app, "example.social");
+        let id = task_id(&press(&mut app, KeyCode::Enter));
+        update(&mut app, Action::Discovered(id, Err(error)));
+        assert!(app.instance.error.as_deref().unwrap().contains(expected), "{:?}", app.instance.error);
+        assert_eq!(app.instance.input.value(), "example.social");
+        assert_eq!(app.screen, ScreenId::Instance);
+    }
+}
+
+#[test]
+fn scopes_screen_keys_and_empty_selection() {
+    let mut app = App::new(settings());
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Ok(server(true))));
+    assert_eq!(app.screen, ScreenId::Scopes);
+    let tree = |app: &App| app.flow.as_ref().unwrap().tree.selected();
+    assert_eq!(tree(&app), ["profile"]);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(tree(&app), ["profile", "read"]);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(tree(&app), ["read"]);
+    press(&mut app, KeyCode::Char('x'));
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.notice.as_ref().unwrap().kind, NoticeKind::Error);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, ScreenId::Instance);
+    assert_eq!(app.instance.input.value(), "example.social");
+}
+
+#[test]
+fn unadvertised_scopes_need_a_confirmation() {
+    let mut app = App::new(settings());
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let mut s = server(true);
+    s.oauth.as_mut().unwrap().scopes_supported = vec!["read".into(), "write".into(), "profile".into()];
+    update(&mut app, Action::Discovered(id, Ok(s)));
+    app.flow.as_mut().unwrap().tree.choose_all(&["push".into()]);
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.overlay, Some(Overlay::ConfirmUnadvertised(vec!["push".into()])));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!((app.overlay.clone(), app.screen), (None, ScreenId::Scopes));
+    press(&mut app, KeyCode::Enter);
+    let fx = press(&mut app, KeyCode::Char('y'));
+    assert!(matches!(&fx[0], Effect::Prepare { scopes, .. } if scopes == &["profile", "push"]));
+    assert_eq!(app.screen, ScreenId::Authorize);
+}
+
+#[test]
+fn authorize_url_has_state_and_pkce_and_keys_copy_and_open() {
+    let mut app = at_authorize();
+    let attempt = app.flow.as_ref().unwrap().attempt.clone().unwrap();
+    let url = url::Url::parse(&attempt.url).unwrap();
+    let q: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
+    assert_eq!(url.path(), "/oauth/authorize");
+    assert_eq!(q["client_id"], "cid");
+    assert_eq!(q["redirect_uri"], OOB);
+    assert_eq!(q["scope"], "profile");
+    assert_eq!(q["state"], attempt.state);
+    assert_eq!(q["code_challenge_method"], "S256");
+    assert!(attempt.code_verifier.is_some());
+    assert!(!q.contains_key("force_login"));
+    assert_eq!(press(&mut app, KeyCode::Char('c')), vec![Effect::Copy(Secret::new(attempt.url.clone()))]);
+    assert_eq!(press(&mut app, KeyCode::Char('o')), vec![Effect::OpenBrowser(attempt.url.clone())]);
+    update(&mut app, Action::BrowserOpened(Err("No browser could be started here.".into())));
+    assert!(app.notice.as_ref().unwrap().text.contains("Press c to copy"));
+}
+
+#[test]
+fn registration_failure_offers_retry() {
+    let mut app = App::new(settings());
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Ok(server(false))));
+    assert_eq!(app.flow.as_ref().unwrap().tree.selected(), ["read:accounts"], "no profile scope without well-known");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(
+        &mut app,
+        Action::Registered(
+            id,
+            Err(ApiError::Status { status: 500, path: "/api/v1/apps".into(), error: None, description: None }),
+        ),
+    );
+    assert!(app.flow.as_ref().unwrap().authorize_error.as_deref().unwrap().contains("Press r"));
+    let fx = press(&mut app, KeyCode::Char('r'));
+    assert!(matches!(fx[0], Effect::Prepare { .. }));
+}
+
+#[test]
+fn going_back_from_authorize_keeps_the_url_when_scopes_are_unchanged() {
+    let mut app = at_authorize();
+    let url = app.flow.as_ref().unwrap().attempt.as_ref().unwrap().url.clone();
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, ScreenId::Scopes);
+    assert!(press(&mut app, KeyCode::Enter).is_empty(), "no new request");
+    assert_eq!(app.flow.as_ref().unwrap().attempt.as_ref().unwrap().url, url);
+}
+
+#[test]
+fn code_is_trimmed_and_a_rejected_code_is_kept_with_a_next_step() {
+    let mut app = at_authorize();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, ScreenId::Code);
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert!(app.flow.as_ref().unwrap().code_error.is_some());
+    update(&mut app, Action::Paste("  abc123 \n".into()));
+    let fx = press(&mut app, KeyCode::Enter);
+    let Effect::Exchange { id, request } = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!(request.code.expose(), "abc123");
+    assert_eq!(request.redirect_uri, OOB);
+    assert!(request.code_verifier.is_some());
+    let rejected = ApiError::Status {
+        status: 400,
+        path: "/oauth/token".into(),
+        error: Some("invalid_grant".into()),
+        description: None,
+    };
+    update(&mut app, Action::Exchanged(*id, Err(rejected)));
+    let flow = app.flow.as_ref().unwrap();
+    assert!(flow.code_error.as_deref().unwrap().contains("open the authorize page again"));
+    assert_eq!(flow.code.value(), "abc123");
+    assert_eq!(app.screen, ScreenId::Code);
+    // Akkoma says it differently; same message.
+    let fx = press(&mut app, KeyCode::Enter);
+    let akkoma = ApiError::Status {
+        status: 400,
+        path: "/oauth/token".into(),
+        error: Some("Invalid credentials".into()),
+        description: None,
+    };
+    update(&mut app, Action::Exchanged(task_id(&fx), Err(akkoma)));
+    assert!(app.flow.as_ref().unwrap().code_error.as_deref().unwrap().contains("refused this code"));
+}
+
+#[test]
+fn pasting_on_the_authorize_screen_moves_to_the_code_box() {
+    let mut app = at_authorize();
+    update(&mut app, Action::Paste("xyz".into()));
+    assert_eq!(app.screen, ScreenId::Code);
+    assert_eq!(app.flow.as_ref().unwrap().code.value(), "xyz");
+}
+
+#[test]
+fn success_reads_the_profile_and_saves_the_login() {
+    let mut app = at_authorize();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "good");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let token = oauth::TokenResponse { access_token: Secret::new("tok"), scope: Some("profile".into()) };
+    let fx = update(&mut app, Action::Exchanged(id, Ok(token)));
+    assert_eq!(app.screen, ScreenId::Profile);
+    let Effect::Verify { id, token, .. } = &fx[0] else { panic!() };
+    assert_eq!(token.expose(), "tok");
+    let fx = update(&mut app, Action::Verified(*id, Ok(account()), "2026-11-23T10:00:00Z".into()));
+    let Effect::SaveLogin(login) = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!(login.acct, "ada@example.social");
+    assert_eq!(login.server, "https://example.social");
+    assert_eq!(login.scopes_granted, ["profile"]);
+    let view = app.profile.as_ref().unwrap();
+    assert_eq!(view.display_name, "Ada Lovelace", "control characters stripped");
+    assert_eq!(view.handle, "@ada@example.social");
+    assert!(view.flags.contains(&"bot".to_owned()));
+    assert!(view.fields[0].verified);
+    assert_eq!(view.saved, SaveState::Saving);
+    update(&mut app, Action::LoginSaved(Ok("/tmp/cfg/logins.json".into())));
+    assert_eq!(app.profile.as_ref().unwrap().saved, SaveState::Saved("/tmp/cfg/logins.json".into()));
+}
+
+#[test]
+fn a_failed_save_keeps_the_login_for_a_retry() {
+    let mut app = at_authorize();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "good");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let fx = update(
+        &mut app,
+        Action::Exchanged(id, Ok(oauth::TokenResponse { access_token: Secret::new("tok"), scope: None })),
+    );
+    update(&mut app, Action::Verified(task_id(&fx), Ok(account()), "now".into()));
+    let full = std::io::Error::from_raw_os_error(28);
+    update(
+        &mut app,
+        Action::LoginSaved(Err(StoreError::Io { path: "/x/logins.json".into(), action: "write", source: full })),
+    );
+    let SaveState::Failed(msg) = &app.profile.as_ref().unwrap().saved else { panic!() };
+    assert!(msg.contains("press s") && !msg.contains("tok"));
+    let fx = press(&mut app, KeyCode::Char('s'));
+    assert!(matches!(&fx[0], Effect::SaveLogin(l) if l.token.expose() == "tok"));
+}
+
+#[test]
+fn verify_failure_keeps_the_token_and_r_retries() {
+    let mut app = at_authorize();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "good");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let fx = update(
+        &mut app,
+        Action::Exchanged(id, Ok(oauth::TokenResponse { access_token: Secret::new("tok"), scope: None })),
+    );
+    update(&mut app, Action::Verified(task_id(&fx), Err(ApiError::Timeout { host: "h".into() }), "now".into()));
+    assert!(app.verify_error.as_deref().unwrap().contains("Press r"));
+    let fx = press(&mut app, KeyCode::Char('r'));
+    assert!(matches!(&fx[0], Effect::Verify { token, .. } if token.expose() == "tok"));
+}
+
+#[test]
+fn preset_scopes_skip_the_scopes_screen_and_force_login_is_passed() {
+    let mut app = App::new(Settings {
+        preset_scopes: Some(vec!["read:accounts".into(), "write:statuses".into()]),
+        force_login: true,
+        ..settings()
+    });
+    let id = task_id(&app.start_with_instance("example.social"));
+    let fx = update(&mut app, Action::Discovered(id, Ok(server(true))));
+    assert_eq!(app.screen, ScreenId::Authorize);
+    let id = task_id(&fx);
+    update(
+        &mut app,
+        Action::Registered(id, Ok(Prepared { registration: registration(), reused: true, store_warning: None })),
+    );
+    let attempt = app.flow.as_ref().unwrap().attempt.as_ref().unwrap();
+    assert!(attempt.url.contains("force_login=true"));
+    assert!(attempt.url.contains("scope=read%3Aaccounts+write%3Astatuses"));
+}
+
+#[test]
+fn help_opens_and_closes_and_quit_works_everywhere() {
+    let mut app = at_authorize();
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!((app.overlay.clone(), app.screen), (None, ScreenId::Authorize));
+    assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
+    let mut app = App::new(settings());
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    let fx = update(&mut app, Action::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+    assert_eq!(fx, vec![Effect::Quit]);
+}
+
+#[test]
+fn typing_q_in_a_text_box_types_it() {
+    let mut app = App::new(settings());
+    type_text(&mut app, "q");
+    assert!(!app.quit);
+    assert_eq!(app.instance.input.value(), "q");
+}
+
+#[test]
+fn clicking_a_scope_row_selects_then_toggles() {
+    let mut app = App::new(settings());
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Ok(server(true))));
+    update(&mut app, Action::Click(Target::ScopeRow(1)));
+    assert_eq!(app.flow.as_ref().unwrap().tree.cursor, 1);
+    update(&mut app, Action::Click(Target::ScopeRow(1)));
+    assert_eq!(app.flow.as_ref().unwrap().tree.selected(), ["profile", "read"]);
+    update(&mut app, Action::Click(Target::Command(Command::Submit)));
+    assert_eq!(app.screen, ScreenId::Authorize);
+}
+
+#[test]
+fn spinner_ticks_only_advance_the_frame() {
+    let mut app = App::new(settings());
+    let before = app.clone();
+    assert!(update(&mut app, Action::Tick).is_empty());
+    assert_eq!(app.spinner, before.spinner + 1);
+}

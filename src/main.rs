@@ -1,0 +1,70 @@
+//! mastokey's entry point: parse the command line and run the TUI.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Parser;
+
+use mastokey::app::{App, Settings};
+use mastokey::cli::Cli;
+use mastokey::clipboard::Clipboard;
+use mastokey::demo::{DemoServer, ServerConfig};
+use mastokey::effects::Runner;
+use mastokey::mastodon::client::{Client, Timeouts};
+use mastokey::mastodon::oauth::OOB;
+use mastokey::store::Store;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let demo = if cli.demo { Some(Demo::start().await?) } else { None };
+    let store = match &demo {
+        Some(d) => Store::at(d.config_dir.clone()),
+        None => Store::from_env().context("finding the configuration directory")?,
+    };
+    let settings = Settings {
+        demo: demo.is_some(),
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        redirect_uri: OOB.to_owned(),
+        force_login: cli.force_login,
+        preset_scopes: cli.scopes,
+        config_dir: store.dir().to_path_buf(),
+    };
+    let mut app = App::new(settings);
+    let instance = demo.as_ref().map(|d| d.server.base_url()).or(cli.instance);
+    let initial = match instance {
+        Some(text) => app.start_with_instance(&text),
+        None => Vec::new(),
+    };
+    let runner = Runner { client: Client::new(Timeouts::default()), store, clipboard: Clipboard::new() };
+    let result = {
+        let (mut terminal, _guard) = mastokey::tui::init().context("setting up the terminal")?;
+        mastokey::tui::run(&mut terminal, app, initial, runner).await
+    };
+    if let Some(demo) = demo {
+        demo.finish();
+    }
+    result.context("running the terminal interface")?;
+    Ok(())
+}
+
+/// The built-in demo: a strict Mastodon-like server on 127.0.0.1 and a throw-away config dir,
+/// so a demo login never lands beside real ones.
+struct Demo {
+    server: DemoServer,
+    config_dir: PathBuf,
+}
+
+impl Demo {
+    async fn start() -> anyhow::Result<Self> {
+        let server =
+            DemoServer::start(ServerConfig::default()).await.context("starting the demo server on 127.0.0.1")?;
+        let config_dir = std::env::temp_dir().join(format!("mastokey-demo-{}", std::process::id()));
+        Ok(Self { server, config_dir })
+    }
+
+    fn finish(self) {
+        drop(self.server);
+        let _ = std::fs::remove_dir_all(&self.config_dir);
+    }
+}

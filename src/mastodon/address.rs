@@ -1,0 +1,193 @@
+//! What the person types as their server, turned into a base URL (or a clear reason why not).
+
+use std::net::IpAddr;
+use thiserror::Error;
+use url::{Host, Url};
+
+/// A server to log in to: the URL requests go to and the name to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerAddress {
+    /// Scheme, host (punycode) and port only, e.g. `https://xn--caf-dma.example`.
+    pub base: Url,
+    /// The host as the person typed it (Unicode kept), with the port if one was given.
+    pub shown: String,
+}
+
+impl ServerAddress {
+    /// `https://host[:port]` without a trailing slash, for storage and comparisons.
+    pub fn origin(&self) -> String {
+        self.base.as_str().trim_end_matches('/').to_owned()
+    }
+
+    /// `host[:port]` in ASCII, the domain part of `@user@domain`.
+    pub fn domain(&self) -> String {
+        let host = self.base.host_str().unwrap_or_default();
+        match self.base.port() {
+            Some(p) => format!("{host}:{p}"),
+            None => host.to_owned(),
+        }
+    }
+
+    /// Join an API path (`/api/v1/apps`) to the base.
+    pub fn endpoint(&self, path: &str) -> Url {
+        let mut url = self.base.clone();
+        url.set_path(path);
+        url
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AddressError {
+    #[error("Type the address of your server, for example mastodon.social.")]
+    Empty,
+    #[error("That is a page on a server, not a server. Type just the domain, for example {0}.")]
+    HasPath(String),
+    #[error("Leave out the part after ? or #. Type just the domain, for example {0}.")]
+    HasQuery(String),
+    #[error("Remove the user name and password before @: type just the server, for example {0}.")]
+    HasUserinfo(String),
+    #[error("The port must be a number from 1 to 65535.")]
+    BadPort,
+    #[error("Plain http:// is only allowed for this computer (localhost, 127.0.0.1, ::1). Use https://{0}.")]
+    InsecureHttp(String),
+    #[error("Only https:// server addresses work here (got {0}://).")]
+    BadScheme(String),
+    #[error("\"{0}\" is not a valid server name. Check for typos: a server looks like mastodon.social.")]
+    Invalid(String),
+}
+
+/// Parse what the person typed: `mastodon.social`, `https://Mastodon.Social/`,
+/// `@alice@mastodon.social`, IDN names, `http://127.0.0.1:3000` (loopback only).
+pub fn parse(input: &str) -> Result<ServerAddress, AddressError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(AddressError::Empty);
+    }
+    let (scheme, rest) = match text.split_once("://") {
+        Some((s, r)) => (s.to_ascii_lowercase(), r),
+        None => ("https".to_owned(), handle_domain(text)),
+    };
+    if scheme != "https" && scheme != "http" {
+        return Err(AddressError::BadScheme(scheme));
+    }
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    if authority.contains('@') {
+        let host = authority.rsplit('@').next().unwrap_or_default();
+        return Err(AddressError::HasUserinfo(host.to_lowercase()));
+    }
+    if authority.is_empty() {
+        return Err(AddressError::Empty);
+    }
+    let shown = authority.to_lowercase();
+    match tail.find(['?', '#']) {
+        Some(_) => return Err(AddressError::HasQuery(shown)),
+        None if tail.trim_end_matches('/').is_empty() => {}
+        None => return Err(AddressError::HasPath(shown)),
+    }
+    let url = Url::parse(&format!("{scheme}://{authority}/")).map_err(|e| match e {
+        url::ParseError::InvalidPort => AddressError::BadPort,
+        _ => AddressError::Invalid(shown.clone()),
+    })?;
+    if url.port() == Some(0) {
+        return Err(AddressError::BadPort);
+    }
+    let host = url.host().ok_or_else(|| AddressError::Invalid(shown.clone()))?;
+    if let Host::Domain(d) = &host
+        && !d.contains('.')
+        && *d != "localhost"
+    {
+        return Err(AddressError::Invalid(shown));
+    }
+    if scheme == "http" && !is_loopback(&host) {
+        let bare = shown.split(':').next().unwrap_or_default().to_owned();
+        return Err(AddressError::InsecureHttp(bare));
+    }
+    Ok(ServerAddress { base: url, shown })
+}
+
+/// `@alice@example.social` and `alice@example.social` name an account: keep the domain.
+fn handle_domain(text: &str) -> &str {
+    let handle = text.strip_prefix('@').unwrap_or(text);
+    match handle.split_once('@') {
+        Some((user, domain)) if !user.is_empty() && !user.contains([':', '/']) => domain,
+        _ => handle,
+    }
+}
+
+fn is_loopback(host: &Host<&str>) -> bool {
+    match host {
+        Host::Domain(d) => *d == "localhost",
+        Host::Ipv4(ip) => IpAddr::V4(*ip).is_loopback(),
+        Host::Ipv6(ip) => IpAddr::V6(*ip).is_loopback(),
+    }
+}
+
+/// Is this URL's host a loopback address (so plain http is acceptable)?
+pub fn url_is_loopback(url: &Url) -> bool {
+    url.host().is_some_and(|h| is_loopback(&h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(input: &str) -> (String, String) {
+        let a = parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+        (a.origin(), a.shown)
+    }
+
+    #[test]
+    fn accepts_the_usual_forms() {
+        let want = ("https://mastodon.social".to_owned(), "mastodon.social".to_owned());
+        for input in [
+            "mastodon.social",
+            "  Mastodon.Social  ",
+            "https://mastodon.social/",
+            "HTTPS://MASTODON.SOCIAL",
+            "@alice@mastodon.social",
+            "alice@mastodon.social",
+            "mastodon.social/",
+        ] {
+            assert_eq!(ok(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn idn_is_sent_as_punycode_and_shown_as_typed() {
+        let a = parse("Café.example").unwrap();
+        assert_eq!(a.origin(), "https://xn--caf-dma.example");
+        assert_eq!(a.shown, "café.example");
+        assert_eq!(parse("@太郎@例え.jp").unwrap().shown, "例え.jp");
+    }
+
+    #[test]
+    fn loopback_http_is_allowed_with_ports() {
+        assert_eq!(ok("http://127.0.0.1:3000").0, "http://127.0.0.1:3000");
+        assert_eq!(ok("http://localhost:8080/").0, "http://localhost:8080");
+        assert_eq!(ok("http://[::1]:9000").0, "http://[::1]:9000");
+        assert_eq!(parse("http://127.0.0.1:3000").unwrap().domain(), "127.0.0.1:3000");
+    }
+
+    #[test]
+    fn rejects_with_a_reason() {
+        use AddressError::*;
+        assert_eq!(parse("   "), Err(Empty));
+        assert_eq!(parse("mastodon.social/@alice"), Err(HasPath("mastodon.social".into())));
+        assert_eq!(parse("https://mastodon.social/?q=1"), Err(HasQuery("mastodon.social".into())));
+        assert_eq!(parse("https://u:pw@mastodon.social"), Err(HasUserinfo("mastodon.social".into())));
+        assert_eq!(parse("u:pw@mastodon.social"), Err(HasUserinfo("mastodon.social".into())));
+        assert_eq!(parse("mastodon.social:99999"), Err(BadPort));
+        assert_eq!(parse("mastodon.social:0"), Err(BadPort));
+        assert_eq!(parse("http://mastodon.social"), Err(InsecureHttp("mastodon.social".into())));
+        assert_eq!(parse("ftp://mastodon.social"), Err(BadScheme("ftp".into())));
+        assert!(matches!(parse("masto don.social"), Err(Invalid(_))));
+        assert!(matches!(parse("mastodon"), Err(Invalid(_))));
+    }
+
+    #[test]
+    fn endpoint_joins_paths() {
+        let a = parse("example.social").unwrap();
+        assert_eq!(a.endpoint("/api/v1/apps").as_str(), "https://example.social/api/v1/apps");
+    }
+}

@@ -1,0 +1,77 @@
+//! Typed errors of talking to a server: each kind carries what the UI needs to explain it.
+
+use thiserror::Error;
+
+/// Everything that can go wrong with one request. Never carries a token, secret or code.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ApiError {
+    #[error("the name {host} could not be found (DNS)")]
+    Dns { host: String },
+    #[error("{host} refused the connection")]
+    Refused { host: String },
+    #[error("the secure connection to {host} failed: {detail}")]
+    Tls { host: String, detail: String },
+    #[error("{host} did not answer in time")]
+    Timeout { host: String },
+    #[error("the connection to {host} broke: {detail}")]
+    Connection { host: String, detail: String },
+    #[error("the server answered {status} at {path}{}", describe(.error, .description))]
+    Status { status: u16, path: String, error: Option<String>, description: Option<String> },
+    #[error("the server limits requests; try again {}", .reset.as_deref().map(|r| format!("after {r}")).unwrap_or_else(|| "in a few minutes".into()))]
+    RateLimited { reset: Option<String> },
+    #[error("the answer at {path} is not what a Mastodon server sends: {detail}")]
+    Malformed { path: String, detail: String },
+    #[error("the answer at {path} is larger than {limit} bytes")]
+    TooLarge { path: String, limit: usize },
+    #[error("this is not a Mastodon server (no Mastodon API at {host})")]
+    NotMastodon { host: String },
+}
+
+fn describe(error: &Option<String>, description: &Option<String>) -> String {
+    match (error, description) {
+        (_, Some(d)) => format!(": {d}"),
+        (Some(e), None) => format!(": {e}"),
+        (None, None) => String::new(),
+    }
+}
+
+impl ApiError {
+    /// The OAuth/API `error` field, if the server sent one.
+    pub fn error_code(&self) -> Option<&str> {
+        match self {
+            ApiError::Status { error, .. } => error.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Status { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The code was refused at the token endpoint: wrong, used, expired or for another redirect.
+    /// Servers say so differently: Mastodon/GoToSocial `invalid_grant`, Akkoma
+    /// `Invalid credentials`, Takahē 401 `access_denied`.
+    pub fn is_rejected_code(&self) -> bool {
+        matches!(self.error_code(), Some("invalid_grant" | "Invalid credentials" | "access_denied"))
+    }
+
+    /// The token was refused (revoked, expired or unknown).
+    pub fn is_rejected_token(&self) -> bool {
+        self.status() == Some(401)
+    }
+
+    /// A failure of the network rather than of the server's answer.
+    pub fn is_network(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Dns { .. }
+                | ApiError::Refused { .. }
+                | ApiError::Tls { .. }
+                | ApiError::Timeout { .. }
+                | ApiError::Connection { .. }
+        )
+    }
+}

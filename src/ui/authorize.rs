@@ -1,0 +1,113 @@
+//! Screens 3 and 4: the authorize URL with its actions, and the box for the code.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+use super::Theme;
+use super::widgets::{message, text_box};
+use crate::app::{App, Attempt};
+use crate::mastodon::oauth::OOB;
+
+/// The URL cut into lines of the box's width: never truncated, and no word-wrapping surprises.
+fn url_lines(url: &str, width: u16) -> Vec<Line<'static>> {
+    let width = width.max(1) as usize;
+    let chars: Vec<char> = url.chars().collect();
+    chars.chunks(width).map(|c| Line::raw(c.iter().collect::<String>())).collect()
+}
+
+fn url_height(url: &str, width: u16) -> u16 {
+    (url.chars().count().div_ceil(width.saturating_sub(2).max(1) as usize) as u16).max(1) + 2
+}
+
+pub fn draw_authorize(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(flow) = &app.flow else { return };
+    let Some(attempt) = &flow.attempt else {
+        let text = match &flow.authorize_error {
+            Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
+            None => Line::styled("Preparing the authorize URL…", theme.dim()),
+        };
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    };
+    let url_box = url_height(&attempt.url, area.width).min(area.height.saturating_sub(3));
+    let [intro, url, after] =
+        Layout::vertical([Constraint::Length(3), Constraint::Length(url_box), Constraint::Min(0)]).areas(area);
+    let intro_lines = vec![
+        Line::styled("Open this address in a browser and approve mastokey:", theme.bold()),
+        Line::styled(registration_note(attempt), theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
+    url_box_widget(frame, url, attempt, theme);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("o", theme.key()),
+        Span::raw(" open in the browser   "),
+        Span::styled("c", theme.key()),
+        Span::raw(" copy   "),
+        Span::styled("enter", theme.key()),
+        Span::raw(" I have the code"),
+    ])];
+    lines.push(Line::styled(redirect_note(attempt), theme.dim()));
+    lines.push(Line::styled(format!("Scopes: {}", attempt.scopes.join(" ")), theme.dim()));
+    if attempt.code_verifier.is_some() {
+        lines.push(Line::styled("Protected with PKCE (S256) and a fresh state.", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), after);
+}
+
+fn registration_note(attempt: &Attempt) -> String {
+    if attempt.reused {
+        format!(
+            "Using mastokey's saved registration from {}.",
+            attempt.registration.created_at.get(..10).unwrap_or("earlier")
+        )
+    } else {
+        "mastokey was registered with this server just now (saved for next time).".to_owned()
+    }
+}
+
+fn redirect_note(attempt: &Attempt) -> String {
+    if attempt.redirect_uri == OOB {
+        "After you approve, the server shows a code: paste it on the next screen (out-of-band redirect).".to_owned()
+    } else {
+        format!("The browser returns to {} with the code.", attempt.redirect_uri)
+    }
+}
+
+fn url_box_widget(frame: &mut Frame, area: Rect, attempt: &Attempt, theme: &Theme) {
+    let block =
+        Block::bordered().border_type(BorderType::Rounded).title(" Authorize URL ").border_style(theme.accent());
+    let inner = block.inner(area);
+    frame.render_widget(Paragraph::new(url_lines(&attempt.url, inner.width)).block(block), area);
+}
+
+pub fn draw_code(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(flow) = &app.flow else { return };
+    let [intro, input, feedback, rest] =
+        Layout::vertical([Constraint::Length(2), Constraint::Length(3), Constraint::Length(5), Constraint::Min(0)])
+            .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled("Paste the code the server showed after you approved mastokey:", theme.bold()))
+            .wrap(Wrap { trim: true }),
+        intro,
+    );
+    let focused = app.overlay.is_none() && app.task.is_none();
+    text_box(frame, input, &flow.code, "Authorization code", focused, theme);
+    match &flow.code_error {
+        Some(e) => frame.render_widget(message(&format!("✗ {e}"), theme.error()), feedback),
+        None => frame.render_widget(
+            message(
+                "Spaces and line breaks around the code are ignored. The code works once and only for a few minutes.",
+                theme.dim(),
+            ),
+            feedback,
+        ),
+    }
+    if let Some(attempt) = &flow.attempt {
+        let lines = vec![Line::styled("Authorize URL (ctrl-o opens it again):", theme.dim())];
+        let [label, url] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rest);
+        frame.render_widget(Paragraph::new(lines), label);
+        frame.render_widget(Paragraph::new(url_lines(&attempt.url, url.width)).style(theme.dim()), url);
+    }
+}

@@ -1,0 +1,56 @@
+//! Drawing: one file per screen plus shared widgets. Reads the state, never changes it.
+
+mod authorize;
+mod instance;
+mod profile;
+mod scopes;
+mod theme;
+mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+
+use crate::app::{App, ScreenId, Target};
+pub use theme::Theme;
+
+/// Where clickable things were drawn, so the runner can turn a mouse click into a `Target`.
+#[derive(Debug, Default, Clone)]
+pub struct HitMap {
+    areas: Vec<(Rect, Target)>,
+}
+
+impl HitMap {
+    pub fn add(&mut self, area: Rect, target: Target) {
+        self.areas.push((area, target));
+    }
+
+    /// The last-drawn target under a position (overlays are drawn last, so they win).
+    pub fn target_at(&self, column: u16, row: u16) -> Option<Target> {
+        self.areas.iter().rev().find(|(r, _)| r.contains(Position::new(column, row))).map(|(_, t)| *t)
+    }
+}
+
+/// Draw the whole screen; returns the click targets.
+pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
+    let theme = Theme::new(app.settings.color);
+    let mut hits = HitMap::default();
+    let [header, body, status, footer] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(1), Constraint::Length(1)])
+            .areas(frame.area());
+    widgets::header(frame, header, app, &theme);
+    let body = body.inner(ratatui::layout::Margin::new(1, 0));
+    match app.screen {
+        ScreenId::Instance => instance::draw(frame, body, app, &theme),
+        ScreenId::Scopes => scopes::draw(frame, body, app, &theme, &mut hits),
+        ScreenId::Authorize => authorize::draw_authorize(frame, body, app, &theme),
+        ScreenId::Code => authorize::draw_code(frame, body, app, &theme),
+        ScreenId::Profile => profile::draw(frame, body, app, &theme),
+    }
+    widgets::status_line(frame, status, app, &theme);
+    widgets::footer(frame, footer, app, &theme, &mut hits);
+    widgets::overlay(frame, app, &theme, &mut hits);
+    hits
+}
+
+#[cfg(test)]
+mod tests;

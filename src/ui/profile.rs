@@ -1,0 +1,99 @@
+//! Screen 5: who the token belongs to, what it may do, and where it is saved.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::Theme;
+use crate::app::App;
+use crate::app::profile::{ProfileView, SaveState};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(view) = &app.profile else {
+        let line = match &app.verify_error {
+            Some(e) => Line::styled(format!("✗ {e}  (r retries)"), theme.error()),
+            None => Line::styled("Logged in. Reading your profile…", theme.dim()),
+        };
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+        return;
+    };
+    let lines = lines(view, app, theme);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.profile_scroll, 0)), area);
+}
+
+/// A label padded to a fixed display width (wide characters count double).
+fn label(text: &str, theme: &Theme) -> Span<'static> {
+    let pad = 22usize.saturating_sub(unicode_width::UnicodeWidthStr::width(text)).max(1);
+    Span::styled(format!("{text}{}", " ".repeat(pad)), theme.dim())
+}
+
+fn count(n: u64, one: &str, many: &str) -> [Span<'static>; 2] {
+    [Span::raw(n.to_string()), Span::raw(format!(" {}   ", if n == 1 { one } else { many }))]
+}
+
+fn lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::from(vec![
+        Span::styled(view.display_name.clone(), theme.title()),
+        Span::raw("  "),
+        Span::styled(view.handle.clone(), theme.accent()),
+    ])];
+    if !view.flags.is_empty() {
+        out.push(Line::styled(
+            view.flags.iter().map(|f| format!("[{f}]")).collect::<Vec<_>>().join(" "),
+            theme.warning(),
+        ));
+    }
+    if let Some(to) = &view.moved_to {
+        out.push(Line::styled(format!("This account has moved to {to}."), theme.warning()));
+    }
+    out.push(Line::default());
+    out.extend(view.bio.lines.iter().cloned());
+    out.push(Line::default());
+    for f in &view.fields {
+        let mark = if f.verified { Span::styled(" ✓ verified", theme.success()) } else { Span::raw("") };
+        out.push(Line::from(vec![label(&f.name, theme), Span::raw(f.value.clone()), mark]));
+    }
+    if !view.fields.is_empty() {
+        out.push(Line::default());
+    }
+    let counts = [
+        count(view.posts, "post", "posts"),
+        count(view.following, "following", "following"),
+        count(view.followers, "follower", "followers"),
+    ];
+    out.push(Line::from(counts.into_iter().flat_map(|[n, word]| [n.style(theme.bold()), word]).collect::<Vec<_>>()));
+    out.push(Line::from(vec![label("Joined", theme), Span::raw(view.joined.clone())]));
+    out.push(Line::from(vec![
+        label("Last post", theme),
+        Span::raw(view.last_post.clone().unwrap_or_else(|| "never".into())),
+    ]));
+    for (name, value) in &view.defaults {
+        out.push(Line::from(vec![label(name, theme), Span::raw(value.clone())]));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Token", theme.bold()));
+    out.push(Line::from(vec![
+        label("Scopes granted", theme),
+        Span::styled(view.scopes_granted.join(" "), theme.accent()),
+    ]));
+    out.push(Line::from(vec![label("Scopes requested", theme), Span::raw(view.scopes_requested.join(" "))]));
+    if !view.scopes_missing.is_empty() {
+        out.push(Line::styled(format!("⚠ Not granted: {}", view.scopes_missing.join(" ")), theme.warning()));
+    }
+    let saved = match &view.saved {
+        SaveState::Saving => Line::from(vec![label("Saved in", theme), Span::styled("saving…", theme.dim())]),
+        SaveState::Saved(path) => {
+            Line::from(vec![label("Saved in", theme), Span::styled(path.clone(), theme.success())])
+        }
+        SaveState::Failed(e) => Line::styled(format!("✗ {e}"), theme.error()),
+    };
+    out.push(saved);
+    if app.settings.demo {
+        out.push(Line::styled(
+            "Demo login: stored in a temporary directory, deleted when mastokey exits.",
+            theme.dim(),
+        ));
+    }
+    out
+}

@@ -1,0 +1,143 @@
+//! Screen 2: the scope tree, the explanation of the highlighted scope and the scope string.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+use super::{HitMap, Theme};
+use crate::app::scope_tree::{Check, Preset, Row, ScopeTree};
+use crate::app::{App, Target};
+use crate::mastodon::ServerInfo;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
+    let Some(flow) = &app.flow else { return };
+    let card_height = if area.height >= 24 { 4 } else { 2 };
+    let [card, main, string] =
+        Layout::vertical([Constraint::Length(card_height), Constraint::Min(4), Constraint::Length(3)]).areas(area);
+    server_card(frame, card, &flow.server, theme);
+    let wide = main.width >= 90;
+    let (list, side) = if wide {
+        let [l, s] = Layout::horizontal([Constraint::Length(46), Constraint::Min(30)]).areas(main);
+        (l, Some(s))
+    } else {
+        let [l, s] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(main);
+        (l, Some(s))
+    };
+    tree(frame, list, &flow.tree, theme, hits);
+    if let Some(side) = side {
+        description(frame, side, &flow.tree, theme, wide);
+    }
+    let chosen = flow.tree.selected();
+    let text = if chosen.is_empty() { "(nothing chosen yet)".to_owned() } else { chosen.join(" ") };
+    let block =
+        Block::bordered().border_type(BorderType::Rounded).title(" Scope string requested ").border_style(theme.dim());
+    frame.render_widget(Paragraph::new(text).style(theme.accent()).block(block).wrap(Wrap { trim: false }), string);
+}
+
+/// What discovery found, in a line or three.
+pub fn server_card(frame: &mut Frame, area: Rect, server: &ServerInfo, theme: &Theme) {
+    let card = &server.card;
+    let title = if card.title.is_empty() { server.address.shown.clone() } else { card.title.clone() };
+    let mut facts = vec![format!("{} {}", server.kind.name(), card.version)];
+    if let Some(users) = card.users {
+        facts.push(format!("{users} active users"));
+    }
+    match card.registrations_open {
+        Some(true) if card.approval_required == Some(true) => facts.push("sign-ups need approval".into()),
+        Some(true) => facts.push("sign-ups open".into()),
+        Some(false) => facts.push("sign-ups closed".into()),
+        None => {}
+    }
+    if server.supports_pkce() {
+        facts.push("PKCE".into());
+    }
+    let mut lines = vec![Line::from(vec![
+        Span::styled(title, theme.bold()),
+        Span::styled(format!("  {}", facts.join(" · ")), theme.dim()),
+    ])];
+    if let Some(note) = server.adaptations() {
+        lines.push(Line::styled(note, theme.warning()));
+    }
+    if !card.description.is_empty() {
+        lines.push(Line::styled(card.description.clone(), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+fn tree(frame: &mut Frame, area: Rect, tree: &ScopeTree, theme: &Theme, hits: &mut HitMap) {
+    let presets: Vec<String> =
+        Preset::ALL.iter().enumerate().map(|(i, p)| format!("{} {}", i + 1, p.label())).collect();
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(" Scopes ")
+        .title_bottom(Line::styled(format!(" {} ", presets.join(" · ")), theme.dim()))
+        .border_style(theme.dim());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = tree.rows();
+    let height = inner.height as usize;
+    // Scroll just enough to keep the cursor visible.
+    let offset = tree.cursor.saturating_sub(height.saturating_sub(1));
+    let mut lines = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
+        lines.push(row_line(tree, row, i == tree.cursor, theme));
+        hits.add(Rect::new(inner.x, inner.y + (i - offset) as u16, inner.width, 1), Target::ScopeRow(i));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn row_line(tree: &ScopeTree, row: &Row, selected: bool, theme: &Theme) -> Line<'static> {
+    let check = match tree.check(row.scope) {
+        Check::On => "[x]",
+        Check::Off => "[ ]",
+        Check::Partial => "[-]",
+    };
+    let arrow = match (row.has_children, row.expanded) {
+        (true, true) => "▾ ",
+        (true, false) => "▸ ",
+        _ => "  ",
+    };
+    let indent = "    ".repeat(row.depth as usize);
+    let mut style = if tree.is_advertised(row.scope) { ratatui::style::Style::new() } else { theme.dim() };
+    if row.scope.is_admin() {
+        style = style.patch(theme.warning());
+    }
+    let mut spans = vec![Span::raw(format!("{indent}{arrow}{check} ")), Span::styled(row.scope.name, style)];
+    if row.scope.deprecated {
+        spans.push(Span::styled(" (deprecated)", theme.dim()));
+    }
+    if !tree.is_advertised(row.scope) {
+        spans.push(Span::styled(" (not listed by server)", theme.dim()));
+    }
+    let line = Line::from(spans);
+    if selected { line.style(theme.selected()) } else { line }
+}
+
+fn description(frame: &mut Frame, area: Rect, tree: &ScopeTree, theme: &Theme, bordered: bool) {
+    let Some(row) = tree.current() else { return };
+    let scope = row.scope;
+    let mut lines = vec![Line::styled(scope.name, theme.bold())];
+    let mut text_style = ratatui::style::Style::new();
+    if scope.is_admin() {
+        lines.push(Line::styled(
+            "⚠ Admin scope: only for moderator tools. Treat the token like a password.",
+            theme.warning(),
+        ));
+        text_style = theme.warning();
+    }
+    lines.push(Line::styled(scope.description, text_style));
+    if let Some(since) = scope.since {
+        lines.push(Line::styled(format!("Needs Mastodon {since} or newer."), theme.dim()));
+    }
+    if !tree.is_advertised(scope) {
+        lines.push(Line::styled("This server does not list this scope; you will be asked to confirm.", theme.dim()));
+    }
+    let mut paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });
+    if bordered {
+        paragraph = paragraph.block(
+            Block::bordered().border_type(BorderType::Rounded).title(" What it allows ").border_style(theme.dim()),
+        );
+    }
+    frame.render_widget(paragraph, area);
+}

@@ -1,0 +1,140 @@
+//! Screen snapshots: each screen in its meaningful states, at 80×24, 60×20 and 200×60.
+
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::app::fixtures::*;
+use crate::app::{Action, App, Notice, NoticeKind, Overlay, update};
+use crate::mastodon::ApiError;
+
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| {
+            super::draw(f, app);
+        })
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// The authorize URL carries a random state and PKCE challenge: pin them for stable snapshots.
+fn pin_url(app: &mut App) {
+    if let Some(a) = app.flow.as_mut().and_then(|f| f.attempt.as_mut()) {
+        a.url = "https://example.social/oauth/authorize?response_type=code&client_id=cid&redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob&scope=profile&state=STATE&code_challenge=CHALLENGE&code_challenge_method=S256".into();
+    }
+}
+
+fn snap(name: &str, app: &App) {
+    for (suffix, w, h) in [("", 80, 24), ("__narrow", 60, 20), ("__wide", 200, 60)] {
+        insta::assert_snapshot!(format!("{name}{suffix}"), render(app, w, h));
+    }
+}
+
+#[test]
+fn instance_empty() {
+    snap("instance", &App::new(settings()));
+}
+
+#[test]
+fn instance_error() {
+    let mut app = App::new(settings());
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Err(ApiError::Dns { host: "example.social".into() })));
+    snap("instance_error", &app);
+}
+
+#[test]
+fn instance_busy_demo() {
+    let mut app = App::new(crate::app::Settings { demo: true, ..settings() });
+    type_text(&mut app, "127.0.0.1:4000");
+    app.instance.input.set("http://127.0.0.1:4000");
+    press(&mut app, KeyCode::Enter);
+    snap("instance_busy_demo", &app);
+}
+
+#[test]
+fn scopes_tree() {
+    let mut app = at_scopes(server(true));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char(' '));
+    snap("scopes", &app);
+}
+
+#[test]
+fn scopes_admin_and_unadvertised() {
+    let mut s = server(true);
+    s.oauth.as_mut().unwrap().scopes_supported = vec!["read".into(), "write".into(), "push".into(), "profile".into()];
+    let mut app = at_scopes(s);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    snap("scopes_admin", &app);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmUnadvertised(_))));
+    snap("scopes_confirm", &app);
+}
+
+#[test]
+fn authorize_ready() {
+    let mut app = at_authorize();
+    pin_url(&mut app);
+    app.notice =
+        Some(Notice { text: "Sent to your terminal's clipboard with OSC 52.".into(), kind: NoticeKind::Success });
+    snap("authorize", &app);
+}
+
+#[test]
+fn code_rejected() {
+    let mut app = at_authorize();
+    pin_url(&mut app);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "wrong-code");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let rejected = ApiError::Status {
+        status: 400,
+        path: "/oauth/token".into(),
+        error: Some("invalid_grant".into()),
+        description: None,
+    };
+    update(&mut app, Action::Exchanged(id, Err(rejected)));
+    snap("code_rejected", &app);
+}
+
+#[test]
+fn profile_full() {
+    snap("profile", &at_profile(account()));
+}
+
+#[test]
+fn profile_japanese() {
+    snap("profile_japanese", &at_profile(japanese_account()));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = at_scopes(server(true));
+    press(&mut app, KeyCode::Char('?'));
+    snap("help_scopes", &app);
+}
+
+#[test]
+fn no_color_still_marks_the_selection() {
+    let mut app = at_scopes(server(true));
+    app.settings.color = false;
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| {
+            super::draw(f, &app);
+        })
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer.content().iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
+    assert!(buffer.content().iter().any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)));
+}

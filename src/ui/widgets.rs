@@ -1,0 +1,184 @@
+//! Pieces every screen shares: header with steps, status line with spinner, footer of keys,
+//! the help and confirmation dialogs, and the text box.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{HitMap, Theme};
+use crate::app::input::TextInput;
+use crate::app::keys::{self, Binding};
+use crate::app::{App, NoticeKind, Overlay, ScreenId, Target};
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+const STEPS: [(ScreenId, &str); 5] = [
+    (ScreenId::Instance, "Server"),
+    (ScreenId::Scopes, "Scopes"),
+    (ScreenId::Authorize, "Authorize"),
+    (ScreenId::Code, "Code"),
+    (ScreenId::Profile, "Profile"),
+];
+
+pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = vec![Span::styled(" mastokey ", theme.title())];
+    if app.settings.demo {
+        spans.push(Span::styled(" DEMO SERVER — not a real account ", theme.demo()));
+        spans.push(Span::raw(" "));
+    }
+    let current = theme.bold().patch(theme.accent());
+    if area.width >= 80 + if app.settings.demo { 36 } else { 0 } {
+        for (i, (screen, name)) in STEPS.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" › ", theme.dim()));
+            }
+            let style = if *screen == app.screen { current } else { theme.dim() };
+            spans.push(Span::styled(format!("{} {name}", i + 1), style));
+        }
+    } else if let Some(i) = STEPS.iter().position(|(s, _)| *s == app.screen) {
+        spans.push(Span::styled(format!("step {} of 5: {}", i + 1, STEPS[i].1), current));
+    }
+    let server = app.flow.as_ref().map(|f| f.server.address.shown.clone()).unwrap_or_default();
+    let lines = vec![Line::from(spans), Line::styled(format!(" {server}"), theme.dim())];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The spinner while a request runs, else the latest notice.
+pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let line = if let Some(task) = &app.task {
+        Line::from(vec![
+            Span::styled(format!(" {} ", SPINNER[app.spinner % SPINNER.len()]), theme.accent()),
+            Span::raw(format!("{}…", capitalize(task.what))),
+            Span::styled("  (esc cancels)", theme.dim()),
+        ])
+    } else if let Some(n) = &app.notice {
+        let style = match n.kind {
+            NoticeKind::Info => theme.dim(),
+            NoticeKind::Success => theme.success(),
+            NoticeKind::Error => theme.error(),
+        };
+        Line::styled(format!(" {}", n.text), style)
+    } else {
+        Line::default()
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn active_table(app: &App) -> &'static [Binding] {
+    match &app.overlay {
+        Some(Overlay::Help) => keys::HELP,
+        Some(Overlay::ConfirmUnadvertised(_)) => keys::CONFIRM,
+        None => keys::bindings(app.screen),
+    }
+}
+
+/// Key hints from the same table the handler uses; each hint is clickable.
+pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
+    let mut x = area.x + 1;
+    let mut spans = vec![Span::raw(" ")];
+    for b in active_table(app).iter().filter(|b| b.in_footer && app.available(b.command)) {
+        let width = (b.shown.width() + 1 + b.label.width()) as u16;
+        if x + width > area.right() {
+            break;
+        }
+        hits.add(Rect::new(x, area.y, width, 1), Target::Command(b.command));
+        spans.push(Span::styled(b.shown, theme.key()));
+        spans.push(Span::styled(format!(" {}", b.label), theme.dim()));
+        spans.push(Span::raw("  "));
+        x += width + 2;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A bordered one-line text box; places the terminal cursor when focused.
+pub fn text_box(frame: &mut Frame, area: Rect, input: &TextInput, title: &str, focused: bool, theme: &Theme) {
+    let style = if focused { theme.accent() } else { theme.dim() };
+    let block = Block::bordered().border_type(BorderType::Rounded).border_style(style).title(format!(" {title} "));
+    let inner = block.inner(area);
+    // Scroll horizontally so the cursor stays visible in long input.
+    let before: String = input.value().chars().take(input.cursor()).collect();
+    let cursor_col = before.width() as u16;
+    let skip = cursor_col.saturating_sub(inner.width.saturating_sub(1));
+    let paragraph = Paragraph::new(input.value().to_owned()).block(block).scroll((0, skip));
+    frame.render_widget(paragraph, area);
+    if focused {
+        frame.set_cursor_position((inner.x + cursor_col - skip, inner.y));
+    }
+}
+
+/// A message block under an input: the error, or a hint.
+pub fn message(text: &str, style: ratatui::style::Style) -> Paragraph<'static> {
+    Paragraph::new(text.to_owned()).style(style).wrap(Wrap { trim: true })
+}
+
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [_, mid, _] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(height.min(area.height)), Constraint::Fill(1)])
+            .areas(area);
+    let [_, center, _] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(width.min(area.width)), Constraint::Fill(1)])
+            .areas(mid);
+    center
+}
+
+pub fn overlay(frame: &mut Frame, app: &App, theme: &Theme, hits: &mut HitMap) {
+    match &app.overlay {
+        Some(Overlay::Help) => help(frame, app, theme),
+        Some(Overlay::ConfirmUnadvertised(list)) => confirm_unadvertised(frame, list, theme, hits),
+        None => {}
+    }
+}
+
+fn help(frame: &mut Frame, app: &App, theme: &Theme) {
+    let mut lines = vec![Line::styled("Keys on this screen", theme.bold()), Line::default()];
+    for b in keys::bindings(app.screen).iter().filter(|b| !b.shown.is_empty()) {
+        lines.push(Line::from(vec![Span::styled(format!("{:>10}  ", b.shown), theme.key()), Span::raw(b.label)]));
+    }
+    lines.push(Line::default());
+    let text_screen = matches!(app.screen, ScreenId::Instance | ScreenId::Code);
+    let about: &[&str] = if text_screen {
+        &[
+            "Letters type into the box; editing: ←/→, home/end, ctrl-u clears, ctrl-w deletes a word.",
+            "Paste works as usual (bracketed paste).",
+        ]
+    } else {
+        &["Mouse: click a row or a key hint at the bottom."]
+    };
+    lines.extend(about.iter().map(|s| Line::styled(*s, theme.dim())));
+    lines.push(Line::styled("esc, ? or F1 closes this help.", theme.dim()));
+    let area = centered(frame.area(), 64, lines.len() as u16 + 2);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().border_type(BorderType::Rounded).title(" Help ").border_style(theme.accent());
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+}
+
+fn confirm_unadvertised(frame: &mut Frame, list: &[String], theme: &Theme, hits: &mut HitMap) {
+    let text = vec![
+        Line::styled("The server does not list these scopes:", theme.bold()),
+        Line::styled(format!("  {}", list.join(" ")), theme.warning()),
+        Line::default(),
+        Line::raw("It may refuse the registration, or ignore them. Ask for them anyway?"),
+        Line::default(),
+        Line::from(vec![
+            Span::styled(" y ", theme.key()),
+            Span::raw("yes, continue    "),
+            Span::styled(" n ", theme.key()),
+            Span::raw("no, go back"),
+        ]),
+    ];
+    let area = centered(frame.area(), 60, 9);
+    frame.render_widget(Clear, area);
+    let block =
+        Block::bordered().border_type(BorderType::Rounded).title(" Not advertised ").border_style(theme.warning());
+    let inner = block.inner(area);
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
+    let buttons = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
+    hits.add(Rect { width: 18, ..buttons }, Target::Command(crate::app::Command::Yes));
+    hits.add(Rect { x: buttons.x + 19, width: 14, ..buttons }, Target::Command(crate::app::Command::No));
+}
