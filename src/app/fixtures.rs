@@ -1,4 +1,4 @@
-//! Shared test fixtures: an app driven to each screen through real actions.
+//! Fixtures for tests and benchmarks: an app driven to each screen through real actions.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

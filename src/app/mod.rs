@@ -268,7 +268,8 @@ impl App {
     }
 }
 
-#[cfg(test)]
-pub(crate) mod fixtures;
+/// Builders of app states for tests and benchmarks (not part of the program's behaviour).
+#[doc(hidden)]
+pub mod fixtures;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,62 @@
+//! How long drawing and updating take: every screen rendered at 200×60, key handling, and the
+//! bio conversion. Targets (DESIGN.md): every screen under 1 ms at 200×60.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use mastokey::app::fixtures::*;
+use mastokey::app::{Action, App, update};
+
+fn render(c: &mut Criterion, name: &str, app: &App) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    c.bench_function(&format!("render {name} 200x60"), |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| {
+                    black_box(mastokey::ui::draw(f, black_box(app)));
+                })
+                .unwrap();
+        })
+    });
+}
+
+fn screens(c: &mut Criterion) {
+    render(c, "instance", &mastokey::app::App::new(settings()));
+    let mut scopes = at_scopes(server(true));
+    for code in [KeyCode::Down, KeyCode::Right, KeyCode::Down, KeyCode::Char(' ')] {
+        press(&mut scopes, code);
+    }
+    render(c, "scopes", &scopes);
+    render(c, "authorize", &at_authorize());
+    let mut code = at_authorize();
+    press(&mut code, KeyCode::Enter);
+    type_text(&mut code, "abcdef");
+    render(c, "code", &code);
+    render(c, "profile", &at_profile(japanese_account()));
+}
+
+fn keys(c: &mut Criterion) {
+    let mut app = at_scopes(server(true));
+    let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+    c.bench_function("update: move and toggle a scope", |b| {
+        b.iter(|| {
+            black_box(update(&mut app, Action::Key(down)));
+            black_box(update(&mut app, Action::Key(space)));
+        })
+    });
+}
+
+fn bio(c: &mut Criterion) {
+    let note = japanese_account().note;
+    c.bench_function("html::to_text of a bio", |b| {
+        b.iter(|| black_box(mastokey::html::to_text(black_box(&note), true)))
+    });
+}
+
+criterion_group!(benches, screens, keys, bio);
+criterion_main!(benches);
