@@ -62,12 +62,16 @@ impl Runner {
             )),
             Effect::SaveRegistration(reg) => {
                 tokio::task::spawn_blocking(move || {
-                    report(&tx, Action::RegistrationSaved(store.save_registration(reg)))
+                    let result = recovering(&tx, || store.save_registration(reg.clone()));
+                    report(&tx, Action::RegistrationSaved(result));
                 });
                 None
             }
             Effect::SaveLogin(login) => {
-                tokio::task::spawn_blocking(move || report(&tx, Action::LoginSaved(store.save_login(*login))));
+                tokio::task::spawn_blocking(move || {
+                    let result = recovering(&tx, || store.save_login((*login).clone()));
+                    report(&tx, Action::LoginSaved(result));
+                });
                 None
             }
             Effect::Copy(text) => {
@@ -126,6 +130,18 @@ async fn prepare(
     let registration =
         oauth::register_app(client, &origin, apps, &[redirect_uri.to_owned()], scopes, now_rfc3339()).await?;
     Ok(Prepared { registration, reused: false, store_warning })
+}
+
+/// A corrupt file is moved aside by the store and reported; the save is then made once more into
+/// a fresh file, so the new login is not lost and the old data is not overwritten.
+fn recovering<T>(tx: &UnboundedSender<Action>, save: impl Fn() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    match save() {
+        Err(e @ StoreError::Corrupt { .. }) => {
+            report(tx, Action::StoreWarning(format!("Warning: {e}.")));
+            save()
+        }
+        other => other,
+    }
 }
 
 fn store_warning(e: &StoreError) -> String {

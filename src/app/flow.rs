@@ -36,6 +36,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             );
             Vec::new()
         }
+        Action::StoreWarning(text) => {
+            notice(app, NoticeKind::Error, text);
+            Vec::new()
+        }
         Action::Copied(result) => {
             let text = match &result {
                 Ok(method) => method.describe().to_owned(),

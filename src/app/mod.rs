@@ -61,6 +61,8 @@ pub enum Action {
     Verified(TaskId, Result<Account, ApiError>, String),
     LoginSaved(Result<PathBuf, StoreError>),
     RegistrationSaved(Result<(), StoreError>),
+    /// A storage problem that did not stop anything (a corrupt file kept aside).
+    StoreWarning(String),
     Copied(Result<CopyMethod, String>),
     BrowserOpened(Result<(), String>),
 }

@@ -81,7 +81,7 @@ where
 pub async fn verify_credentials(client: &Client, base: &url::Url, token: &Secret) -> Result<Account, ApiError> {
     let mut url = base.clone();
     url.set_path("/api/v1/accounts/verify_credentials");
-    client.json(client.get(url).bearer_auth(token.expose())).await
+    client.json(client.get(url).bearer_auth(token.expose())).await.map_err(|e| e.redact(&[token.expose()]))
 }
 
 #[cfg(test)]

@@ -142,23 +142,35 @@ fn classify(host: &str, error: &reqwest::Error) -> ApiError {
     if error.is_timeout() {
         return ApiError::Timeout { host };
     }
+    // The texts of the causes, without reqwest's own "error sending request for url (...)": the
+    // URL must not take part in the matching below (a host named `tls.example` is no TLS error).
     let mut chain = Vec::new();
-    let mut source: Option<&dyn std::error::Error> = Some(error);
+    let mut tls_data_error = false;
+    let mut source = std::error::Error::source(error);
     while let Some(e) = source {
+        let mut next = e.source();
         if let Some(io) = e.downcast_ref::<std::io::Error>() {
             match io.kind() {
                 std::io::ErrorKind::ConnectionRefused => return ApiError::Refused { host },
                 std::io::ErrorKind::TimedOut => return ApiError::Timeout { host },
+                // While connecting, unreadable data can only come from the TLS handshake: rustls
+                // reports "received corrupt message" when a plain-HTTP server answers.
+                std::io::ErrorKind::InvalidData if error.is_connect() => tls_data_error = true,
                 _ => {}
+            }
+            // `io::Error::source` skips the error it wraps; rustls' own error sits in there.
+            if let Some(inner) = io.get_ref() {
+                next = Some(inner);
             }
         }
         chain.push(e.to_string());
-        source = e.source();
+        source = next;
     }
+    chain.dedup();
     let text = chain.join(": ").to_lowercase();
     if text.contains("dns error") || text.contains("failed to lookup") || text.contains("name or service not known") {
         ApiError::Dns { host }
-    } else if text.contains("certificate") || text.contains("tls") || text.contains("handshake") {
+    } else if tls_data_error || text.contains("certificate") || text.contains("tls") || text.contains("handshake") {
         let detail = chain.last().cloned().unwrap_or_default();
         ApiError::Tls { host, detail }
     } else if text.contains("connection refused") {

@@ -63,6 +63,26 @@ impl ApiError {
         self.status() == Some(401)
     }
 
+    /// Replace these values wherever the server quoted them back (an `error_description` that
+    /// repeats the request, a parse error that cites a field), so the promise above holds even
+    /// for careless servers. Values shorter than 8 characters are not secrets we generate (and
+    /// replacing them could mangle an error code such as `invalid_grant`), so they stay.
+    pub fn redact(mut self, secrets: &[&str]) -> Self {
+        let texts: Vec<&mut String> = match &mut self {
+            ApiError::Status { error, description, .. } => error.iter_mut().chain(description.iter_mut()).collect(),
+            ApiError::Malformed { detail, .. } => vec![detail],
+            _ => Vec::new(),
+        };
+        for text in texts {
+            for secret in secrets.iter().filter(|s| s.len() >= 8) {
+                if text.contains(secret) {
+                    *text = text.replace(secret, "<redacted>");
+                }
+            }
+        }
+        self
+    }
+
     /// A failure of the network rather than of the server's answer.
     pub fn is_network(&self) -> bool {
         matches!(
@@ -73,5 +93,24 @@ impl ApiError {
                 | ApiError::Timeout { .. }
                 | ApiError::Connection { .. }
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redact_hides_quoted_secrets_and_keeps_error_codes() {
+        let e = ApiError::Status {
+            status: 400,
+            path: "/oauth/token".into(),
+            error: Some("invalid_grant".into()),
+            description: Some("code abcdefgh1234 is unknown".into()),
+        };
+        let e = e.redact(&["abcdefgh1234", "grant", ""]);
+        assert_eq!(e.error_code(), Some("invalid_grant"));
+        assert!(e.is_rejected_code());
+        assert_eq!(e.to_string(), "the server answered 400 at /oauth/token: code <redacted> is unknown");
     }
 }

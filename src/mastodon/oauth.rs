@@ -128,7 +128,9 @@ pub async fn exchange_code(
     if let Some(v) = ex.code_verifier {
         form.push(("code_verifier", v.expose()));
     }
-    let token: TokenResponse = client.json(client.post(token_endpoint).form(&form)).await?;
+    let secrets = [ex.registration.client_secret.expose(), ex.code, ex.code_verifier.map_or("", Secret::expose)];
+    let token: TokenResponse =
+        client.json(client.post(token_endpoint).form(&form)).await.map_err(|e| e.redact(&secrets))?;
     if token.access_token.is_empty() {
         return Err(ApiError::Malformed {
             path: "/oauth/token".into(),

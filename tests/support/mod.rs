@@ -1,4 +1,5 @@
 //! Helpers shared by the end-to-end tests.
 
 pub mod approve;
+pub mod mock;
 pub mod tmux;

@@ -1,0 +1,136 @@
+//! Interoperability with mastodon-mock (PyPI): a Mastodon imitation written by someone else, so
+//! the demo server's reading of the protocol is not the only one we are tested against.
+
+mod support;
+
+use std::time::Duration;
+
+use mastokey::mastodon::account::verify_credentials;
+use mastokey::mastodon::address::parse;
+use mastokey::mastodon::client::{Client, Timeouts};
+use mastokey::mastodon::discovery::{ServerKind, discover};
+use mastokey::mastodon::oauth::{AuthorizeRequest, CodeExchange, OOB, authorize_url, exchange_code, register_app};
+use mastokey::mastodon::pkce::{Pkce, new_state};
+use mastokey::secret::Secret;
+use support::approve::{approve, code_from_page};
+use support::mock::MockServer;
+use support::tmux::{Tmux, available, recording_browser, wait_for_file};
+
+const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
+
+#[test]
+fn the_library_logs_in_to_mastodon_mock() {
+    let Some(mock) = MockServer::start() else {
+        return;
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let c = Client::new(Timeouts { connect: Duration::from_secs(5), total: Duration::from_secs(20) });
+        let address = parse(&mock.base_url()).unwrap();
+        let info = discover(&c, address.clone()).await.unwrap_or_else(|e| panic!("discover: {e}\n{}", mock.log()));
+        assert_eq!(info.scopes_supported(), ["read", "write", "follow", "push"]);
+        assert!(info.supports_pkce());
+        assert_eq!(info.kind, ServerKind::Mastodon, "version {:?}", info.card.version);
+        assert_eq!(info.card.title, "Mastodon Mock");
+        // It advertises no `profile`, so identity needs read:accounts (covered by `read`).
+        assert_eq!(info.identity_scope(), "read:accounts");
+
+        let scopes = vec![info.identity_scope().to_owned()];
+        let registration = register_app(
+            &c,
+            &address.origin(),
+            address.endpoint("/api/v1/apps"),
+            &[OOB.to_owned()],
+            &scopes,
+            "2026-11-23T00:00:00Z".into(),
+        )
+        .await
+        .expect("register");
+        assert!(!registration.client_id.is_empty() && !registration.client_secret.is_empty());
+
+        let pkce = Pkce::generate();
+        let url = authorize_url(
+            &info.authorize_endpoint(),
+            &AuthorizeRequest {
+                client_id: &registration.client_id,
+                redirect_uri: OOB,
+                scopes: &scopes,
+                state: &new_state(),
+                code_challenge: Some(&pkce.challenge),
+                force_login: false,
+            },
+        );
+        let page = reqwest::get(url.clone()).await.unwrap().text().await.unwrap();
+        assert!(page.contains("Ada Lovelace (@ada)"), "the authorize page lists the accounts:\n{page}");
+        let code = code_from_page(&approve(url.as_str(), "ada").await);
+
+        let exchange = |code| CodeExchange {
+            registration: &registration,
+            code,
+            redirect_uri: OOB,
+            code_verifier: Some(&pkce.verifier),
+            scopes: &scopes,
+        };
+        let e = exchange_code(&c, info.token_endpoint(), &exchange("not-the-code")).await.unwrap_err();
+        assert!(e.is_rejected_code(), "{e:?}");
+        assert_eq!((e.status(), e.error_code()), (Some(400), Some("invalid_grant")));
+        assert!(!format!("{e:?}{e}").contains(registration.client_secret.expose()));
+
+        let token = exchange_code(&c, info.token_endpoint(), &exchange(&code)).await.expect("exchange");
+        let account = verify_credentials(&c, &address.base, &token.access_token).await.expect("verify");
+        assert_eq!((account.username.as_str(), account.display_name.as_str()), ("ada", "Ada Lovelace"));
+        // The mock sends `null` in places Mastodon never does; they read as absent, not as errors.
+        assert!(account.source.is_some() && account.moved.is_none());
+
+        let e = verify_credentials(&c, &address.base, &Secret::new("bogus-token")).await.unwrap_err();
+        assert!(e.is_rejected_token(), "{e:?}");
+    });
+}
+
+#[test]
+fn the_binary_logs_in_to_mastodon_mock_with_the_default_scopes() {
+    if !available() {
+        return;
+    }
+    let Some(mock) = MockServer::start() else {
+        return;
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let (browser, opened) = recording_browser(dir.path());
+    let t = Tmux::start(
+        "mock",
+        &format!("{BIN} --instance {}", mock.base_url()),
+        &[
+            ("MASTOKEY_CONFIG_DIR", config.to_str().unwrap()),
+            ("BROWSER", browser.to_str().unwrap()),
+            ("TERM", "xterm-256color"),
+        ],
+        100,
+        30,
+    );
+    let screen = t.wait_for("Scope string requested");
+    assert!(screen.contains("Mastodon Mock"), "{screen}");
+    // The default selection (identity) goes through without a confirmation on this server.
+    t.keys(&["Enter"]);
+    t.wait_for("Authorize URL");
+    t.keys(&["o"]);
+    let url = wait_for_file(&opened);
+    assert!(url.starts_with(&format!("{}/oauth/authorize?", mock.base_url())), "{url}");
+    assert!(url.contains("scope=read%3Aaccounts"), "{url}");
+    let code = code_from_page(&rt.block_on(approve(&url, "ada")));
+
+    t.keys(&["Enter"]);
+    t.wait_for("Paste the code");
+    t.paste(&code);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Saved in");
+    assert!(screen.contains("Ada Lovelace"), "{screen}");
+    assert!(screen.contains("@ada@"), "{screen}");
+
+    let logins = std::fs::read_to_string(config.join("logins.json")).expect("the login was saved");
+    assert!(logins.contains("ada@"), "{logins}");
+    t.keys(&["q"]);
+    t.wait_until("mastokey to exit", |_| t.pane_dead());
+}
