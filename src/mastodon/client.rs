@@ -176,7 +176,7 @@ fn classify(host: &str, error: &reqwest::Error) -> ApiError {
     } else if text.contains("connection refused") {
         ApiError::Refused { host }
     } else {
-        let detail = chain.last().cloned().unwrap_or_else(|| "the connection closed".into());
+        let detail = chain.last().cloned().unwrap_or_else(|| error.to_string());
         ApiError::Connection { host, detail }
     }
 }
