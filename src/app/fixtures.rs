@@ -95,14 +95,19 @@ pub fn at_scopes(server_info: ServerInfo) -> App {
     app
 }
 
+/// Type a code and have the server accept it with token `tok`; returns the effects of that.
+pub fn exchange_accepted(app: &mut App, granted: Option<&str>) -> Vec<Effect> {
+    press(app, KeyCode::Enter);
+    type_text(app, "good");
+    let id = task_id(&press(app, KeyCode::Enter));
+    let token = oauth::TokenResponse { access_token: Secret::new("tok"), scope: granted.map(str::to_owned) };
+    update(app, Action::Exchanged(id, Ok(token)))
+}
+
 /// An app on the profile screen of this account, with the login saved.
 pub fn at_profile(account: Account) -> App {
     let mut app = at_authorize();
-    press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "good");
-    let id = task_id(&press(&mut app, KeyCode::Enter));
-    let token = oauth::TokenResponse { access_token: Secret::new("tok"), scope: Some("profile".into()) };
-    let fx = update(&mut app, Action::Exchanged(id, Ok(token)));
+    let fx = exchange_accepted(&mut app, Some("profile"));
     update(&mut app, Action::Verified(task_id(&fx), Ok(account), "2026-11-23T10:00:00Z".into()));
     update(&mut app, Action::LoginSaved(Ok("/home/you/.config/mastokey/logins.json".into())));
     app

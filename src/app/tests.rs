@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::fixtures::*;
 use super::profile::SaveState;
 use super::*;
-use crate::mastodon::oauth::{self, OOB};
+use crate::mastodon::oauth::OOB;
 
 #[test]
 fn bad_input_shows_a_message_and_keeps_the_text() {
@@ -195,11 +195,7 @@ fn pasting_on_the_authorize_screen_moves_to_the_code_box() {
 #[test]
 fn success_reads_the_profile_and_saves_the_login() {
     let mut app = at_authorize();
-    press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "good");
-    let id = task_id(&press(&mut app, KeyCode::Enter));
-    let token = oauth::TokenResponse { access_token: Secret::new("tok"), scope: Some("profile".into()) };
-    let fx = update(&mut app, Action::Exchanged(id, Ok(token)));
+    let fx = exchange_accepted(&mut app, Some("profile"));
     assert_eq!(app.screen, ScreenId::Profile);
     let Effect::Verify { id, token, .. } = &fx[0] else { panic!() };
     assert_eq!(token.expose(), "tok");
@@ -221,13 +217,7 @@ fn success_reads_the_profile_and_saves_the_login() {
 #[test]
 fn a_failed_save_keeps_the_login_for_a_retry() {
     let mut app = at_authorize();
-    press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "good");
-    let id = task_id(&press(&mut app, KeyCode::Enter));
-    let fx = update(
-        &mut app,
-        Action::Exchanged(id, Ok(oauth::TokenResponse { access_token: Secret::new("tok"), scope: None })),
-    );
+    let fx = exchange_accepted(&mut app, None);
     update(&mut app, Action::Verified(task_id(&fx), Ok(account()), "now".into()));
     let full = std::io::Error::from_raw_os_error(28);
     update(
@@ -243,13 +233,7 @@ fn a_failed_save_keeps_the_login_for_a_retry() {
 #[test]
 fn verify_failure_keeps_the_token_and_r_retries() {
     let mut app = at_authorize();
-    press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "good");
-    let id = task_id(&press(&mut app, KeyCode::Enter));
-    let fx = update(
-        &mut app,
-        Action::Exchanged(id, Ok(oauth::TokenResponse { access_token: Secret::new("tok"), scope: None })),
-    );
+    let fx = exchange_accepted(&mut app, None);
     update(&mut app, Action::Verified(task_id(&fx), Err(ApiError::Timeout { host: "h".into() }), "now".into()));
     assert!(app.verify_error.as_deref().unwrap().contains("Press r"));
     let fx = press(&mut app, KeyCode::Char('r'));
