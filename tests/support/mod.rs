@@ -1,5 +1,6 @@
 //! Helpers shared by the end-to-end tests.
 
 pub mod approve;
+pub mod demo;
 pub mod mock;
 pub mod tmux;

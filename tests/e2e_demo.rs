@@ -1,0 +1,185 @@
+//! End-to-end: `mastokey --demo`, the real binary in tmux, logs in against its built-in server
+//! with a `$BROWSER` that approves with curl, and leaves nothing behind.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use support::demo::{curl_available, curl_browser, saved_in, tree, wait_for_code, wait_until};
+use support::tmux::{Tmux, available};
+
+const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
+const BANNER: &str = "DEMO SERVER";
+
+/// A fresh place for everything the demo could touch: HOME, XDG_CONFIG_HOME, TMPDIR and
+/// MASTOKEY_CONFIG_DIR all point into it, so a demo that leaked into the real config dir would
+/// leave files here.
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        let s = Self { dir: tempfile::tempdir().unwrap() };
+        for d in [s.home(), s.xdg(), s.tmp(), s.work()] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        s
+    }
+    fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+    fn xdg(&self) -> PathBuf {
+        self.dir.path().join("xdg-config")
+    }
+    fn tmp(&self) -> PathBuf {
+        self.dir.path().join("tmp")
+    }
+    /// Where the test keeps its own files (the browser script, the code, the exit status).
+    fn work(&self) -> PathBuf {
+        self.dir.path().join("work")
+    }
+    /// `MASTOKEY_CONFIG_DIR` points here; the demo must not honour it.
+    fn config_override(&self) -> PathBuf {
+        self.home().join("mastokey-config")
+    }
+    fn status_file(&self) -> PathBuf {
+        self.work().join("after-exit")
+    }
+
+    /// `mastokey --demo` in tmux at 100×30, with the curl browser approving as `username`.
+    fn start(&self, name: &str, username: &str) -> (Tmux, PathBuf) {
+        let (browser, code) = curl_browser(&self.work(), username);
+        let command = format!("{BIN} --demo; echo \"exit=$?\" > '{}'", self.status_file().display());
+        let env = [
+            ("HOME", self.home()),
+            ("XDG_CONFIG_HOME", self.xdg()),
+            ("TMPDIR", self.tmp()),
+            ("MASTOKEY_CONFIG_DIR", self.config_override()),
+            ("BROWSER", browser),
+        ];
+        let env: Vec<(&str, String)> = env.iter().map(|(k, v)| (*k, v.display().to_string())).collect();
+        let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        env.push(("TERM", "xterm-256color"));
+        (Tmux::start(name, &command, &env, 100, 30), code)
+    }
+
+    /// After the program exited: its status line.
+    fn exit_status(&self) -> String {
+        let path = self.status_file();
+        wait_until("mastokey to exit", || std::fs::read_to_string(&path).is_ok_and(|s| s.ends_with('\n')));
+        std::fs::read_to_string(&path).unwrap().trim().to_owned()
+    }
+
+    fn assert_home_untouched(&self) {
+        for d in [self.home(), self.xdg()] {
+            let created = tree(&d);
+            assert!(created.is_empty(), "the demo wrote outside its temporary directory: {created:?}");
+        }
+    }
+}
+
+/// Waits for `text` and checks the demo banner is on that screen too.
+fn wait_on_demo_screen(t: &Tmux, text: &str) -> String {
+    let screen = t.wait_for(text);
+    assert!(screen.contains(BANNER), "no demo banner on the screen showing {text:?}:\n{screen}");
+    screen
+}
+
+#[test]
+fn demo_logs_in_with_a_real_code_and_leaves_nothing_behind() {
+    if !available() || !curl_available() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let (t, code_file) = sandbox.start("demo", "ada");
+
+    // The demo fills in its own server and looks it up: the first screen to wait on is the scopes.
+    let scopes = wait_on_demo_screen(&t, "Scope string requested");
+    assert!(scopes.contains("mastokey demo server"), "{scopes}");
+    t.keys(&["Enter"]);
+    let authorize = wait_on_demo_screen(&t, "Authorize URL");
+    assert!(authorize.contains("http://127.0.0.1:"), "{authorize}");
+
+    // `o` runs $BROWSER: curl opens the page, approves as ada and writes down the code.
+    t.keys(&["o"]);
+    let code = wait_for_code(&code_file);
+    let opened = wait_on_demo_screen(&t, "Opened in your browser");
+    let consent = std::fs::read_to_string(sandbox.work().join("code.consent.html")).unwrap();
+    assert!(consent.contains("Ada Lovelace (@ada)"), "the consent page lists the demo accounts:\n{consent}");
+
+    t.keys(&["Enter"]);
+    wait_on_demo_screen(&t, "Paste the code");
+    t.paste(&format!("{code}\n"));
+    let pasted = wait_on_demo_screen(&t, &code);
+    t.keys(&["Enter"]);
+    // "Saved in saving…" first, then the path.
+    let profile = t.wait_until("the profile, saved", |s| {
+        s.contains("Ada Lovelace") && saved_in(s).is_some_and(|p| p.is_absolute())
+    });
+    for (name, screen) in
+        [("scopes", &scopes), ("authorize", &authorize), ("opened", &opened), ("code", &pasted), ("profile", &profile)]
+    {
+        assert!(screen.contains(BANNER), "no demo banner on the {name} screen:\n{screen}");
+    }
+    assert!(profile.contains("@ada@127.0.0.1:"), "{profile}");
+    assert!(!profile.contains(&code), "the code is not left on screen:\n{profile}");
+
+    // Saved in the demo's own temporary directory, which exists while mastokey runs…
+    let saved = saved_in(&profile).unwrap_or_else(|| panic!("no path after \"Saved in\":\n{profile}"));
+    let demo_dir = demo_dir_of(&saved, &sandbox.tmp());
+    assert!(demo_dir.is_dir(), "{} does not exist while the demo runs", demo_dir.display());
+    let logins = tree(&demo_dir);
+    assert!(logins.iter().any(|p| p.ends_with("logins.json")), "nothing saved in the demo dir: {logins:?}");
+
+    // …and is gone after `q`, while HOME and the real config dir never saw anything.
+    t.keys(&["q"]);
+    assert_eq!(sandbox.exit_status(), "exit=0");
+    assert!(!demo_dir.exists(), "the demo's directory outlived it: {:?}", tree(&demo_dir));
+    assert!(tree(&sandbox.tmp()).is_empty(), "left in TMPDIR: {:?}", tree(&sandbox.tmp()));
+    assert!(!sandbox.config_override().exists(), "the demo used MASTOKEY_CONFIG_DIR");
+    sandbox.assert_home_untouched();
+    assert_eq!(t.format("#{alternate_on}"), "0", "still on the alternate screen");
+}
+
+/// The directory the demo saved in: the child of TMPDIR that holds `saved` (a file or the
+/// directory itself), so cleanup is checked on the whole directory.
+fn demo_dir_of(saved: &Path, tmp: &Path) -> PathBuf {
+    let rest = saved.strip_prefix(tmp).unwrap_or_else(|_| {
+        panic!("the demo saved in {}, not in its temporary directory under {}", saved.display(), tmp.display())
+    });
+    let first = rest.components().next().unwrap_or_else(|| panic!("the demo saved in TMPDIR itself"));
+    let dir = tmp.join(first);
+    assert!(
+        dir.file_name().unwrap().to_string_lossy().starts_with("mastokey-demo"),
+        "unexpected demo directory {}",
+        dir.display()
+    );
+    dir
+}
+
+#[test]
+fn demo_refuses_a_wrong_code_through_the_server_and_keeps_it() {
+    if !available() || !curl_available() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let (t, _code) = sandbox.start("demo-wrong", "ada");
+    wait_on_demo_screen(&t, "Scope string requested");
+    t.keys(&["Enter"]);
+    wait_on_demo_screen(&t, "Authorize URL");
+    t.keys(&["Enter"]);
+    wait_on_demo_screen(&t, "Paste the code");
+    t.type_text("not-the-code");
+    t.keys(&["Enter"]);
+    // The message comes from the server's answer (invalid_grant), after a real token request.
+    let screen = wait_on_demo_screen(&t, "refused this code");
+    assert!(screen.contains("│not-the-code "), "the typed code stays in the box:\n{screen}");
+    assert!(!screen.contains("Saved in"), "{screen}");
+
+    // Still on the code screen, and quitting from there cleans up too.
+    t.keys(&["C-c"]);
+    assert_eq!(sandbox.exit_status(), "exit=0");
+    assert!(tree(&sandbox.tmp()).is_empty(), "left in TMPDIR: {:?}", tree(&sandbox.tmp()));
+    sandbox.assert_home_untouched();
+}
