@@ -149,7 +149,7 @@ fn ctrl_c_quits_from_the_first_screen_and_restores_the_terminal() {
     let t = Tmux::start("quit", &command, &[("MASTOKEY_CONFIG_DIR", dir.path().to_str().unwrap())], 80, 24);
     t.wait_for("Which server");
     t.type_text("q");
-    assert!(t.wait_for("Which server").contains("│q"), "q types into the box");
+    t.wait_for("│q");
     t.keys(&["C-c"]);
     let text = wait_for_file(&status);
     assert!(text.contains("exit=0") && text.contains(" icanon"), "{text}");

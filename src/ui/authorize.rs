@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::Theme;
@@ -40,15 +40,7 @@ pub fn draw_authorize(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ];
     frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
     url_box_widget(frame, url, attempt, theme);
-    let mut lines = vec![Line::from(vec![
-        Span::styled("o", theme.key()),
-        Span::raw(" open in the browser   "),
-        Span::styled("c", theme.key()),
-        Span::raw(" copy   "),
-        Span::styled("enter", theme.key()),
-        Span::raw(" I have the code"),
-    ])];
-    lines.push(Line::styled(redirect_note(attempt), theme.dim()));
+    let mut lines = vec![Line::styled(redirect_note(attempt), theme.dim())];
     lines.push(Line::styled(format!("Scopes: {}", attempt.scopes.join(" ")), theme.dim()));
     if attempt.code_verifier.is_some() {
         lines.push(Line::styled("Protected with PKCE (S256) and a fresh state.", theme.dim()));

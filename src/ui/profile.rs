@@ -33,11 +33,14 @@ fn count(n: u64, one: &str, many: &str) -> [Span<'static>; 2] {
 }
 
 fn lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = vec![Line::from(vec![
-        Span::styled(view.display_name.clone(), theme.title()),
-        Span::raw("  "),
-        Span::styled(view.handle.clone(), theme.accent()),
-    ])];
+    let mut out = vec![
+        Line::default(),
+        Line::from(vec![
+            Span::styled(view.display_name.clone(), theme.title()),
+            Span::raw("  "),
+            Span::styled(view.handle.clone(), theme.accent()),
+        ]),
+    ];
     if !view.flags.is_empty() {
         out.push(Line::styled(
             view.flags.iter().map(|f| format!("[{f}]")).collect::<Vec<_>>().join(" "),

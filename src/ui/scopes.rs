@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
     server_card(frame, card, &flow.server, theme);
     let wide = main.width >= 90;
     let (list, side) = if wide {
-        let [l, s] = Layout::horizontal([Constraint::Length(46), Constraint::Min(30)]).areas(main);
+        let [l, s] = Layout::horizontal([Constraint::Percentage(50), Constraint::Min(30)]).areas(main);
         (l, Some(s))
     } else {
         let [l, s] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(main);
@@ -66,19 +66,27 @@ pub fn server_card(frame: &mut Frame, area: Rect, server: &ServerInfo, theme: &T
 }
 
 fn tree(frame: &mut Frame, area: Rect, tree: &ScopeTree, theme: &Theme, hits: &mut HitMap) {
-    let presets: Vec<String> =
-        Preset::ALL.iter().enumerate().map(|(i, p)| format!("{} {}", i + 1, p.label())).collect();
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .title(" Scopes ")
-        .title_bottom(Line::styled(format!(" {} ", presets.join(" · ")), theme.dim()))
-        .border_style(theme.dim());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let rows = tree.rows();
-    let height = inner.height as usize;
+    let height = area.height.saturating_sub(2) as usize;
     // Scroll just enough to keep the cursor visible.
     let offset = tree.cursor.saturating_sub(height.saturating_sub(1));
+    let below = rows.len().saturating_sub(offset + height);
+    let presets: Vec<String> =
+        Preset::ALL.iter().enumerate().map(|(i, p)| format!("{} {}", i + 1, p.label())).collect();
+    let presets = format!(" {} ", presets.join(" · "));
+    let mut block = Block::bordered().border_type(BorderType::Rounded).title(" Scopes ").border_style(theme.dim());
+    // The presets hint only where it fits beside the "more" marker; the footer always has it.
+    if presets.chars().count() + 14 <= area.width as usize {
+        block = block.title_bottom(Line::styled(presets, theme.dim()));
+    }
+    if offset > 0 {
+        block = block.title_top(Line::styled(format!(" ▲ {offset} more "), theme.accent()).right_aligned());
+    }
+    if below > 0 {
+        block = block.title_bottom(Line::styled(format!(" ▼ {below} more "), theme.accent()).right_aligned());
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
         lines.push(row_line(tree, row, i == tree.cursor, theme));

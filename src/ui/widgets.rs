@@ -117,6 +117,11 @@ pub fn message(text: &str, style: ratatui::style::Style) -> Paragraph<'static> {
     Paragraph::new(text.to_owned()).style(style).wrap(Wrap { trim: true })
 }
 
+/// Rows the lines take once wrapped at `width` columns (so a dialog never cuts its last line).
+fn wrapped_height(lines: &[Line], width: usize) -> u16 {
+    lines.iter().map(|l| l.width().div_ceil(width.max(1)).max(1) as u16).sum()
+}
+
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [_, mid, _] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(height.min(area.height)), Constraint::Fill(1)])
@@ -144,15 +149,15 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     let text_screen = matches!(app.screen, ScreenId::Instance | ScreenId::Code);
     let about: &[&str] = if text_screen {
         &[
-            "Letters type into the box; editing: ←/→, home/end, ctrl-u clears, ctrl-w deletes a word.",
-            "Paste works as usual (bracketed paste).",
+            "Letters type into the box. Paste works as usual.",
+            "Edit: ←/→, home/end, ctrl-u clears, ctrl-w deletes a word.",
         ]
     } else {
         &["Mouse: click a row or a key hint at the bottom."]
     };
     lines.extend(about.iter().map(|s| Line::styled(*s, theme.dim())));
     lines.push(Line::styled("esc, ? or F1 closes this help.", theme.dim()));
-    let area = centered(frame.area(), 64, lines.len() as u16 + 2);
+    let area = centered(frame.area(), 64, wrapped_height(&lines, 62) + 2);
     frame.render_widget(Clear, area);
     let block = Block::bordered().border_type(BorderType::Rounded).title(" Help ").border_style(theme.accent());
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
