@@ -34,7 +34,7 @@ fn main() {
     let work = tempfile::tempdir().expect("temporary directory");
     let (browser, code_file) = demo::curl_browser(work.path(), ACCOUNT);
     let done = work.path().join("after-exit");
-    let command = format!("{} --demo; echo \"exit=$?\" > '{}'", bin.display(), done.display());
+    let command = format!("{} --demo --redirect oob; echo \"exit=$?\" > '{}'", bin.display(), done.display());
     let env = [
         ("TERM", "xterm-256color".to_owned()),
         // An empty NO_COLOR counts as unset: the pictures are in colour whatever the caller has.

@@ -1,14 +1,18 @@
-//! The command line: flags that prefill and skip steps, parsed with clap.
+//! The command line: flags that prefill and skip steps, and the subcommands for scripts (clap).
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
+use crate::app::RedirectMode;
 use crate::mastodon::scopes;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "mastokey",
     version,
-    about = "Log in to a Mastodon server with OAuth 2.0 and exactly the scopes you choose."
+    about = "Log in to a Mastodon server with OAuth 2.0 and exactly the scopes you choose.",
+    // The flags belong to the terminal interface; with a subcommand they would be silently ignored.
+    args_conflicts_with_subcommands = true,
+    after_help = EXIT_CODES
 )]
 pub struct Cli {
     /// Server to log in to (skips the server screen), e.g. mastodon.social or @you@example.social
@@ -19,6 +23,12 @@ pub struct Cli {
     #[arg(long, value_name = "SCOPES", value_parser = parse_scopes)]
     pub scopes: Option<Vec<String>>,
 
+    /// How the code comes back: `loopback` (the browser returns it to mastokey by itself) or `oob`
+    /// (the server shows it and you paste it). Default: loopback when a browser can be opened
+    /// here, oob otherwise (over SSH, with no display)
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub redirect: Option<Redirect>,
+
     /// Add `force_login=true` to the authorize URL, to pick another account on the same server
     #[arg(long)]
     pub force_login: bool,
@@ -26,6 +36,87 @@ pub struct Cli {
     /// Try the whole login against a built-in demo server on 127.0.0.1 (no account, no network)
     #[arg(long, conflicts_with = "instance")]
     pub demo: bool,
+
+    /// Without a subcommand, the terminal interface runs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The exit codes, as `--help` shows them; a test in `commands` keeps them equal to `commands::Exit`.
+pub const EXIT_CODES: &str = "\
+Exit codes of the subcommands:
+  0  done
+  1  the server answered with an error mastokey cannot act on (see the message)
+  2  usage: a wrong argument, or an ACCOUNT is needed
+  3  no such account, or no logins saved
+  4  the server could not be reached
+  5  the server rejected the token, or the token could not be revoked
+  6  the saved files could not be read or written";
+
+/// Commands for scripts: no terminal interface, results on stdout, errors on stderr.
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    /// List the saved logins: account, scopes granted, when last verified, server
+    #[command(after_help = EXIT_CODES)]
+    Accounts {
+        /// Print a JSON array instead of a table (tokens are never included)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the access token of a saved login, alone on one line, e.g. TOKEN=$(mastokey token)
+    #[command(after_help = EXIT_CODES)]
+    Token {
+        /// `user@domain` (a leading @ is fine); may be left out when only one login is saved
+        account: Option<String>,
+    },
+    /// Verify a saved login with the server and print who it is
+    #[command(after_help = EXIT_CODES)]
+    Whoami {
+        /// `user@domain` (a leading @ is fine); may be left out when only one login is saved
+        account: Option<String>,
+        /// Print the account as JSON, as the server sent it
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke a login's token at its server, then forget the login
+    #[command(after_help = EXIT_CODES)]
+    Logout {
+        /// `user@domain` (a leading @ is fine)
+        account: String,
+        /// Forget the login even when the server cannot be reached or refuses to revoke the token
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Print a completion script for bash, zsh or fish (see the README for where to put it)
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Redirect {
+    Oob,
+    Loopback,
+}
+
+impl Redirect {
+    /// `--redirect` if given, else what works here: SSH sessions and machines without a browser
+    /// get the paste path, since the browser that approves cannot reach this machine's loopback.
+    pub fn choose(flag: Option<Redirect>) -> RedirectMode {
+        match flag {
+            Some(Redirect::Oob) => RedirectMode::Oob,
+            Some(Redirect::Loopback) => RedirectMode::Loopback,
+            None if std::env::var_os("SSH_CONNECTION").is_some() || std::env::var_os("SSH_TTY").is_some() => {
+                RedirectMode::Oob
+            }
+            None if crate::browser::plan("http://127.0.0.1/", std::env::var("BROWSER").ok().as_deref()).is_empty() => {
+                RedirectMode::Oob
+            }
+            None => RedirectMode::Loopback,
+        }
+    }
 }
 
 fn parse_scopes(text: &str) -> Result<Vec<String>, String> {

@@ -6,9 +6,13 @@ use std::io;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
-use crate::app::{Action, Effect, Prepared, TaskId};
+use std::time::Instant;
+
+use crate::app::{Action, Effect, PrepareError, Prepared, RedirectMode, TaskId};
 use crate::browser::{self, Launch};
 use crate::clipboard::Clipboard;
+use crate::loopback::{self, Event, Listener};
+use crate::mastodon::oauth::OOB;
 use crate::mastodon::oauth::{self, CodeExchange};
 use crate::mastodon::{Client, ServerInfo, account, discovery};
 use crate::store::{Store, StoreError, now_rfc3339};
@@ -18,9 +22,58 @@ pub struct Runner {
     pub client: Client,
     pub store: Store,
     pub clipboard: Clipboard,
+    /// The loopback listener bound for the attempt being prepared, until `Listen` takes it.
+    bound: Option<Listener>,
+}
+
+/// The redirect of an attempt: what the registration must list and what the URL carries.
+struct RedirectPlan {
+    /// Looked up among saved registrations and registered when missing.
+    registered: String,
+    /// Also registered, so switching between paste and loopback reuses the registration.
+    also: Option<String>,
+    /// Sent in the authorize URL and repeated at the token exchange.
+    used: String,
 }
 
 impl Runner {
+    pub fn new(client: Client, store: Store, clipboard: Clipboard) -> Self {
+        Self { client, store, clipboard, bound: None }
+    }
+
+    /// For loopback, bind the listener now (its port goes into the URL). Mastodon ignores the
+    /// port of a loopback redirect, so one port-less registration serves every port; servers
+    /// that compare exactly get the port registered, and the next login tries that port again
+    /// so the saved registration can be reused.
+    fn plan_redirect(
+        &mut self,
+        server: &ServerInfo,
+        mode: RedirectMode,
+        scopes: &[String],
+    ) -> std::io::Result<RedirectPlan> {
+        self.bound = None;
+        let portless = server.ignores_loopback_port().then(|| loopback::PORTLESS_REDIRECT.to_owned());
+        if mode == RedirectMode::Oob {
+            return Ok(RedirectPlan { registered: OOB.into(), also: portless, used: OOB.into() });
+        }
+        let preferred = if portless.is_some() { None } else { self.saved_loopback_port(server, scopes) };
+        let listener = Listener::bind(preferred)?;
+        let used = listener.redirect_uri();
+        self.bound = Some(listener);
+        Ok(RedirectPlan { registered: portless.unwrap_or_else(|| used.clone()), also: Some(OOB.into()), used })
+    }
+
+    fn saved_loopback_port(&self, server: &ServerInfo, scopes: &[String]) -> Option<u16> {
+        let origin = server.address.origin();
+        let saved = self.store.registrations().ok()?;
+        saved
+            .iter()
+            .rev()
+            .filter(|r| r.server.trim_end_matches('/').eq_ignore_ascii_case(&origin))
+            .filter(|r| scopes.iter().all(|s| r.scopes.contains(s)))
+            .find_map(|r| r.redirect_uris.iter().find_map(|u| loopback::port_of(u)))
+    }
+
     /// Start a background effect; returns its task id and handle when it can be cancelled.
     pub fn spawn(&mut self, effect: Effect, tx: UnboundedSender<Action>) -> Option<(TaskId, JoinHandle<()>)> {
         let client = self.client.clone();
@@ -32,13 +85,31 @@ impl Runner {
                     report(&tx, Action::Discovered(id, discovery::discover(&client, address).await))
                 }),
             )),
-            Effect::Prepare { id, server, redirect_uri, scopes } => Some((
-                id,
-                tokio::spawn(async move {
-                    let result = prepare(&client, &store, &server, &redirect_uri, &scopes).await;
-                    report(&tx, Action::Registered(id, result));
-                }),
-            )),
+            Effect::Prepare { id, server, mode, scopes } => {
+                let plan = match self.plan_redirect(&server, mode, &scopes) {
+                    Ok(plan) => plan,
+                    Err(e) => {
+                        report(&tx, Action::Registered(id, Err(PrepareError::Listener(e.to_string()))));
+                        return None;
+                    }
+                };
+                Some((
+                    id,
+                    tokio::spawn(async move {
+                        let result = prepare(&client, &store, &server, plan, &scopes).await;
+                        report(&tx, Action::Registered(id, result.map_err(PrepareError::Api)));
+                    }),
+                ))
+            }
+            Effect::Listen { id, state, timeout } => {
+                let Some(listener) = self.bound.take() else {
+                    let refused = Event::Refused { error: "the listener was not ready".into(), description: None };
+                    report(&tx, Action::Loopback(id, refused));
+                    return None;
+                };
+                report(&tx, Action::Listening(id, Instant::now() + timeout));
+                Some((id, tokio::spawn(listener.serve(state, move |event| report(&tx, Action::Loopback(id, event))))))
+            }
             Effect::Exchange { id, request } => Some((
                 id,
                 tokio::spawn(async move {
@@ -79,7 +150,7 @@ impl Runner {
                 report(&tx, Action::Copied(result));
                 None
             }
-            Effect::OpenBrowser(_) | Effect::Cancel(_) | Effect::Animate(_) | Effect::Quit => None,
+            Effect::OpenBrowser(_) | Effect::Cancel(_) | Effect::Quit => None,
         }
     }
 
@@ -110,13 +181,13 @@ async fn prepare(
     client: &Client,
     store: &Store,
     server: &ServerInfo,
-    redirect_uri: &str,
+    plan: RedirectPlan,
     scopes: &[String],
 ) -> Result<Prepared, crate::mastodon::ApiError> {
     let origin = server.address.origin();
     let (found, store_warning) = {
         let store = store.clone();
-        let (origin, redirect, scopes) = (origin.clone(), redirect_uri.to_owned(), scopes.to_vec());
+        let (origin, redirect, scopes) = (origin.clone(), plan.registered.clone(), scopes.to_vec());
         match tokio::task::spawn_blocking(move || store.find_registration(&origin, &redirect, &scopes)).await {
             Ok(Ok(found)) => (found, None),
             Ok(Err(e)) => (None, Some(store_warning(&e))),
@@ -124,12 +195,12 @@ async fn prepare(
         }
     };
     if let Some(registration) = found {
-        return Ok(Prepared { registration, reused: true, store_warning });
+        return Ok(Prepared { registration, reused: true, redirect_uri: plan.used, store_warning });
     }
     let apps = server.address.endpoint("/api/v1/apps");
-    let registration =
-        oauth::register_app(client, &origin, apps, &[redirect_uri.to_owned()], scopes, now_rfc3339()).await?;
-    Ok(Prepared { registration, reused: false, store_warning })
+    let redirects: Vec<String> = std::iter::once(plan.registered).chain(plan.also).collect();
+    let registration = oauth::register_app(client, &origin, apps, &redirects, scopes, now_rfc3339()).await?;
+    Ok(Prepared { registration, reused: false, redirect_uri: plan.used, store_warning })
 }
 
 /// A corrupt file is moved aside by the store and reported; the save is then made once more into

@@ -5,18 +5,23 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Parser;
 
-use mastokey::app::{App, Settings};
-use mastokey::cli::Cli;
+use std::time::Duration;
+
+use mastokey::app::{App, LISTEN_TIMEOUT, Settings};
+use mastokey::cli::{Cli, Redirect};
 use mastokey::clipboard::Clipboard;
 use mastokey::demo::{DemoServer, ServerConfig};
 use mastokey::effects::Runner;
 use mastokey::mastodon::client::{Client, Timeouts};
-use mastokey::mastodon::oauth::OOB;
 use mastokey::store::Store;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    // Subcommands are for scripts: they run to the end without the terminal interface.
+    if let Some(command) = &cli.command {
+        std::process::exit(mastokey::commands::run(command).await.code());
+    }
     let demo = if cli.demo { Some(Demo::start().await?) } else { None };
     let store = match &demo {
         Some(d) => Store::at(d.config_dir.clone()),
@@ -25,7 +30,8 @@ async fn main() -> anyhow::Result<()> {
     let settings = Settings {
         demo: demo.is_some(),
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        redirect_uri: OOB.to_owned(),
+        redirect: Redirect::choose(cli.redirect),
+        listen_timeout: listen_timeout(),
         force_login: cli.force_login,
         preset_scopes: cli.scopes,
         config_dir: store.dir().to_path_buf(),
@@ -36,7 +42,7 @@ async fn main() -> anyhow::Result<()> {
         Some(text) => app.start_with_instance(&text),
         None => Vec::new(),
     };
-    let runner = Runner { client: Client::new(Timeouts::default()), store, clipboard: Clipboard::new() };
+    let runner = Runner::new(Client::new(Timeouts::default()), store, Clipboard::new());
     let result = {
         let (mut terminal, _guard) = mastokey::tui::init().context("setting up the terminal")?;
         mastokey::tui::run(&mut terminal, app, initial, runner).await
@@ -46,6 +52,15 @@ async fn main() -> anyhow::Result<()> {
     }
     result.context("running the terminal interface")?;
     Ok(())
+}
+
+/// `MASTOKEY_LOOPBACK_TIMEOUT` (seconds) shortens or lengthens the wait for the browser.
+fn listen_timeout() -> Duration {
+    std::env::var("MASTOKEY_LOOPBACK_TIMEOUT")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|s| *s > 0)
+        .map_or(LISTEN_TIMEOUT, Duration::from_secs)
 }
 
 /// The built-in demo: a strict Mastodon-like server on 127.0.0.1 and a throw-away config dir,

@@ -20,8 +20,6 @@ use crate::app::{self, Action, App, Effect, TaskId};
 use crate::effects::Runner;
 use crate::ui::{self, HitMap};
 
-const SPINNER_TICK: Duration = Duration::from_millis(80);
-
 /// Put the terminal in TUI mode; the returned guard undoes it on every exit, panics included
 /// (ratatui's own hook restores raw mode and the alternate screen; ours adds mouse and paste).
 pub fn init() -> io::Result<(DefaultTerminal, TerminalGuard)> {
@@ -63,17 +61,13 @@ pub async fn run(
 ) -> io::Result<App> {
     let (tx, mut rx) = unbounded_channel::<Action>();
     let mut events = EventStream::new();
-    let mut tick: Option<Interval> = None;
+    let mut tick: Option<(Duration, Interval)> = None;
     let mut tasks: HashMap<TaskId, JoinHandle<()>> = HashMap::new();
     let mut hits = HitMap::default();
     let mut pending = initial;
-    if app.busy() {
-        pending.push(Effect::Animate(true));
-    }
     loop {
         for effect in std::mem::take(&mut pending) {
             match effect {
-                Effect::Animate(on) => tick = on.then(spinner_interval),
                 Effect::Cancel(id) => {
                     if let Some(handle) = tasks.remove(&id) {
                         handle.abort();
@@ -95,6 +89,12 @@ pub async fn run(
             break;
         }
         tasks.retain(|_, h| !h.is_finished());
+        // Time passes only while something animates or counts down.
+        match (app.tick_interval(), &tick) {
+            (Some(every), Some((current, _))) if every == *current => {}
+            (Some(every), _) => tick = Some((every, ticker(every))),
+            (None, _) => tick = None,
+        }
         terminal.draw(|frame| hits = ui::draw(frame, &app))?;
         let action = tokio::select! {
             event = events.next() => match event {
@@ -103,7 +103,7 @@ pub async fn run(
                 None => break,
             },
             Some(action) = rx.recv() => Some(action),
-            _ = next_tick(&mut tick), if tick.is_some() => Some(Action::Tick),
+            _ = next_tick(&mut tick), if tick.is_some() => Some(Action::Tick(std::time::Instant::now())),
         };
         if let Some(action) = action {
             pending.extend(app::update(&mut app, action));
@@ -116,15 +116,15 @@ pub async fn run(
     Ok(app)
 }
 
-fn spinner_interval() -> Interval {
-    let mut i = interval(SPINNER_TICK);
+fn ticker(every: Duration) -> Interval {
+    let mut i = interval(every);
     i.set_missed_tick_behavior(MissedTickBehavior::Skip);
     i
 }
 
-async fn next_tick(tick: &mut Option<Interval>) {
+async fn next_tick(tick: &mut Option<(Duration, Interval)>) {
     match tick {
-        Some(i) => {
+        Some((_, i)) => {
             i.tick().await;
         }
         None => std::future::pending().await,

@@ -50,7 +50,7 @@ impl Sandbox {
     /// `mastokey --demo` in tmux at 100×30, with the curl browser approving as `username`.
     fn start(&self, name: &str, username: &str) -> (Tmux, PathBuf) {
         let (browser, code) = curl_browser(&self.work(), username);
-        let command = format!("{BIN} --demo; echo \"exit=$?\" > '{}'", self.status_file().display());
+        let command = format!("{BIN} --demo --redirect oob; echo \"exit=$?\" > '{}'", self.status_file().display());
         let env = [
             ("HOME", self.home()),
             ("XDG_CONFIG_HOME", self.xdg()),

@@ -62,7 +62,10 @@ fn full_login_with_a_wrong_code_then_the_right_one() {
     let s = setup();
     let status = s.dir.path().join("after-exit");
     // After mastokey exits, record the terminal's mode to prove it was restored.
-    let t = s.start("login", &format!("{BIN} --instance {}; stty -a > {}", s.server.base_url(), status.display()));
+    let t = s.start(
+        "login",
+        &format!("{BIN} --redirect oob --instance {}; stty -a > {}", s.server.base_url(), status.display()),
+    );
     // Discovery happened by itself (--instance); the scopes screen shows the server card.
     t.wait_for("Scope string requested");
     assert!(t.screen().contains("mastokey demo server"));
@@ -100,7 +103,10 @@ fn copy_without_a_display_uses_osc52_into_the_tmux_buffer() {
         return;
     }
     let s = setup();
-    let t = s.start("osc52", &format!("env -u DISPLAY -u WAYLAND_DISPLAY {BIN} --instance {}", s.server.base_url()));
+    let t = s.start(
+        "osc52",
+        &format!("env -u DISPLAY -u WAYLAND_DISPLAY {BIN} --redirect oob --instance {}", s.server.base_url()),
+    );
     t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
     t.wait_for("Scope string requested");
     t.keys(&["Enter"]);
@@ -121,7 +127,7 @@ fn a_corrupt_logins_file_is_kept_aside_and_the_new_login_saved() {
     let s = setup();
     std::fs::create_dir_all(&s.config).unwrap();
     std::fs::write(s.config.join("logins.json"), b"{ this is not json").unwrap();
-    let t = s.start("corrupt", &format!("{BIN} --instance {}", s.server.base_url()));
+    let t = s.start("corrupt", &format!("{BIN} --redirect oob --instance {}", s.server.base_url()));
     let (_, code) = s.authorize(&t);
     t.type_text(&code);
     t.keys(&["Enter"]);

@@ -101,7 +101,7 @@ fn the_binary_logs_in_to_mastodon_mock_with_the_default_scopes() {
     let (browser, opened) = recording_browser(dir.path());
     let t = Tmux::start(
         "mock",
-        &format!("{BIN} --instance {}", mock.base_url()),
+        &format!("{BIN} --redirect oob --instance {}", mock.base_url()),
         &[
             ("MASTOKEY_CONFIG_DIR", config.to_str().unwrap()),
             ("BROWSER", browser.to_str().unwrap()),

@@ -9,7 +9,13 @@ use crate::mastodon::discovery::{InstanceCard, OAuthMetadata, ServerKind};
 use crate::mastodon::oauth::{self, OOB};
 
 pub fn settings() -> Settings {
-    Settings { redirect_uri: OOB.into(), color: true, config_dir: "/tmp/cfg".into(), ..Settings::default() }
+    Settings {
+        redirect: RedirectMode::Oob,
+        listen_timeout: LISTEN_TIMEOUT,
+        color: true,
+        config_dir: "/tmp/cfg".into(),
+        ..Settings::default()
+    }
 }
 
 pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
@@ -69,7 +75,10 @@ pub fn at_authorize() -> App {
     let id = task_id(&press(&mut app, KeyCode::Enter));
     let fx = update(
         &mut app,
-        Action::Registered(id, Ok(Prepared { registration: registration(), reused: false, store_warning: None })),
+        Action::Registered(
+            id,
+            Ok(Prepared { registration: registration(), reused: false, redirect_uri: OOB.into(), store_warning: None }),
+        ),
     );
     assert!(fx.iter().any(|e| matches!(e, Effect::SaveRegistration(_))));
     app

@@ -1,30 +1,32 @@
 //! `update`: how each action moves the login flow forward. Pure: returns effects, does no I/O.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
+use super::attempt;
 use super::keys::{self, Command};
 use super::profile::{ProfileView, SaveState};
 use super::scope_tree::{Preset, ScopeTree};
 use super::*;
-use crate::mastodon::oauth::{self, AuthorizeRequest};
-use crate::mastodon::{address, pkce};
+use crate::mastodon::{address, oauth};
 
 const PAGE: isize = 10;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let was_busy = app.busy();
-    let mut effects = match action {
+    match action {
         Action::Key(key) => on_key(app, key),
         Action::Paste(text) => on_paste(app, &text),
         Action::Click(target) => on_click(app, target),
         Action::Scroll(delta) => on_command(app, if delta < 0 { Command::Up } else { Command::Down }),
         Action::Resize => Vec::new(),
-        Action::Tick => {
+        Action::Tick(now) => {
             app.spinner = app.spinner.wrapping_add(1);
-            Vec::new()
+            app.now = Some(now);
+            attempt::check_timeout(app)
         }
+        Action::Listening(id, deadline) => attempt::listening(app, id, deadline),
+        Action::Loopback(id, event) => attempt::loopback_event(app, id, event),
         Action::Discovered(id, result) if is_current(app, id) => discovered(app, result),
-        Action::Registered(id, result) if is_current(app, id) => registered(app, result),
+        Action::Registered(id, result) if is_current(app, id) => attempt::registered(app, result),
         Action::Exchanged(id, result) if is_current(app, id) => exchanged(app, result),
         Action::Verified(id, result, at) if is_current(app, id) => verified(app, result, at),
         Action::LoginSaved(result) => login_saved(app, result),
@@ -63,11 +65,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         // Results of cancelled or superseded requests.
         Action::Discovered(..) | Action::Registered(..) | Action::Exchanged(..) | Action::Verified(..) => Vec::new(),
         Action::RegistrationSaved(Ok(())) => Vec::new(),
-    };
-    if was_busy != app.busy() {
-        effects.push(Effect::Animate(app.busy()));
     }
-    effects
 }
 
 fn is_current(app: &mut App, id: TaskId) -> bool {
@@ -104,8 +102,6 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 flow.code_error = None;
             }
         }
-        ScreenId::Authorize if matches!(key.code, KeyCode::Char('r')) => return retry_prepare(app),
-        ScreenId::Profile if matches!(key.code, KeyCode::Char('r')) => return retry_verify(app),
         _ => {}
     }
     Vec::new()
@@ -181,6 +177,12 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             scopes_command(app, c);
             Vec::new()
         }
+        (ScreenId::Authorize, Command::Back) if app.flow.as_ref().is_some_and(|f| f.qr.is_some()) => {
+            if let Some(flow) = app.flow.as_mut() {
+                flow.qr = None;
+            }
+            Vec::new()
+        }
         (ScreenId::Authorize, Command::Back) => go(app, ScreenId::Scopes),
         (ScreenId::Authorize, Command::Submit) if attempt(app).is_some() => go(app, ScreenId::Code),
         (ScreenId::Authorize | ScreenId::Code, Command::CopyUrl) => match attempt(app) {
@@ -192,7 +194,19 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             None => Vec::new(),
         },
         (ScreenId::Code, Command::Back) => go(app, ScreenId::Authorize),
-        (ScreenId::Code, Command::Submit) => submit_code(app),
+        (ScreenId::Code, Command::Submit) => attempt::submit_code(app),
+        (ScreenId::Authorize | ScreenId::Code, Command::Retry) => attempt::new_attempt(app),
+        (ScreenId::Authorize | ScreenId::Code, Command::SwitchRedirect) => attempt::switch_redirect(app),
+        (ScreenId::Authorize, Command::ToggleQr) => {
+            if let Some(flow) = app.flow.as_mut() {
+                flow.qr = match (&flow.qr, &flow.attempt) {
+                    (None, Some(a)) => crate::qr::QrMatrix::new(&a.url),
+                    _ => None,
+                };
+            }
+            Vec::new()
+        }
+        (ScreenId::Profile, Command::Retry) => retry_verify(app),
         (ScreenId::Profile, Command::Up) => {
             app.profile_scroll = app.profile_scroll.saturating_sub(1);
             Vec::new()
@@ -277,6 +291,8 @@ fn discovered(app: &mut App, result: Result<ServerInfo, ApiError>) -> Vec<Effect
             tree.clear();
             tree.choose_all(preset);
         }
+        // Another server: the old attempt's listener, if any, must close.
+        let closed = app.listening().map(|l| Effect::Cancel(l.id));
         app.flow = Some(Flow {
             server,
             tree,
@@ -284,8 +300,12 @@ fn discovered(app: &mut App, result: Result<ServerInfo, ApiError>) -> Vec<Effect
             authorize_error: None,
             code: TextInput::default(),
             code_error: None,
-            copy_note: None,
+            mode: app.settings.redirect,
+            qr: None,
         });
+        let next =
+            if app.settings.preset_scopes.is_some() { submit_scopes(app, true) } else { go(app, ScreenId::Scopes) };
+        return closed.into_iter().chain(next).collect();
     }
     if app.settings.preset_scopes.is_some() { submit_scopes(app, true) } else { go(app, ScreenId::Scopes) }
 }
@@ -329,111 +349,17 @@ fn submit_scopes(app: &mut App, confirmed: bool) -> Vec<Effect> {
     if flow.attempt.as_ref().is_some_and(|a| a.scopes == chosen) {
         return go(app, ScreenId::Authorize);
     }
-    flow.attempt = None;
-    flow.authorize_error = None;
     flow.code = TextInput::default();
     flow.code_error = None;
     app.screen = ScreenId::Authorize;
     app.notice = None;
-    prepare(app)
+    attempt::prepare(app)
 }
 
-fn prepare(app: &mut App) -> Vec<Effect> {
-    let Some(flow) = app.flow.as_ref() else { return Vec::new() };
-    let (server, scopes) = (Box::new(flow.server.clone()), flow.tree.selected());
-    let redirect_uri = app.settings.redirect_uri.clone();
-    let id = app.begin_task("registering mastokey with the server");
-    vec![Effect::Prepare { id, server, redirect_uri, scopes }]
-}
-
-fn retry_prepare(app: &mut App) -> Vec<Effect> {
-    match app.flow.as_ref() {
-        Some(f) if f.attempt.is_none() && !app.busy() => prepare(app),
-        _ => Vec::new(),
-    }
-}
-
-fn registered(app: &mut App, result: Result<Prepared, ApiError>) -> Vec<Effect> {
-    let settings = app.settings.clone();
-    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
-    let prepared = match result {
-        Ok(p) => p,
-        Err(e) => {
-            flow.authorize_error = Some(messages::registration(&e));
-            return Vec::new();
-        }
-    };
-    let scopes = flow.tree.selected();
-    let state = pkce::new_state();
-    let pkce = flow.server.supports_pkce().then(pkce::Pkce::generate);
-    let url = oauth::authorize_url(
-        &flow.server.authorize_endpoint(),
-        &AuthorizeRequest {
-            client_id: &prepared.registration.client_id,
-            redirect_uri: &settings.redirect_uri,
-            scopes: &scopes,
-            state: &state,
-            code_challenge: pkce.as_ref().map(|p| p.challenge.as_str()),
-            force_login: settings.force_login,
-        },
-    );
-    let mut effects = Vec::new();
-    if !prepared.reused {
-        effects.push(Effect::SaveRegistration(prepared.registration.clone()));
-    }
-    flow.attempt = Some(Attempt {
-        registration: prepared.registration,
-        reused: prepared.reused,
-        url: url.to_string(),
-        state,
-        code_verifier: pkce.map(|p| p.verifier),
-        scopes,
-        redirect_uri: settings.redirect_uri,
-    });
-    if let Some(w) = prepared.store_warning {
-        notice(app, NoticeKind::Error, w);
-    }
-    effects
-}
-
-fn submit_code(app: &mut App) -> Vec<Effect> {
-    if app.busy() {
-        return Vec::new();
-    }
-    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
-    let Some(attempt) = flow.attempt.as_ref() else { return Vec::new() };
-    let code = flow.code.value().trim().to_owned();
-    if code.is_empty() {
-        flow.code_error = Some("Paste the code the server showed after you approved mastokey.".into());
-        return Vec::new();
-    }
-    let request = Box::new(ExchangeRequest {
-        token_endpoint: flow.server.token_endpoint(),
-        registration: attempt.registration.clone(),
-        code: Secret::new(code),
-        redirect_uri: attempt.redirect_uri.clone(),
-        code_verifier: attempt.code_verifier.clone(),
-        scopes: attempt.scopes.clone(),
-    });
-    flow.code_error = None;
-    let id = app.begin_task("exchanging the code for a token");
-    vec![Effect::Exchange { id, request }]
-}
-
-fn exchanged(app: &mut App, result: Result<TokenResponse, ApiError>) -> Vec<Effect> {
-    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
-    let token = match result {
-        Ok(t) => t,
-        Err(e) => {
-            flow.code_error = Some(messages::exchange(&e));
-            return Vec::new();
-        }
-    };
-    let requested = flow.attempt.as_ref().map(|a| a.scopes.clone()).unwrap_or_default();
-    let granted = token.granted(&requested);
-    app.pending_token = Some(PendingToken { token: token.access_token, granted });
+fn exchanged(app: &mut App, result: Result<oauth::TokenResponse, ApiError>) -> Vec<Effect> {
+    let Some(pending) = attempt::exchanged(app, result) else { return Vec::new() };
+    app.pending_token = Some(pending);
     app.screen = ScreenId::Profile;
-    app.notice = None;
     verify(app)
 }
 

@@ -1,6 +1,7 @@
 //! The application state machine: state per screen, the actions that change it, and the effects
 //! it asks the runner to perform. `update` is pure: no I/O, no async, no terminal.
 
+mod attempt;
 mod flow;
 pub mod input;
 pub mod keys;
@@ -9,6 +10,7 @@ pub mod profile;
 pub mod scope_tree;
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use crossterm::event::KeyEvent;
 
@@ -53,9 +55,14 @@ pub enum Action {
     Click(Target),
     Scroll(i8),
     Resize,
-    Tick,
+    /// Time passes (only while something animates or counts down).
+    Tick(Instant),
     Discovered(TaskId, Result<ServerInfo, ApiError>),
-    Registered(TaskId, Result<Prepared, ApiError>),
+    Registered(TaskId, Result<Prepared, PrepareError>),
+    /// The loopback listener is answering browsers from now until the deadline.
+    Listening(TaskId, Instant),
+    /// Something reached the loopback listener.
+    Loopback(TaskId, crate::loopback::Event),
     Exchanged(TaskId, Result<TokenResponse, ApiError>),
     /// The profile read with the new token, and the time it was read (RFC 3339).
     Verified(TaskId, Result<Account, ApiError>, String),
@@ -79,9 +86,42 @@ pub enum Target {
 pub struct Prepared {
     pub registration: Registration,
     pub reused: bool,
+    /// The redirect URI for this attempt (with the listener's port, for loopback).
+    pub redirect_uri: String,
     /// A problem reading saved registrations that did not stop us (a corrupt file kept aside).
     pub store_warning: Option<String>,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrepareError {
+    Api(ApiError),
+    /// The loopback listener could not be started.
+    Listener(String),
+}
+
+/// How the code comes back from the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RedirectMode {
+    /// The server shows the code; the person pastes it (works everywhere, also over SSH).
+    #[default]
+    Oob,
+    /// The browser is redirected to a one-shot listener on 127.0.0.1 (RFC 8252).
+    Loopback,
+}
+
+impl RedirectMode {
+    pub fn other(self) -> Self {
+        match self {
+            RedirectMode::Oob => RedirectMode::Loopback,
+            RedirectMode::Loopback => RedirectMode::Oob,
+        }
+    }
+}
+
+/// How long the loopback listener waits for the browser, unless `MASTOKEY_LOOPBACK_TIMEOUT` says.
+pub const LISTEN_TIMEOUT: Duration = Duration::from_secs(300);
+const SPINNER_TICK: Duration = Duration::from_millis(80);
+const COUNTDOWN_TICK: Duration = Duration::from_secs(1);
 
 /// Work for the runner. Effects are data so that `update` stays testable.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,8 +133,14 @@ pub enum Effect {
     Prepare {
         id: TaskId,
         server: Box<ServerInfo>,
-        redirect_uri: String,
+        mode: RedirectMode,
         scopes: Vec<String>,
+    },
+    /// Start answering browsers on the listener bound by the last `Prepare`.
+    Listen {
+        id: TaskId,
+        state: String,
+        timeout: Duration,
     },
     SaveRegistration(Registration),
     Exchange {
@@ -110,8 +156,6 @@ pub enum Effect {
     Copy(Secret),
     OpenBrowser(String),
     Cancel(TaskId),
-    /// Start or stop the spinner tick (no timer runs while nothing animates).
-    Animate(bool),
     Quit,
 }
 
@@ -151,7 +195,10 @@ pub enum Overlay {
 pub struct Settings {
     pub demo: bool,
     pub color: bool,
-    pub redirect_uri: String,
+    /// The redirect to start with (`--redirect`, or chosen from the environment).
+    pub redirect: RedirectMode,
+    /// How long the loopback listener waits for the browser.
+    pub listen_timeout: Duration,
     pub force_login: bool,
     /// `--scopes`: skip the scopes screen with these.
     pub preset_scopes: Option<Vec<String>>,
@@ -176,6 +223,15 @@ pub struct Attempt {
     pub code_verifier: Option<Secret>,
     pub scopes: Vec<String>,
     pub redirect_uri: String,
+    /// The loopback listener of this attempt, while it waits.
+    pub listening: Option<Listening>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listening {
+    pub id: TaskId,
+    /// Known once the listener reports it started.
+    pub deadline: Option<Instant>,
 }
 
 /// Everything learned and chosen after the server was found.
@@ -188,7 +244,9 @@ pub struct Flow {
     pub authorize_error: Option<String>,
     pub code: TextInput,
     pub code_error: Option<String>,
-    pub copy_note: Option<String>,
+    pub mode: RedirectMode,
+    /// The QR code of the authorize URL, while it is shown.
+    pub qr: Option<crate::qr::QrMatrix>,
 }
 
 /// The token, kept in memory until the login is saved (so a failed profile read loses nothing).
@@ -214,6 +272,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub spinner: usize,
+    /// The time of the last tick, for countdowns.
+    pub now: Option<Instant>,
     pub profile_scroll: u16,
     next_task: TaskId,
     pub quit: bool,
@@ -234,6 +294,7 @@ impl App {
             overlay: None,
             notice: None,
             spinner: 0,
+            now: None,
             profile_scroll: 0,
             next_task: 1,
             quit: false,
@@ -249,8 +310,13 @@ impl App {
     /// Whether a command can do anything right now (the footer hides those that cannot).
     pub fn available(&self, command: Command) -> bool {
         let attempt = self.flow.as_ref().is_some_and(|f| f.attempt.is_some());
+        let flow_idle = self.flow.is_some() && !self.busy();
         match (self.screen, command) {
-            (ScreenId::Authorize, Command::Submit | Command::CopyUrl | Command::OpenBrowser) => attempt,
+            (ScreenId::Authorize, Command::Submit | Command::CopyUrl | Command::OpenBrowser | Command::ToggleQr) => {
+                attempt
+            }
+            (ScreenId::Authorize | ScreenId::Code, Command::Retry | Command::SwitchRedirect) => flow_idle,
+            (ScreenId::Profile, Command::Retry) => self.profile.is_none() && self.verify_error.is_some(),
             (ScreenId::Profile, Command::RetrySave) => {
                 self.profile.as_ref().is_some_and(|p| matches!(p.saved, profile::SaveState::Failed(_)))
             }
@@ -262,10 +328,37 @@ impl App {
         self.task.is_some()
     }
 
+    pub fn listening(&self) -> Option<&Listening> {
+        self.flow.as_ref().and_then(|f| f.attempt.as_ref()).and_then(|a| a.listening.as_ref())
+    }
+
+    /// How often time must pass: fast for the spinner, each second for the listener's countdown,
+    /// and not at all otherwise (no wake-ups while idle).
+    pub fn tick_interval(&self) -> Option<Duration> {
+        if self.busy() {
+            Some(SPINNER_TICK)
+        } else if self.listening().is_some() {
+            Some(COUNTDOWN_TICK)
+        } else {
+            None
+        }
+    }
+
+    /// Seconds left before the loopback listener gives up.
+    pub fn listen_seconds_left(&self) -> Option<u64> {
+        let deadline = self.listening()?.deadline?;
+        Some(deadline.saturating_duration_since(self.now?).as_secs())
+    }
+
     fn begin_task(&mut self, what: &'static str) -> TaskId {
+        let id = self.next_task_id();
+        self.task = Some(Task { id, what });
+        id
+    }
+
+    fn next_task_id(&mut self) -> TaskId {
         let id = self.next_task;
         self.next_task += 1;
-        self.task = Some(Task { id, what });
         id
     }
 }

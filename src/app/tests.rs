@@ -25,10 +25,11 @@ fn discovery_runs_as_a_task_with_a_spinner_and_esc_cancels_it() {
     type_text(&mut app, "@ada@Example.Social");
     let fx = press(&mut app, KeyCode::Enter);
     let id = task_id(&fx);
-    assert!(fx.contains(&Effect::Animate(true)));
+    assert_eq!(app.tick_interval(), Some(std::time::Duration::from_millis(80)), "the spinner animates");
     assert!(app.busy());
     let fx = press(&mut app, KeyCode::Esc);
-    assert!(fx.contains(&Effect::Cancel(id)) && fx.contains(&Effect::Animate(false)));
+    assert!(fx.contains(&Effect::Cancel(id)));
+    assert_eq!(app.tick_interval(), None, "no wake-ups while idle");
     assert!(!app.quit);
     // The late result of the cancelled request changes nothing.
     update(&mut app, Action::Discovered(id, Ok(server(true))));
@@ -130,7 +131,12 @@ fn registration_failure_offers_retry() {
         &mut app,
         Action::Registered(
             id,
-            Err(ApiError::Status { status: 500, path: "/api/v1/apps".into(), error: None, description: None }),
+            Err(PrepareError::Api(ApiError::Status {
+                status: 500,
+                path: "/api/v1/apps".into(),
+                error: None,
+                description: None,
+            })),
         ),
     );
     assert!(app.flow.as_ref().unwrap().authorize_error.as_deref().unwrap().contains("Press r"));
@@ -253,7 +259,10 @@ fn preset_scopes_skip_the_scopes_screen_and_force_login_is_passed() {
     let id = task_id(&fx);
     update(
         &mut app,
-        Action::Registered(id, Ok(Prepared { registration: registration(), reused: true, store_warning: None })),
+        Action::Registered(
+            id,
+            Ok(Prepared { registration: registration(), reused: true, redirect_uri: OOB.into(), store_warning: None }),
+        ),
     );
     let attempt = app.flow.as_ref().unwrap().attempt.as_ref().unwrap();
     assert!(attempt.url.contains("force_login=true"));
@@ -301,6 +310,112 @@ fn clicking_a_scope_row_selects_then_toggles() {
 fn spinner_ticks_only_advance_the_frame() {
     let mut app = App::new(settings());
     let before = app.clone();
-    assert!(update(&mut app, Action::Tick).is_empty());
+    assert!(update(&mut app, Action::Tick(std::time::Instant::now())).is_empty());
     assert_eq!(app.spinner, before.spinner + 1);
+}
+
+mod loopback_flow {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::loopback::Event;
+
+    const REDIRECT: &str = "http://127.0.0.1:54321/callback";
+
+    /// On the authorize screen in loopback mode, the listener started.
+    fn listening() -> (App, TaskId, Instant) {
+        let mut app = App::new(Settings { redirect: RedirectMode::Loopback, ..settings() });
+        type_text(&mut app, "example.social");
+        let id = task_id(&press(&mut app, KeyCode::Enter));
+        update(&mut app, Action::Discovered(id, Ok(server(true))));
+        let fx = press(&mut app, KeyCode::Enter);
+        assert!(matches!(&fx[0], Effect::Prepare { mode: RedirectMode::Loopback, .. }));
+        let prepared =
+            Prepared { registration: registration(), reused: true, redirect_uri: REDIRECT.into(), store_warning: None };
+        let fx = update(&mut app, Action::Registered(task_id(&fx), Ok(prepared)));
+        let attempt = app.flow.as_ref().unwrap().attempt.clone().unwrap();
+        let Some(Effect::Listen { id, state, timeout }) = fx.last() else { panic!("{fx:?}") };
+        assert_eq!(*timeout, LISTEN_TIMEOUT);
+        assert_eq!(state, &attempt.state);
+        assert!(attempt.url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A54321%2Fcallback"));
+        let start = Instant::now();
+        update(&mut app, Action::Listening(*id, start + LISTEN_TIMEOUT));
+        update(&mut app, Action::Tick(start));
+        (app, *id, start)
+    }
+
+    #[test]
+    fn the_code_from_the_browser_is_exchanged_with_no_typing() {
+        let (mut app, id, _) = listening();
+        assert_eq!(app.tick_interval(), Some(Duration::from_secs(1)), "the countdown ticks each second");
+        assert_eq!(app.listen_seconds_left(), Some(300));
+        let fx = update(&mut app, Action::Loopback(id, Event::Stray("/favicon.ico".into())));
+        assert!(fx.is_empty() && app.listening().is_some());
+        let fx = update(&mut app, Action::Loopback(id, Event::Code(Secret::new("from-browser"))));
+        let Effect::Exchange { request, .. } = &fx[0] else { panic!("{fx:?}") };
+        assert_eq!(request.code.expose(), "from-browser");
+        assert_eq!(request.redirect_uri, REDIRECT, "the token request repeats the authorize redirect");
+        assert!(app.listening().is_none());
+    }
+
+    #[test]
+    fn a_wrong_state_is_shown_and_listening_goes_on() {
+        let (mut app, id, _) = listening();
+        assert!(update(&mut app, Action::Loopback(id, Event::WrongState)).is_empty());
+        assert!(app.notice.as_ref().unwrap().text.contains("state mismatch"));
+        assert!(app.listening().is_some());
+    }
+
+    #[test]
+    fn the_countdown_runs_out_and_closes_the_listener() {
+        let (mut app, id, start) = listening();
+        update(&mut app, Action::Tick(start + Duration::from_secs(299)));
+        assert_eq!(app.listen_seconds_left(), Some(1));
+        let fx = update(&mut app, Action::Tick(start + LISTEN_TIMEOUT));
+        assert_eq!(fx, vec![Effect::Cancel(id)]);
+        assert!(app.notice.as_ref().unwrap().text.contains("Press r"));
+        assert_eq!(app.tick_interval(), None);
+        // A late code from the closed listener is ignored; r starts a fresh attempt.
+        assert!(update(&mut app, Action::Loopback(id, Event::Code(Secret::new("late")))).is_empty());
+        let fx = press(&mut app, KeyCode::Char('r'));
+        assert!(matches!(&fx[0], Effect::Prepare { mode: RedirectMode::Loopback, .. }));
+    }
+
+    #[test]
+    fn denial_in_the_browser_is_explained() {
+        let (mut app, id, _) = listening();
+        update(&mut app, Action::Loopback(id, Event::Refused { error: "access_denied".into(), description: None }));
+        assert!(app.notice.as_ref().unwrap().text.contains("You denied access"));
+        assert!(app.listening().is_none());
+    }
+
+    #[test]
+    fn switching_to_paste_closes_the_listener_and_prepares_oob() {
+        let (mut app, id, _) = listening();
+        let fx = press(&mut app, KeyCode::Char('m'));
+        assert_eq!(fx[0], Effect::Cancel(id));
+        assert!(matches!(&fx[1], Effect::Prepare { mode: RedirectMode::Oob, .. }));
+        assert!(app.flow.as_ref().unwrap().attempt.is_none());
+    }
+
+    #[test]
+    fn the_paste_path_stays_open_while_listening() {
+        let (mut app, _, _) = listening();
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.screen, ScreenId::Code);
+        type_text(&mut app, "pasted");
+        let fx = press(&mut app, KeyCode::Enter);
+        let Effect::Exchange { request, .. } = &fx[0] else { panic!("{fx:?}") };
+        assert_eq!((request.code.expose(), request.redirect_uri.as_str()), ("pasted", REDIRECT));
+    }
+
+    #[test]
+    fn the_qr_code_toggles_and_esc_closes_it_first() {
+        let (mut app, _, _) = listening();
+        press(&mut app, KeyCode::Char('p'));
+        assert!(app.flow.as_ref().unwrap().qr.is_some());
+        press(&mut app, KeyCode::Esc);
+        assert!(app.flow.as_ref().unwrap().qr.is_none());
+        assert_eq!(app.screen, ScreenId::Authorize);
+    }
 }

@@ -3,10 +3,10 @@
 use serde_json::json;
 
 use super::ServerConfig;
-use super::http::Response;
 use super::params::Params;
 use super::rules::{requested_scopes, server_knows};
 use super::state::{OOB, Store};
+use crate::http_server::Response;
 
 /// A fixed, well-formed P-256 public key: clients only store it.
 pub(crate) const VAPID_KEY: &str =

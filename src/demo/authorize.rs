@@ -2,10 +2,10 @@
 
 use url::form_urlencoded;
 
-use super::http::Response;
 use super::params::Params;
 use super::state::{AuthorizeError, AuthorizeParams, Consent, OOB, Store};
 use super::{ServerConfig, accounts, pages};
+use crate::http_server::Response;
 
 /// The authorize fields of a request.
 pub(crate) fn fields(params: &Params) -> AuthorizeParams<'_> {

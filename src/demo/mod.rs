@@ -9,7 +9,7 @@ mod apps;
 mod authorize;
 mod avatar;
 mod discovery;
-pub(crate) mod http;
+use crate::http_server as http;
 mod pages;
 mod params;
 mod routes;

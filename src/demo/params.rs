@@ -1,6 +1,6 @@
 //! Request parameters the way Rails sees them: query string plus a form or JSON body.
 
-use super::http::Request;
+use crate::http_server::Request;
 
 /// Ordered (name, value) pairs. A JSON array becomes several pairs of the same name, and Rails'
 /// `name[]` form spelling is folded into `name`.

@@ -2,11 +2,11 @@
 
 use serde_json::{Value, json};
 
-use super::http::{Request, Response};
 use super::params::Params;
 use super::rules::blank_to_none;
 use super::state::{CodeExchange, OAuthError, Store, Token};
 use super::{Flavor, Shared, accounts, apps, authorize, avatar, discovery, pages};
+use crate::http_server::{Request, Response};
 
 /// Answers one request. Never panics: every input problem becomes a status code.
 pub(crate) fn handle(shared: &Shared, req: &Request) -> Response {

@@ -87,6 +87,12 @@ impl ServerInfo {
         self.oauth.as_ref().map(|o| o.scopes_supported.as_slice()).unwrap_or_default()
     }
 
+    /// Mastodon's OAuth library ignores the port of a loopback redirect (RFC 8252 §7.3); others
+    /// (GoToSocial, Akkoma, and anything we do not know) compare redirect URIs exactly.
+    pub fn ignores_loopback_port(&self) -> bool {
+        self.kind == ServerKind::Mastodon
+    }
+
     pub fn supports_pkce(&self) -> bool {
         self.oauth.as_ref().is_some_and(|o| o.code_challenge_methods_supported.iter().any(|m| m == "S256"))
     }

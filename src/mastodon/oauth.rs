@@ -1,4 +1,4 @@
-//! App registration, the authorize URL and the token exchange (OAuth 2.0 authorization_code).
+//! App registration, the authorize URL, the token exchange and revocation (OAuth 2.0 authorization_code).
 
 use serde::Deserialize;
 use url::Url;
@@ -138,6 +138,24 @@ pub async fn exchange_code(
         });
     }
     Ok(token)
+}
+
+/// `POST /oauth/revoke` (RFC 7009) with the credentials of the app the token was issued to.
+/// Any 2xx is success: Mastodon answers 200 `{}` even for a token it does not know (already
+/// revoked counts as done), 403 for a token of another app, 401 for wrong app credentials.
+pub async fn revoke(
+    client: &Client,
+    revocation_endpoint: Url,
+    registration: &Registration,
+    token: &Secret,
+) -> Result<(), ApiError> {
+    let form = [
+        ("client_id", registration.client_id.as_str()),
+        ("client_secret", registration.client_secret.expose()),
+        ("token", token.expose()),
+    ];
+    let secrets = [registration.client_secret.expose(), token.expose()];
+    client.send(client.post(revocation_endpoint).form(&form)).await.map(|_| ()).map_err(|e| e.redact(&secrets))
 }
 
 #[cfg(test)]

@@ -2,13 +2,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Color;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::Theme;
 use super::widgets::{message, text_box};
 use crate::app::{App, Attempt};
 use crate::mastodon::oauth::OOB;
+use crate::qr::QrMatrix;
 
 /// The URL cut into lines of the box's width: never truncated, and no word-wrapping surprises.
 fn url_lines(url: &str, width: u16) -> Vec<Line<'static>> {
@@ -40,7 +42,7 @@ pub fn draw_authorize(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ];
     frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
     url_box_widget(frame, url, attempt, theme);
-    let mut lines = vec![Line::styled(redirect_note(attempt), theme.dim())];
+    let mut lines = redirect_lines(app, attempt, theme);
     lines.push(Line::styled(format!("Scopes: {}", attempt.scopes.join(" ")), theme.dim()));
     if attempt.code_verifier.is_some() {
         lines.push(Line::styled("Protected with PKCE (S256) and a fresh state.", theme.dim()));
@@ -59,12 +61,74 @@ fn registration_note(attempt: &Attempt) -> String {
     }
 }
 
-fn redirect_note(attempt: &Attempt) -> String {
+/// Which way the code comes back, and for loopback how long mastokey keeps waiting.
+fn redirect_lines(app: &App, attempt: &Attempt, theme: &Theme) -> Vec<Line<'static>> {
     if attempt.redirect_uri == OOB {
-        "After you approve, the server shows a code: paste it on the next screen (out-of-band redirect).".to_owned()
-    } else {
-        format!("The browser returns to {} with the code.", attempt.redirect_uri)
+        return vec![
+            Line::styled(
+                "Paste mode: after you approve, the server shows a code; press enter and paste it.",
+                theme.bold(),
+            ),
+            Line::styled("(m: let the browser hand the code back automatically instead)", theme.dim()),
+        ];
     }
+    let status = match (&attempt.listening, app.listen_seconds_left()) {
+        (Some(_), Some(left)) => {
+            Line::styled(format!("Waiting for your browser… {}:{:02} left", left / 60, left % 60), theme.accent())
+        }
+        (Some(_), None) => Line::styled("Waiting for your browser…", theme.accent()),
+        (None, _) => Line::styled("No longer listening for the browser (r starts a new attempt).", theme.warning()),
+    };
+    vec![
+        Line::styled(
+            format!(
+                "Automatic mode: after you approve, the browser returns the code to mastokey at {}.",
+                attempt.redirect_uri
+            ),
+            theme.bold(),
+        ),
+        status,
+        Line::styled("(m: paste the code instead, e.g. when the browser is on another device)", theme.dim()),
+    ]
+}
+
+/// The QR code of the URL over the whole screen, or how large the terminal must be for it.
+pub fn draw_qr(frame: &mut Frame, qr: &QrMatrix, theme: &Theme) {
+    let area = frame.area();
+    frame.render_widget(Clear, area);
+    let (cols, rows) = qr.cells();
+    let (need_w, need_h) = (cols.max(40), rows + 2);
+    if area.width < need_w || area.height < need_h {
+        let text = format!(
+            "The QR code needs a terminal of at least {need_w}×{need_h} (this one is {}×{}). \
+             Enlarge the window or make the font smaller; it appears as soon as it fits. esc closes.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).style(theme.warning()).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let x0 = area.x + (area.width - cols) / 2;
+    let y0 = area.y + (area.height - need_h) / 2;
+    // Dark modules stay black, light ones white, whatever the terminal's theme: a QR code is a
+    // picture, and phones read dark-on-light reliably.
+    let style = ratatui::style::Style::new().fg(Color::White).bg(Color::Black);
+    let buf = frame.buffer_mut();
+    for row in 0..rows {
+        for col in 0..cols {
+            let (top, bottom) =
+                (!qr.is_dark(col as usize, 2 * row as usize), !qr.is_dark(col as usize, 2 * row as usize + 1));
+            let bottom = bottom && (2 * row as usize + 1) < qr.size;
+            let symbol = match (top, bottom) {
+                (true, true) => "█",
+                (true, false) => "▀",
+                (false, true) => "▄",
+                (false, false) => " ",
+            };
+            buf[(x0 + col, y0 + row)].set_symbol(symbol).set_style(style);
+        }
+    }
+    let hint = Line::styled("Scan with your phone's camera to log in there. esc or p closes.", theme.bold()).centered();
+    frame.render_widget(Paragraph::new(hint), Rect::new(area.x, y0 + rows + 1, area.width, 1));
 }
 
 fn url_box_widget(frame: &mut Frame, area: Rect, attempt: &Attempt, theme: &Theme) {

@@ -49,6 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
     widgets::status_line(frame, status, app, &theme);
     widgets::footer(frame, footer, app, &theme, &mut hits);
     widgets::overlay(frame, app, &theme, &mut hits);
+    if let Some(qr) = app.flow.as_ref().and_then(|f| f.qr.as_ref()).filter(|_| app.screen == ScreenId::Authorize) {
+        authorize::draw_qr(frame, qr, &theme);
+    }
     hits
 }
 

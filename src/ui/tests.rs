@@ -138,3 +138,41 @@ fn no_color_still_marks_the_selection() {
     );
     assert!(buffer.content().iter().any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)));
 }
+
+/// On the authorize screen in loopback mode, listening with 4:59 left.
+fn loopback_waiting() -> App {
+    use crate::app::{Prepared, RedirectMode, Settings};
+    use std::time::{Duration, Instant};
+    let mut app = App::new(Settings { redirect: RedirectMode::Loopback, ..settings() });
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Ok(server(true))));
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let redirect_uri = "http://127.0.0.1:54321/callback".to_owned();
+    let prepared = Prepared { registration: registration(), reused: true, redirect_uri, store_warning: None };
+    let fx = update(&mut app, Action::Registered(id, Ok(prepared)));
+    let Some(crate::app::Effect::Listen { id, .. }) = fx.last() else { panic!() };
+    let start = Instant::now();
+    update(&mut app, Action::Listening(*id, start + Duration::from_secs(300)));
+    update(&mut app, Action::Tick(start + Duration::from_millis(1500)));
+    pin_url(&mut app);
+    app
+}
+
+#[test]
+fn authorize_loopback_waiting() {
+    snap("authorize_loopback", &loopback_waiting());
+}
+
+#[test]
+fn qr_code_fits_or_says_how_large_the_terminal_must_be() {
+    let mut app = loopback_waiting();
+    press(&mut app, KeyCode::Char('p'));
+    let (cols, rows) = app.flow.as_ref().unwrap().qr.as_ref().unwrap().cells();
+    let big = render(&app, cols + 10, rows + 6);
+    assert!(big.contains("Scan with your phone"), "{big}");
+    insta::assert_snapshot!("qr_code", big);
+    let small = render(&app, 80, 24);
+    assert!(small.contains(&format!("at least {}×{}", cols.max(40), rows + 2)), "{small}");
+    insta::assert_snapshot!("qr_code__too_small", small);
+}

@@ -2,5 +2,6 @@
 
 pub mod approve;
 pub mod demo;
+pub mod login;
 pub mod mock;
 pub mod tmux;

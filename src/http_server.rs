@@ -1,7 +1,8 @@
-//! A minimal, strict HTTP/1.1 request reader and response writer (one request per connection).
+//! A minimal, strict HTTP/1.1 request reader and response writer (one request per connection),
+//! shared by the demo server and the loopback OAuth callback listener.
 //!
-//! Small on purpose: it is the part of the demo server that lets tests inject precise faults, and
-//! it is meant to be reused by the loopback OAuth callback listener. Nothing here panics on input.
+//! Small on purpose: owning every byte is what lets the demo server inject precise faults and the
+//! loopback listener cope with half-open browsers. Nothing here panics on input.
 
 use std::time::Duration;
 

@@ -1,0 +1,224 @@
+//! The subcommands for scripts (`accounts`, `token`, `whoami`, `logout`, `completions`): no terminal interface.
+//!
+//! Results go to stdout, errors to stderr as one sentence that says what to do next, and the
+//! process ends with an [`Exit`] code a script can branch on. Nothing printed ever contains a
+//! token or a client secret, except the token that `mastokey token` is asked for.
+
+mod accounts;
+mod completions;
+mod logout;
+mod token;
+mod whoami;
+
+use std::io::{self, Write};
+
+use crate::cli::Command;
+use crate::mastodon::ApiError;
+use crate::sanitize::clean;
+use crate::store::{Login, Store, StoreError};
+
+/// How a subcommand ended: its process exit code. `--help` shows the same table (`cli::EXIT_CODES`).
+///
+/// | code | meaning |
+/// |---|---|
+/// | 0 | done |
+/// | 1 | the server answered with an error mastokey cannot act on (a server error, a rate limit, an answer that is not Mastodon's, a token without the scope to read the account), or stdout could not be written |
+/// | 2 | usage: a wrong argument, or an ACCOUNT is needed because several logins are saved (clap's own usage errors are 2 as well) |
+/// | 3 | no saved login is that account, or no logins are saved at all |
+/// | 4 | the server could not be reached (DNS, refused connection, TLS, timeout, broken connection) |
+/// | 5 | the server rejected the token (401: revoked or expired), or the token could not be revoked |
+/// | 6 | the saved files could not be read or written (a corrupt file is moved aside and named) |
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Exit {
+    Ok = 0,
+    Failed = 1,
+    Usage = 2,
+    NoSuchAccount = 3,
+    Unreachable = 4,
+    Rejected = 5,
+    Storage = 6,
+}
+
+impl Exit {
+    pub const ALL: [Exit; 7] =
+        [Exit::Ok, Exit::Failed, Exit::Usage, Exit::NoSuchAccount, Exit::Unreachable, Exit::Rejected, Exit::Storage];
+
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+/// Why a subcommand could not do its job: the exit code and the sentence for stderr.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Failure {
+    pub exit: Exit,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(exit: Exit, message: impl Into<String>) -> Self {
+        Self { exit, message: message.into() }
+    }
+}
+
+/// Runs one subcommand to the end: prints its result or its error, and returns the exit code.
+pub async fn run(command: &Command) -> Exit {
+    let result = match command {
+        Command::Accounts { json } => accounts::run(*json),
+        Command::Token { account } => token::run(account.as_deref()),
+        Command::Whoami { account, json } => whoami::run(account.as_deref(), *json).await,
+        Command::Logout { account, yes } => logout::run(account, *yes).await,
+        Command::Completions { shell } => completions::run(*shell),
+    };
+    let result = result.and_then(|output| print(&output));
+    match result {
+        Ok(()) => Exit::Ok,
+        Err(failure) => {
+            warn(&failure.message);
+            failure.exit
+        }
+    }
+}
+
+/// Writes the result to stdout. A reader that went away (`mastokey accounts | head -1`) is not
+/// an error worth a message; anything else is.
+fn print(output: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(output.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Failure::new(Exit::Failed, format!("could not write to standard output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// One line on stderr. A closed stderr leaves nowhere to complain to, so that error is dropped.
+pub(crate) fn warn(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "mastokey: {message}");
+}
+
+/// The store of `MASTOKEY_CONFIG_DIR` (or the platform's config directory).
+pub(crate) fn open_store() -> Result<Store, Failure> {
+    Store::from_env().map_err(storage_failure)
+}
+
+/// Every saved login.
+pub(crate) fn saved_logins(store: &Store) -> Result<Vec<Login>, Failure> {
+    store.logins().map_err(storage_failure)
+}
+
+/// A store error as a sentence with the next step.
+pub(crate) fn storage_failure(e: StoreError) -> Failure {
+    let message = match &e {
+        StoreError::Corrupt { path, kept_as } => format!(
+            "{} could not be understood, so it was moved aside as {}; log in again with `mastokey`, \
+             or repair that file and move it back",
+            path.display(),
+            kept_as.display()
+        ),
+        StoreError::Io { .. } => {
+            format!("{e}; check the permissions of that path, or set MASTOKEY_CONFIG_DIR to another directory")
+        }
+        StoreError::NoConfigDir => e.to_string(),
+    };
+    Failure::new(Exit::Storage, message)
+}
+
+/// The login a command is about: `wanted` as `user@domain` (a leading `@` is fine, case and
+/// Unicode versus punycode domains do not matter), or the only one when nothing is named.
+pub(crate) fn choose_login(
+    store: &Store,
+    mut logins: Vec<Login>,
+    wanted: Option<&str>,
+    command: &str,
+) -> Result<Login, Failure> {
+    if logins.is_empty() {
+        return Err(Failure::new(
+            Exit::NoSuchAccount,
+            format!("no logins are saved in {}; log in first by running `mastokey`", store.dir().display()),
+        ));
+    }
+    let names = || logins.iter().map(|l| clean(&l.acct)).collect::<Vec<_>>().join(", ");
+    let Some(wanted) = wanted else {
+        if logins.len() == 1 {
+            return Ok(logins.swap_remove(0));
+        }
+        return Err(Failure::new(
+            Exit::Usage,
+            format!(
+                "{} logins are saved, so say which one: `mastokey {command} ACCOUNT` with ACCOUNT one of {}",
+                logins.len(),
+                names()
+            ),
+        ));
+    };
+    let key = account_key(wanted);
+    if let Some(found) = logins.iter().position(|l| account_key(&l.acct) == key) {
+        return Ok(logins.swap_remove(found));
+    }
+    let hint = if wanted.contains('@') { "" } else { " (an ACCOUNT is user@domain)" };
+    Err(Failure::new(
+        Exit::NoSuchAccount,
+        format!("no saved login is {}{hint}; the saved logins are {}", clean(wanted), names()),
+    ))
+}
+
+/// `user@domain` folded for comparison: no leading `@`, lower case, the domain in punycode.
+fn account_key(account: &str) -> String {
+    let account = account.trim().trim_start_matches('@').to_lowercase();
+    let Some((user, domain)) = account.rsplit_once('@') else {
+        return account;
+    };
+    // The URL parser applies IDNA, so `café.example` and `xn--caf-dma.example` meet.
+    let domain = match url::Url::parse(&format!("http://{domain}/")) {
+        Ok(url) => match (url.host_str(), url.port()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_owned(),
+            _ => domain.to_owned(),
+        },
+        Err(_) => domain.to_owned(),
+    };
+    format!("{user}@{domain}")
+}
+
+/// `domain` of `https://domain`, for messages that suggest `mastokey --instance ...`.
+pub(crate) fn instance_hint(server: &str) -> &str {
+    server.strip_prefix("https://").unwrap_or(server).trim_end_matches('/')
+}
+
+/// A failed request as a sentence and an exit code; `doing` is what was attempted ("verify the
+/// login of ada@example.social").
+pub(crate) fn request_failure(e: &ApiError, server: &str, doing: &str) -> Failure {
+    if e.is_network() {
+        return Failure::new(
+            Exit::Unreachable,
+            format!("could not reach {server} to {doing}: {e}; check the network connection and try again"),
+        );
+    }
+    // A rate limit already says when to try again.
+    let next = if matches!(e, ApiError::RateLimited { .. }) { "" } else { "; try again later" };
+    Failure::new(Exit::Failed, format!("could not {doing}: {e}{next}"))
+}
+
+/// JSON made safe for a terminal without changing its meaning: characters that a terminal could
+/// act on (C1 controls, bidi overrides) are written as `\uXXXX` escapes. Valid JSON has no raw
+/// control characters inside strings and only whitespace outside them, so only string contents
+/// change, and only to an equivalent spelling.
+pub(crate) fn terminal_safe_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let risky = (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if risky {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

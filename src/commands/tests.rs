@@ -1,0 +1,87 @@
+//! Unit tests of the shared pieces: exit codes, account lookup, terminal-safe JSON.
+
+use super::*;
+use crate::secret::Secret;
+
+fn login(acct: &str) -> Login {
+    Login {
+        server: "https://example.social".into(),
+        account_id: acct.into(),
+        acct: acct.into(),
+        display_name: String::new(),
+        token: Secret::new("tok-0123456789"),
+        scopes_granted: vec!["read".into()],
+        scopes_requested: vec!["read".into()],
+        client_id: "cid".into(),
+        created_at: "2026-01-01T00:00:00Z".into(),
+        last_verified: None,
+    }
+}
+
+#[test]
+fn help_lists_every_exit_code_once() {
+    let listed: Vec<i32> = crate::cli::EXIT_CODES
+        .lines()
+        .skip(1)
+        .map(|line| line.split_whitespace().next().and_then(|n| n.parse().ok()).expect("a code per line"))
+        .collect();
+    let codes: Vec<i32> = Exit::ALL.iter().map(|e| e.code()).collect();
+    assert_eq!(listed, codes);
+    assert_eq!(Exit::Usage.code(), 2, "clap's usage errors exit with 2; ours must match");
+}
+
+#[test]
+fn accounts_are_found_by_any_spelling_of_user_at_domain() {
+    let store = Store::at("/nonexistent");
+    let saved = || vec![login("ada@xn--caf-dma.example"), login("bob@127.0.0.1:8080")];
+    for wanted in ["ada@xn--caf-dma.example", "@Ada@CAFÉ.example", " @ada@café.example "] {
+        let found = choose_login(&store, saved(), Some(wanted), "token").expect(wanted);
+        assert_eq!(found.acct, "ada@xn--caf-dma.example", "{wanted}");
+    }
+    assert_eq!(choose_login(&store, saved(), Some("@bob@127.0.0.1:8080"), "token").unwrap().acct, "bob@127.0.0.1:8080");
+}
+
+#[test]
+fn lookup_failures_have_their_own_codes_and_name_the_choices() {
+    let store = Store::at("/nonexistent");
+    let two = || vec![login("ada@a.example"), login("bob@b.example")];
+
+    let none = choose_login(&store, Vec::new(), None, "token").unwrap_err();
+    assert_eq!(none.exit, Exit::NoSuchAccount);
+    assert!(none.message.contains("/nonexistent") && none.message.contains("`mastokey`"), "{}", none.message);
+
+    let ambiguous = choose_login(&store, two(), None, "whoami").unwrap_err();
+    assert_eq!(ambiguous.exit, Exit::Usage);
+    assert!(ambiguous.message.contains("`mastokey whoami ACCOUNT`"), "{}", ambiguous.message);
+    assert!(ambiguous.message.contains("ada@a.example, bob@b.example"), "{}", ambiguous.message);
+
+    let unknown = choose_login(&store, two(), Some("carol"), "token").unwrap_err();
+    assert_eq!(unknown.exit, Exit::NoSuchAccount);
+    assert!(unknown.message.contains("user@domain") && unknown.message.contains("bob@b.example"));
+
+    assert_eq!(choose_login(&store, vec![login("ada@a.example")], None, "token").unwrap().acct, "ada@a.example");
+}
+
+#[test]
+fn network_failures_are_unreachable_and_others_are_server_errors() {
+    let refused = ApiError::Refused { host: "127.0.0.1:9".into() };
+    assert_eq!(request_failure(&refused, "http://127.0.0.1:9", "verify it").exit, Exit::Unreachable);
+    let status = ApiError::Status { status: 503, path: "/x".into(), error: None, description: None };
+    assert_eq!(request_failure(&status, "https://a.example", "verify it").exit, Exit::Failed);
+}
+
+#[test]
+fn json_keeps_its_meaning_but_loses_what_a_terminal_would_act_on() {
+    let raw = "{\"display_name\": \"Ada \u{202e}evil\u{9b}31m\", \"note\": \"日本\"}\n";
+    let safe = terminal_safe_json(raw);
+    assert_eq!(safe, "{\"display_name\": \"Ada \\u202eevil\\u009b31m\", \"note\": \"日本\"}\n");
+    let a: serde_json::Value = serde_json::from_str(raw).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&safe).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn instance_hint_drops_only_https() {
+    assert_eq!(instance_hint("https://mastodon.social/"), "mastodon.social");
+    assert_eq!(instance_hint("http://127.0.0.1:3000"), "http://127.0.0.1:3000");
+}

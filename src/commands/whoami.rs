@@ -1,0 +1,129 @@
+//! `mastokey whoami [ACCOUNT] [--json]`: verify a saved login with its server and say who it is.
+
+use url::Url;
+
+use super::{
+    Exit, Failure, choose_login, instance_hint, open_store, request_failure, saved_logins, terminal_safe_json, warn,
+};
+use crate::mastodon::Account;
+use crate::mastodon::client::{Client, Timeouts, decode};
+use crate::sanitize::clean;
+use crate::store::{Login, Store, now_rfc3339};
+
+pub(super) async fn run(account: Option<&str>, json: bool) -> Result<String, Failure> {
+    let store = open_store()?;
+    let login = choose_login(&store, saved_logins(&store)?, account, "whoami")?;
+    let base = server_url(&store, &login)?;
+    let acct = clean(&login.acct);
+
+    // The raw body, not just the decoded account: `--json` prints it as the server sent it.
+    let client = Client::new(Timeouts::default());
+    let mut url = base.clone();
+    url.set_path("/api/v1/accounts/verify_credentials");
+    let request = client.get(url).bearer_auth(login.token.expose());
+    let checked = match client.send(request).await {
+        Ok((path, body)) => decode::<Account>(&path, &body).map(|account| (account, body)),
+        Err(e) => Err(e),
+    };
+    let (account, body) = checked.map_err(|e| {
+        let e = e.redact(&[login.token.expose()]);
+        if e.is_rejected_token() {
+            Failure::new(
+                Exit::Rejected,
+                format!(
+                    "{} no longer accepts the token of {acct} (it was revoked or has expired); log in again \
+                     with `mastokey --instance {}`",
+                    login.server,
+                    instance_hint(&login.server)
+                ),
+            )
+        } else if e.status() == Some(403) {
+            Failure::new(
+                Exit::Failed,
+                format!(
+                    "the token of {acct} may not read its own account (it needs the profile, read:accounts or \
+                     read scope); log in again with one of them to use whoami"
+                ),
+            )
+        } else {
+            request_failure(&e, &login.server, &format!("verify the login of {acct}"))
+        }
+    })?;
+
+    record_verified(&store, login.clone());
+    if json {
+        // The body decoded as an account, so it is valid UTF-8 JSON; only escapes can change.
+        let text = String::from_utf8_lossy(&body);
+        let mut out = terminal_safe_json(text.trim_end());
+        out.push('\n');
+        return Ok(out);
+    }
+    Ok(summary(&account, &login, &base))
+}
+
+fn server_url(store: &Store, login: &Login) -> Result<Url, Failure> {
+    Url::parse(&login.server).map_err(|_| {
+        Failure::new(
+            Exit::Storage,
+            format!(
+                "the saved login of {} in {} has a server address that is not a URL ({}); log in again with \
+                 `mastokey`",
+                clean(&login.acct),
+                store.logins_path().display(),
+                clean(&login.server)
+            ),
+        )
+    })
+}
+
+/// Saves when the token was last seen working. Failing to note it does not make the answer
+/// wrong, so it is a warning, not the command's result.
+fn record_verified(store: &Store, mut login: Login) {
+    // Only if the login is still saved: a `logout` meanwhile must not be undone.
+    let still_saved = store.logins().is_ok_and(|all| {
+        all.iter().any(|l| l.server.eq_ignore_ascii_case(&login.server) && l.account_id == login.account_id)
+    });
+    if !still_saved {
+        return;
+    }
+    login.last_verified = Some(now_rfc3339());
+    if let Err(e) = store.save_login(login) {
+        warn(&format!("the login was verified, but the time of it could not be saved: {e}"));
+    }
+}
+
+/// A few lines a person reads at a glance; all server text cleaned of control characters.
+fn summary(account: &Account, login: &Login, base: &Url) -> String {
+    let name = if account.display_name.trim().is_empty() { &account.username } else { &account.display_name };
+    let acct = clean(&account.acct);
+    let handle = if acct.contains('@') {
+        format!("@{acct}")
+    } else {
+        let host = base.host_str().unwrap_or_default();
+        match base.port() {
+            Some(port) => format!("@{acct}@{host}:{port}"),
+            None => format!("@{acct}@{host}"),
+        }
+    };
+    let mut flags = Vec::new();
+    for (set, flag) in [(account.bot, "bot"), (account.locked, "locked"), (account.group, "group")] {
+        if set {
+            flags.push(flag);
+        }
+    }
+    if account.moved.is_some() {
+        flags.push("moved");
+    }
+    let mut out = format!("{} {handle}\n", clean(name));
+    out.push_str(&format!("server     {}\n", clean(&login.server)));
+    out.push_str(&format!("scopes     {}\n", clean(&login.scopes_granted.join(" "))));
+    out.push_str(&format!(
+        "posts      {}  following {}  followers {}\n",
+        account.statuses_count, account.following_count, account.followers_count
+    ));
+    if !flags.is_empty() {
+        out.push_str(&format!("flags      {}\n", flags.join(", ")));
+    }
+    out.push_str(&format!("account id {}\n", clean(&account.id)));
+    out
+}

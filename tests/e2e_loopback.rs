@@ -1,0 +1,192 @@
+//! End-to-end: the loopback redirect. The real binary in tmux, the strict demo server, and a test
+//! "browser" that follows the redirect back to mastokey's listener, so nobody types a code.
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use mastokey::demo::{DemoServer, Flavor, ServerConfig};
+use support::tmux::{Tmux, available, recording_browser, wait_for_file};
+
+const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
+
+/// A `$BROWSER` that approves as ada with curl and follows the redirect to mastokey's listener,
+/// saving the page the listener answered.
+fn following_browser(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let page = dir.join("callback-page.html");
+    let script = dir.join("browser.sh");
+    let text = format!(
+        r#"#!/bin/sh
+url="$1"; base="${{url%%\?*}}"; query="${{url#*\?}}"
+location=$(curl -sS --max-time 10 -o /dev/null -w '%{{redirect_url}}' --data "$query&username=ada&decision=approve" "$base")
+curl -sS --max-time 10 "$location" > '{page}.tmp'
+mv '{page}.tmp' '{page}'
+"#,
+        page = page.display()
+    );
+    std::fs::write(&script, text).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (script, page)
+}
+
+fn curl_available() -> bool {
+    let found = std::process::Command::new("curl").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "curl is required in CI");
+        eprintln!("note: curl not installed; skipping");
+    }
+    found
+}
+
+fn start(name: &str, server: &DemoServer, config: &std::path::Path, browser: &std::path::Path, extra: &str) -> Tmux {
+    let env = [
+        ("MASTOKEY_CONFIG_DIR", config.to_str().unwrap()),
+        ("BROWSER", browser.to_str().unwrap()),
+        ("TERM", "xterm-256color"),
+    ];
+    let command = format!("{extra} {BIN} --redirect loopback --instance {}", server.base_url());
+    Tmux::start(name, &command, &env, 100, 30)
+}
+
+/// Raw HTTP to the listener, as a browser or a stray client would send it.
+fn get(port: u16, path: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+}
+
+fn query_param(url: &str, name: &str) -> String {
+    url::Url::parse(url).unwrap().query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned()).unwrap()
+}
+
+fn listener_port(authorize_url: &str) -> u16 {
+    let redirect = query_param(authorize_url, "redirect_uri");
+    mastokey::loopback::port_of(&redirect).unwrap_or_else(|| panic!("not a loopback redirect: {redirect}"))
+}
+
+#[test]
+fn the_browser_returns_the_code_and_the_profile_appears_with_no_typing() {
+    if !available() || !curl_available() {
+        return;
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(DemoServer::start(ServerConfig::default())).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (browser, page) = following_browser(dir.path());
+    let config = dir.path().join("config");
+    let t = start("loopback", &server, &config, &browser, "");
+    t.wait_for("Scope string requested");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Waiting for your browser");
+    assert!(screen.contains("Automatic mode"), "{screen}");
+    t.keys(&["o"]);
+    let screen = t.wait_for("Saved in");
+    assert!(screen.contains("Ada Lovelace"), "{screen}");
+    assert!(wait_for_file(&page).contains("You can close this tab"));
+    // Mastodon ignores the loopback port, so mastokey registered the port-less URI once.
+    let saved = std::fs::read_to_string(config.join("registrations.json")).unwrap();
+    assert!(saved.contains("http://127.0.0.1/callback") && saved.contains("urn:ietf:wg:oauth:2.0:oob"), "{saved}");
+    t.keys(&["q"]);
+}
+
+#[test]
+fn stray_requests_a_wrong_state_and_a_silent_connection_change_nothing() {
+    if !available() || !curl_available() {
+        return;
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(DemoServer::start(ServerConfig::default())).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (browser, opened) = recording_browser(dir.path());
+    let t = start("strays", &server, &dir.path().join("config"), &browser, "");
+    t.wait_for("Scope string requested");
+    t.keys(&["Enter"]);
+    t.wait_for("Waiting for your browser");
+    t.keys(&["o"]);
+    let url = wait_for_file(&opened);
+    let port = listener_port(&url);
+
+    assert!(get(port, "/favicon.ico").starts_with("HTTP/1.1 404"));
+    // A browser that connects and never sends: dropped after a while, with a message.
+    let silent = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    // A real code but someone else's state: refused, and the code is not used.
+    let code = server.approve(
+        &query_param(&url, "client_id"),
+        &query_param(&url, "redirect_uri"),
+        &query_param(&url, "scope"),
+        "ada",
+        Some(&query_param(&url, "code_challenge")),
+    );
+    let code = code.unwrap();
+    let wrong = get(port, &format!("/callback?code={code}&state=not-this-attempt"));
+    assert!(wrong.starts_with("HTTP/1.1 400") && wrong.contains("nothing was used"), "{wrong}");
+    t.wait_for("state mismatch");
+    t.wait_for("sent nothing and was closed");
+    drop(silent);
+    assert!(t.screen().contains("Waiting for your browser"), "still listening");
+    // The same code with the right state still works: the wrong state consumed nothing.
+    let state = query_param(&url, "state");
+    let ok = get(port, &format!("/callback?code={code}&state={state}"));
+    assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
+    assert!(t.wait_for("Saved in").contains("Ada Lovelace"));
+    // After the code the listener is closed.
+    assert!(TcpStream::connect(("127.0.0.1", port)).is_err());
+    t.keys(&["q"]);
+}
+
+#[test]
+fn the_listener_gives_up_after_its_countdown_and_r_starts_again() {
+    if !available() || !curl_available() {
+        return;
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(DemoServer::start(ServerConfig::default())).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (browser, opened) = recording_browser(dir.path());
+    let t = start("timeout", &server, &dir.path().join("config"), &browser, "MASTOKEY_LOOPBACK_TIMEOUT=2");
+    t.wait_for("Scope string requested");
+    t.keys(&["Enter"]);
+    t.wait_for("left");
+    t.keys(&["o"]);
+    let port = listener_port(&wait_for_file(&opened));
+    t.wait_for("No answer from the browser in time");
+    assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "the port is closed after the timeout");
+    t.keys(&["r"]);
+    t.wait_for("Waiting for your browser");
+    t.keys(&["q"]);
+}
+
+#[test]
+fn exact_match_servers_get_the_port_registered_and_it_is_reused() {
+    if !available() || !curl_available() {
+        return;
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let config = ServerConfig { flavor: Flavor::GoToSocial, ..ServerConfig::default() };
+    let server = rt.block_on(DemoServer::start(config)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (browser, page) = following_browser(dir.path());
+    let config_dir = dir.path().join("config");
+    for round in 0..2 {
+        let _ = std::fs::remove_file(&page);
+        let t = start(&format!("gts{round}"), &server, &config_dir, &browser, "");
+        t.wait_for("Scope string requested");
+        t.keys(&["Enter"]);
+        let screen = t.wait_for("Waiting for your browser");
+        if round == 1 {
+            assert!(screen.contains("saved registration"), "the second login reuses the first registration:\n{screen}");
+        }
+        t.keys(&["o"]);
+        assert!(t.wait_for("Saved in").contains("Ada Lovelace"));
+        t.keys(&["q"]);
+        t.wait_until("exit", |_| t.pane_dead());
+    }
+    let registrations = server.requests().iter().filter(|(m, p)| m == "POST" && p == "/api/v1/apps").count();
+    assert_eq!(registrations, 1, "one registration, with the port, served both logins");
+}
