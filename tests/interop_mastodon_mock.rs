@@ -13,6 +13,7 @@ use mastokey::mastodon::oauth::{AuthorizeRequest, CodeExchange, OOB, authorize_u
 use mastokey::mastodon::pkce::{Pkce, new_state};
 use mastokey::secret::Secret;
 use support::approve::{approve, code_from_page};
+use support::login::{Approver, client, log_in};
 use support::mock::MockServer;
 use support::tmux::{Tmux, available, recording_browser, wait_for_file};
 
@@ -133,4 +134,44 @@ fn the_binary_logs_in_to_mastodon_mock_with_the_default_scopes() {
     assert!(logins.contains("ada@"), "{logins}");
     t.keys(&["q"]);
     t.wait_until("mastokey to exit", |_| t.pane_dead());
+}
+
+#[test]
+fn mastokey_token_works_at_mastodon_mock_until_mastokey_logout_revokes_it() {
+    let Some(mock) = MockServer::start() else {
+        return;
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = mastokey::store::Store::at(dir.path().join("config"));
+    let base = url::Url::parse(&mock.base_url()).unwrap();
+    let login = rt.block_on(log_in(&mock.base_url(), &store, "ada", &["read:accounts"], Approver::Browser));
+    let mastokey = |args: &[&str]| {
+        let out = std::process::Command::new(BIN)
+            .args(args)
+            .env("MASTOKEY_CONFIG_DIR", store.dir())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run mastokey");
+        let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+        (out.status.code(), text(out.stdout), text(out.stderr))
+    };
+
+    let (code, stdout, stderr) = mastokey(&["token"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let token = Secret::new(stdout.strip_suffix('\n').expect("one line"));
+    assert_eq!(token, login.token);
+    let account =
+        rt.block_on(verify_credentials(&client(), &base, &token)).unwrap_or_else(|e| panic!("{e}\n{}", mock.log()));
+    assert_eq!(account.username, "ada");
+
+    let (code, stdout, stderr) = mastokey(&["logout", &login.acct]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}\n{}", mock.log());
+    // mastodon-mock 0.6.1 deletes the token at /oauth/revoke (it does not check the client
+    // credentials, unlike Mastodon), so the token is then unknown to it: 401.
+    let e = rt.block_on(verify_credentials(&client(), &base, &token)).expect_err("the mock rejects the revoked token");
+    assert!(e.is_rejected_token(), "{e:?}");
+    assert!(store.logins().unwrap().is_empty());
+    let (code, _, stderr) = mastokey(&["token"]);
+    assert_eq!(code, Some(3), "{stderr}");
 }

@@ -85,3 +85,23 @@ fn instance_hint_drops_only_https() {
     assert_eq!(instance_hint("https://mastodon.social/"), "mastodon.social");
     assert_eq!(instance_hint("http://127.0.0.1:3000"), "http://127.0.0.1:3000");
 }
+
+#[test]
+fn the_command_line_keeps_its_flags_and_adds_the_subcommands() {
+    use crate::cli::Cli;
+    use clap::{CommandFactory, Parser};
+    Cli::command().debug_assert();
+
+    let tui = Cli::try_parse_from(["mastokey", "--instance", "mastodon.social", "--force-login"]).unwrap();
+    assert_eq!((tui.instance.as_deref(), tui.force_login, tui.command), (Some("mastodon.social"), true, None));
+    let whoami = Cli::try_parse_from(["mastokey", "whoami", "@ada@example.social", "--json"]).unwrap();
+    assert_eq!(whoami.command, Some(Command::Whoami { account: Some("@ada@example.social".into()), json: true }));
+    let logout = Cli::try_parse_from(["mastokey", "logout", "ada@example.social", "--yes"]).unwrap();
+    assert_eq!(logout.command, Some(Command::Logout { account: "ada@example.social".into(), yes: true }));
+
+    // Interface flags next to a subcommand would be ignored, so they are refused instead.
+    let e = Cli::try_parse_from(["mastokey", "--demo", "token"]).unwrap_err();
+    assert_eq!(e.exit_code(), Exit::Usage.code());
+    let e = Cli::try_parse_from(["mastokey", "logout"]).unwrap_err();
+    assert_eq!(e.exit_code(), Exit::Usage.code(), "logout needs an ACCOUNT");
+}

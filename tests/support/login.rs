@@ -77,8 +77,11 @@ pub async fn log_in(base_url: &str, store: &Store, username: &str, scopes: &[&st
     };
     let token = exchange_code(&c, address.endpoint("/oauth/token"), &exchange).await.expect("exchange the code");
     let account = verify_credentials(&c, &address.base, &token.access_token).await.expect("verify the new token");
-    let acct =
-        if account.acct.contains('@') { account.acct.clone() } else { format!("{}@{}", account.acct, address.domain()) };
+    let acct = if account.acct.contains('@') {
+        account.acct.clone()
+    } else {
+        format!("{}@{}", account.acct, address.domain())
+    };
     let now = now_rfc3339();
     let login = Login {
         server: origin,
