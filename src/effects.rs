@@ -15,7 +15,7 @@ use crate::loopback::{self, Event, Listener};
 use crate::mastodon::oauth::OOB;
 use crate::mastodon::oauth::{self, CodeExchange};
 use crate::mastodon::{Client, ServerInfo, account, discovery};
-use crate::store::{Store, StoreError, now_rfc3339};
+use crate::store::{Login, Store, StoreError, now_rfc3339};
 use crate::tui::{report, suspend_for};
 
 pub struct Runner {
@@ -150,6 +150,20 @@ impl Runner {
                 report(&tx, Action::Copied(result));
                 None
             }
+            Effect::Revoke { id, login } => Some((
+                id,
+                tokio::spawn(async move {
+                    let result = revoke_saved(&client, &store, &login).await;
+                    report(&tx, Action::Revoked(id, login, result));
+                }),
+            )),
+            Effect::Forget(login) => {
+                tokio::task::spawn_blocking(move || {
+                    let result = store.remove_login(&login.server, &login.account_id).map(|_| ());
+                    report(&tx, Action::Forgotten(login, result));
+                });
+                None
+            }
             Effect::OpenBrowser(_) | Effect::Cancel(_) | Effect::Quit => None,
         }
     }
@@ -201,6 +215,27 @@ async fn prepare(
     let redirects: Vec<String> = std::iter::once(plan.registered).chain(plan.also).collect();
     let registration = oauth::register_app(client, &origin, apps, &redirects, scopes, now_rfc3339()).await?;
     Ok(Prepared { registration, reused: false, redirect_uri: plan.used, store_warning })
+}
+
+/// Revoke a saved login's token with the registration it was issued to.
+async fn revoke_saved(client: &Client, store: &Store, login: &Login) -> Result<(), String> {
+    let registrations = {
+        let store = store.clone();
+        tokio::task::spawn_blocking(move || store.registrations()).await.map_err(|e| e.to_string())?
+    };
+    let registration = registrations
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .find(|r| {
+            r.client_id == login.client_id && r.server.trim_end_matches('/') == login.server.trim_end_matches('/')
+        })
+        .ok_or_else(|| {
+            "mastokey has no saved app registration for this login, so it cannot ask the server".to_owned()
+        })?;
+    let mut endpoint =
+        url::Url::parse(&login.server).map_err(|_| "the saved server address is not a URL".to_owned())?;
+    endpoint.set_path("/oauth/revoke");
+    oauth::revoke(client, endpoint, &registration, &login.token).await.map_err(|e| e.to_string())
 }
 
 /// A corrupt file is moved aside by the store and reported; the save is then made once more into

@@ -7,7 +7,7 @@ use clap::Parser;
 
 use std::time::Duration;
 
-use mastokey::app::{App, LISTEN_TIMEOUT, Settings};
+use mastokey::app::{App, LISTEN_TIMEOUT, Notice, NoticeKind, Settings};
 use mastokey::cli::{Cli, Redirect};
 use mastokey::clipboard::Clipboard;
 use mastokey::demo::{DemoServer, ServerConfig};
@@ -36,7 +36,16 @@ async fn main() -> anyhow::Result<()> {
         preset_scopes: cli.scopes,
         config_dir: store.dir().to_path_buf(),
     };
-    let mut app = App::new(settings);
+    // Saved logins open the accounts screen; an unreadable file is kept aside and reported there.
+    let (logins, store_problem) = match store.logins() {
+        Ok(logins) => (logins, None),
+        Err(e) => (Vec::new(), Some(e.to_string())),
+    };
+    let mut app = App::with_logins(settings, logins);
+    if let Some(problem) = store_problem {
+        app.notice =
+            Some(Notice { text: format!("Saved logins could not be read: {problem}."), kind: NoticeKind::Error });
+    }
     let instance = demo.as_ref().map(|d| d.server.base_url()).or(cli.instance);
     let initial = match instance {
         Some(text) => app.start_with_instance(&text),

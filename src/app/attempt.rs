@@ -46,8 +46,11 @@ pub(super) fn switch_redirect(app: &mut App) -> Vec<Effect> {
 }
 
 pub(super) fn registered(app: &mut App, result: Result<Prepared, PrepareError>) -> Vec<Effect> {
-    let (force_login, listen_timeout) = (app.settings.force_login, app.settings.listen_timeout);
+    let listen_timeout = app.settings.listen_timeout;
     let Some(flow) = app.flow.as_mut() else { return Vec::new() };
+    // A second account on a server that already has a login: without force_login the server
+    // would silently approve the account already signed in in the browser.
+    let force_login = app.settings.force_login || app.accounts.has_server(&flow.server.address.origin());
     let prepared = match result {
         Ok(p) => p,
         Err(PrepareError::Api(e)) => {

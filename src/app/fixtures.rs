@@ -134,3 +134,24 @@ pub fn japanese_account() -> Account {
     }))
     .unwrap()
 }
+
+/// A saved login as the store gives it back.
+pub fn saved_login(account_id: &str, acct: &str) -> Login {
+    Login {
+        server: "https://example.social".into(),
+        account_id: account_id.into(),
+        acct: acct.into(),
+        display_name: acct.into(),
+        token: Secret::new(format!("token-{account_id}")),
+        scopes_granted: vec!["profile".into()],
+        scopes_requested: vec!["profile".into()],
+        client_id: "cid".into(),
+        created_at: "2026-11-01T00:00:00Z".into(),
+        last_verified: Some("2026-11-20T00:00:00Z".into()),
+    }
+}
+
+/// The accounts screen with two saved logins.
+pub fn at_accounts() -> App {
+    App::with_logins(settings(), vec![saved_login("1", "ada@example.social"), saved_login("2", "grace@example.social")])
+}

@@ -2,11 +2,11 @@
 
 use crossterm::event::KeyEvent;
 
-use super::attempt;
 use super::keys::{self, Command};
 use super::profile::{ProfileView, SaveState};
 use super::scope_tree::{Preset, ScopeTree};
 use super::*;
+use super::{accounts, attempt};
 use crate::mastodon::{address, oauth};
 
 const PAGE: isize = 10;
@@ -28,7 +28,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Discovered(id, result) if is_current(app, id) => discovered(app, result),
         Action::Registered(id, result) if is_current(app, id) => attempt::registered(app, result),
         Action::Exchanged(id, result) if is_current(app, id) => exchanged(app, result),
-        Action::Verified(id, result, at) if is_current(app, id) => verified(app, result, at),
+        Action::Verified(id, result, at) if is_current(app, id) => {
+            if app.screen == ScreenId::Accounts {
+                accounts::verified(app, result, at)
+            } else {
+                verified(app, result, at)
+            }
+        }
+        Action::Revoked(id, login, result) if is_current(app, id) => accounts::revoked(app, &login, result),
+        Action::Forgotten(login, result) => accounts::forgotten(app, &login, result),
         Action::LoginSaved(result) => login_saved(app, result),
         Action::RegistrationSaved(Err(e)) => {
             notice(
@@ -63,7 +71,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         // Results of cancelled or superseded requests.
-        Action::Discovered(..) | Action::Registered(..) | Action::Exchanged(..) | Action::Verified(..) => Vec::new(),
+        Action::Discovered(..)
+        | Action::Registered(..)
+        | Action::Exchanged(..)
+        | Action::Verified(..)
+        | Action::Revoked(..) => Vec::new(),
         Action::RegistrationSaved(Ok(())) => Vec::new(),
     }
 }
@@ -84,7 +96,7 @@ fn notice(app: &mut App, kind: NoticeKind, text: String) {
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let table = match &app.overlay {
         Some(Overlay::Help) => keys::HELP,
-        Some(Overlay::ConfirmUnadvertised(_)) => keys::CONFIRM,
+        Some(Overlay::ConfirmUnadvertised(_) | Overlay::Confirm(_)) => keys::CONFIRM,
         None => keys::bindings(app.screen),
     };
     if let Some(command) = keys::lookup(table, key) {
@@ -140,7 +152,14 @@ fn on_click(app: &mut App, target: Target) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Target::ScopeRow(_) => Vec::new(),
+        Target::AccountRow(i) if app.overlay.is_none() && app.screen == ScreenId::Accounts => {
+            if app.accounts.cursor == i {
+                return on_command(app, Command::Submit);
+            }
+            app.accounts.cursor = i.min(app.accounts.logins.len().saturating_sub(1));
+            Vec::new()
+        }
+        Target::ScopeRow(_) | Target::AccountRow(_) => Vec::new(),
     }
 }
 
@@ -161,9 +180,15 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
     }
     match (app.screen, command) {
         (_, Command::Back) if app.task.is_some() => cancel(app),
+        (ScreenId::Instance, Command::Back) if !app.accounts.logins.is_empty() => go(app, ScreenId::Accounts),
         (ScreenId::Instance, Command::Back) => {
             app.quit = true;
             vec![Effect::Quit]
+        }
+        (ScreenId::Accounts, c) => accounts::command(app, c),
+        (ScreenId::Profile, Command::Accounts) if !app.accounts.logins.is_empty() => {
+            app.profile = None;
+            go(app, ScreenId::Accounts)
         }
         (ScreenId::Instance, Command::Submit) => submit_instance(app),
         (ScreenId::Scopes, Command::Back) | (ScreenId::Authorize, Command::Back)
@@ -234,7 +259,11 @@ fn on_overlay(app: &mut App, overlay: Overlay, command: Command) -> Vec<Effect> 
             app.overlay = None;
             return submit_scopes(app, true);
         }
-        (Overlay::ConfirmUnadvertised(_), Command::No) => app.overlay = None,
+        (Overlay::ConfirmUnadvertised(_), Command::No) | (Overlay::Confirm(_), Command::No) => app.overlay = None,
+        (Overlay::Confirm(confirm), Command::Yes) => {
+            app.overlay = None;
+            return accounts::confirmed(app, confirm);
+        }
         _ => {}
     }
     Vec::new()
@@ -409,7 +438,9 @@ fn login_saved(app: &mut App, result: Result<PathBuf, StoreError>) -> Vec<Effect
     match result {
         Ok(path) => {
             profile.saved = SaveState::Saved(path.display().to_string());
-            app.unsaved_login = None;
+            if let Some(login) = app.unsaved_login.take() {
+                app.accounts.upsert(login);
+            }
         }
         Err(e) => {
             profile.saved = SaveState::Failed(format!(

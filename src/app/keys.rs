@@ -28,6 +28,8 @@ pub enum Command {
     ToggleQr,
     OpenBrowser,
     CopyToken,
+    Logout,
+    Accounts,
     RetrySave,
     NewLogin,
     Yes,
@@ -70,7 +72,7 @@ const CTRL_C: Binding = Binding {
 const INSTANCE: &[Binding] = &[
     key(KeyCode::Enter, "enter", "look up server", Command::Submit),
     key(KeyCode::F(1), "F1", "help", Command::Help),
-    key(KeyCode::Esc, "esc", "cancel / quit", Command::Back),
+    key(KeyCode::Esc, "esc", "back / quit", Command::Back),
     CTRL_C,
 ];
 
@@ -135,7 +137,23 @@ const CODE: &[Binding] = &[
     CTRL_C,
 ];
 
+const ACCOUNTS: &[Binding] = &[
+    key(KeyCode::Enter, "enter", "profile", Command::Submit),
+    key(KeyCode::Char('c'), "c", "copy token", Command::CopyToken),
+    key(KeyCode::Char('a'), "a", "add a login", Command::NewLogin),
+    key(KeyCode::Char('d'), "d", "log out", Command::Logout),
+    key(KeyCode::Char('?'), "?", "help", Command::Help),
+    key(KeyCode::Char('q'), "q", "quit", Command::Quit),
+    help_only(key(KeyCode::Up, "↑/k ↓/j", "choose a login", Command::Up)),
+    extra(KeyCode::Char('k'), Command::Up),
+    extra(KeyCode::Down, Command::Down),
+    extra(KeyCode::Char('j'), Command::Down),
+    CTRL_C,
+];
+
 const PROFILE: &[Binding] = &[
+    key(KeyCode::Char('a'), "a", "accounts", Command::Accounts),
+    extra(KeyCode::Esc, Command::Accounts),
     key(KeyCode::Char('n'), "n", "new login", Command::NewLogin),
     key(KeyCode::Char('s'), "s", "retry saving", Command::RetrySave),
     key(KeyCode::Char('r'), "r", "retry reading the profile", Command::Retry),
@@ -149,7 +167,7 @@ const PROFILE: &[Binding] = &[
 ];
 
 pub const CONFIRM: &[Binding] = &[
-    key(KeyCode::Char('y'), "y", "yes, continue", Command::Yes),
+    key(KeyCode::Char('y'), "y", "yes", Command::Yes),
     key(KeyCode::Char('n'), "n", "no", Command::No),
     extra(KeyCode::Esc, Command::No),
     CTRL_C,
@@ -165,6 +183,7 @@ pub const HELP: &[Binding] = &[
 
 pub fn bindings(screen: ScreenId) -> &'static [Binding] {
     match screen {
+        ScreenId::Accounts => ACCOUNTS,
         ScreenId::Instance => INSTANCE,
         ScreenId::Scopes => SCOPES,
         ScreenId::Authorize => AUTHORIZE,
@@ -185,7 +204,14 @@ mod tests {
 
     #[test]
     fn every_screen_can_quit_and_get_help() {
-        for s in [ScreenId::Instance, ScreenId::Scopes, ScreenId::Authorize, ScreenId::Code, ScreenId::Profile] {
+        for s in [
+            ScreenId::Accounts,
+            ScreenId::Instance,
+            ScreenId::Scopes,
+            ScreenId::Authorize,
+            ScreenId::Code,
+            ScreenId::Profile,
+        ] {
             let t = bindings(s);
             assert!(t.iter().any(|b| b.command == Command::Help && b.in_footer), "{s:?}");
             assert_eq!(lookup(t, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Command::Quit));

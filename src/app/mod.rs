@@ -1,6 +1,7 @@
 //! The application state machine: state per screen, the actions that change it, and the effects
 //! it asks the runner to perform. `update` is pure: no I/O, no async, no terminal.
 
+pub mod accounts;
 mod attempt;
 mod flow;
 pub mod input;
@@ -29,6 +30,7 @@ pub use flow::update;
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScreenId {
+    Accounts,
     Instance,
     Scopes,
     Authorize,
@@ -67,6 +69,10 @@ pub enum Action {
     /// The profile read with the new token, and the time it was read (RFC 3339).
     Verified(TaskId, Result<Account, ApiError>, String),
     LoginSaved(Result<PathBuf, StoreError>),
+    /// The server's answer to revoking a saved login's token.
+    Revoked(TaskId, Box<Login>, Result<(), String>),
+    /// A login removed from storage (or why not).
+    Forgotten(Box<Login>, Result<(), StoreError>),
     RegistrationSaved(Result<(), StoreError>),
     /// A storage problem that did not stop anything (a corrupt file kept aside).
     StoreWarning(String),
@@ -78,6 +84,7 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     ScopeRow(usize),
+    AccountRow(usize),
     Command(Command),
 }
 
@@ -153,6 +160,13 @@ pub enum Effect {
         token: Secret,
     },
     SaveLogin(Box<Login>),
+    /// Revoke a saved login's token at its server (`POST /oauth/revoke`).
+    Revoke {
+        id: TaskId,
+        login: Box<Login>,
+    },
+    /// Remove a login from storage.
+    Forget(Box<Login>),
     Copy(Secret),
     OpenBrowser(String),
     Cancel(TaskId),
@@ -188,6 +202,16 @@ pub enum NoticeKind {
 pub enum Overlay {
     Help,
     ConfirmUnadvertised(Vec<String>),
+    Confirm(Confirm),
+}
+
+/// A yes/no question about a saved login (named by its acct).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    CopyToken(String),
+    Logout(String),
+    /// The server did not revoke the token: forget the login here anyway?
+    Forget(String),
 }
 
 /// Settings fixed at start-up (flags, environment).
@@ -262,6 +286,7 @@ pub struct App {
     pub settings: Settings,
     pub screen: ScreenId,
     pub instance: InstanceForm,
+    pub accounts: accounts::AccountsList,
     pub flow: Option<Flow>,
     pub profile: Option<ProfileView>,
     pub pending_token: Option<PendingToken>,
@@ -285,6 +310,7 @@ impl App {
             settings,
             screen: ScreenId::Instance,
             instance: InstanceForm::default(),
+            accounts: accounts::AccountsList::default(),
             flow: None,
             profile: None,
             pending_token: None,
@@ -299,6 +325,16 @@ impl App {
             next_task: 1,
             quit: false,
         }
+    }
+
+    /// Start on the accounts screen when logins are saved.
+    pub fn with_logins(settings: Settings, logins: Vec<Login>) -> Self {
+        let mut app = Self::new(settings);
+        if !logins.is_empty() {
+            app.accounts = accounts::AccountsList::new(logins);
+            app.screen = ScreenId::Accounts;
+        }
+        app
     }
 
     /// Start with the instance box filled in and its lookup already running (`--instance`).
@@ -317,6 +353,11 @@ impl App {
             }
             (ScreenId::Authorize | ScreenId::Code, Command::Retry | Command::SwitchRedirect) => flow_idle,
             (ScreenId::Profile, Command::Retry) => self.profile.is_none() && self.verify_error.is_some(),
+            (ScreenId::Profile | ScreenId::Instance, Command::Back) => true,
+            (ScreenId::Profile, Command::Accounts) => !self.accounts.logins.is_empty(),
+            (ScreenId::Accounts, Command::Submit | Command::CopyToken | Command::Logout) => {
+                self.accounts.current().is_some()
+            }
             (ScreenId::Profile, Command::RetrySave) => {
                 self.profile.as_ref().is_some_and(|p| matches!(p.saved, profile::SaveState::Failed(_)))
             }
@@ -363,6 +404,8 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod accounts_tests;
 /// Builders of app states for tests and benchmarks (not part of the program's behaviour).
 #[doc(hidden)]
 pub mod fixtures;

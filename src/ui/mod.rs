@@ -1,5 +1,6 @@
 //! Drawing: one file per screen plus shared widgets. Reads the state, never changes it.
 
+mod accounts;
 mod authorize;
 mod instance;
 mod profile;
@@ -40,6 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
     widgets::header(frame, header, app, &theme);
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
     match app.screen {
+        ScreenId::Accounts => accounts::draw(frame, body, app, &theme, &mut hits),
         ScreenId::Instance => instance::draw(frame, body, app, &theme),
         ScreenId::Scopes => scopes::draw(frame, body, app, &theme, &mut hits),
         ScreenId::Authorize => authorize::draw_authorize(frame, body, app, &theme),

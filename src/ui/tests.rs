@@ -176,3 +176,17 @@ fn qr_code_fits_or_says_how_large_the_terminal_must_be() {
     assert!(small.contains(&format!("at least {}×{}", cols.max(40), rows + 2)), "{small}");
     insta::assert_snapshot!("qr_code__too_small", small);
 }
+
+#[test]
+fn accounts_list() {
+    let mut app = at_accounts();
+    app.accounts.logins[1].status = crate::app::accounts::TokenStatus::Rejected;
+    snap("accounts", &app);
+}
+
+#[test]
+fn accounts_confirm_copy() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('c'));
+    snap("accounts_confirm_copy", &app);
+}

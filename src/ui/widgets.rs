@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{HitMap, Theme};
 use crate::app::input::TextInput;
 use crate::app::keys::{self, Binding};
-use crate::app::{App, NoticeKind, Overlay, ScreenId, Target};
+use crate::app::{App, Confirm, NoticeKind, Overlay, ScreenId, Target};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 const STEPS: [(ScreenId, &str); 5] = [
@@ -28,6 +28,11 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::raw(" "));
     }
     let current = theme.bold().patch(theme.accent());
+    if app.screen == ScreenId::Accounts {
+        spans.push(Span::styled("Accounts", current));
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     if area.width >= 80 + if app.settings.demo { 36 } else { 0 } {
         for (i, (screen, name)) in STEPS.iter().enumerate() {
             if i > 0 {
@@ -73,7 +78,7 @@ fn capitalize(s: &str) -> String {
 fn active_table(app: &App) -> &'static [Binding] {
     match &app.overlay {
         Some(Overlay::Help) => keys::HELP,
-        Some(Overlay::ConfirmUnadvertised(_)) => keys::CONFIRM,
+        Some(Overlay::ConfirmUnadvertised(_) | Overlay::Confirm(_)) => keys::CONFIRM,
         None => keys::bindings(app.screen),
     }
 }
@@ -136,6 +141,7 @@ pub fn overlay(frame: &mut Frame, app: &App, theme: &Theme, hits: &mut HitMap) {
     match &app.overlay {
         Some(Overlay::Help) => help(frame, app, theme),
         Some(Overlay::ConfirmUnadvertised(list)) => confirm_unadvertised(frame, list, theme, hits),
+        Some(Overlay::Confirm(confirm)) => confirm_login(frame, confirm, theme, hits),
         None => {}
     }
 }
@@ -163,27 +169,65 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }
 
+fn confirm_login(frame: &mut Frame, confirm: &Confirm, theme: &Theme, hits: &mut HitMap) {
+    let (title, question, detail, yes) = match confirm {
+        Confirm::CopyToken(acct) => (
+            " Copy token ",
+            format!("Copy the access token of @{acct}?"),
+            "Anything that can read your clipboard can then act as this account.",
+            "yes, copy",
+        ),
+        Confirm::Logout(acct) => (
+            " Log out ",
+            format!("Log out @{acct}?"),
+            "The server revokes the token, then mastokey forgets the login.",
+            "yes, log out",
+        ),
+        Confirm::Forget(acct) => (
+            " Forget anyway? ",
+            format!("Forget the login of @{acct} anyway?"),
+            "The token may still work until you revoke mastokey in the server's settings (Authorized apps).",
+            "yes, forget",
+        ),
+    };
+    dialog(
+        frame,
+        title,
+        vec![Line::styled(question, theme.bold()), Line::default(), Line::raw(detail)],
+        yes,
+        theme,
+        hits,
+    );
+}
+
+/// A small yes/no dialog with clickable answers.
+fn dialog(frame: &mut Frame, title: &str, mut text: Vec<Line<'static>>, yes: &str, theme: &Theme, hits: &mut HitMap) {
+    text.push(Line::default());
+    text.push(Line::from(vec![
+        Span::styled(" y ", theme.key()),
+        Span::raw(format!("{yes}    ")),
+        Span::styled(" n ", theme.key()),
+        Span::raw("no"),
+    ]));
+    let height = wrapped_height(&text, 58) + 2;
+    let area = centered(frame.area(), 60, height);
+    frame.render_widget(Clear, area);
+    let block =
+        Block::bordered().border_type(BorderType::Rounded).title(title.to_owned()).border_style(theme.warning());
+    let inner = block.inner(area);
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
+    let buttons = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
+    let yes_width = yes.width() as u16 + 4;
+    hits.add(Rect { width: yes_width, ..buttons }, Target::Command(crate::app::Command::Yes));
+    hits.add(Rect { x: buttons.x + yes_width + 3, width: 5, ..buttons }, Target::Command(crate::app::Command::No));
+}
+
 fn confirm_unadvertised(frame: &mut Frame, list: &[String], theme: &Theme, hits: &mut HitMap) {
     let text = vec![
         Line::styled("The server does not list these scopes:", theme.bold()),
         Line::styled(format!("  {}", list.join(" ")), theme.warning()),
         Line::default(),
         Line::raw("It may refuse the registration, or ignore them. Ask for them anyway?"),
-        Line::default(),
-        Line::from(vec![
-            Span::styled(" y ", theme.key()),
-            Span::raw("yes, continue    "),
-            Span::styled(" n ", theme.key()),
-            Span::raw("no, go back"),
-        ]),
     ];
-    let area = centered(frame.area(), 60, 9);
-    frame.render_widget(Clear, area);
-    let block =
-        Block::bordered().border_type(BorderType::Rounded).title(" Not advertised ").border_style(theme.warning());
-    let inner = block.inner(area);
-    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
-    let buttons = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
-    hits.add(Rect { width: 18, ..buttons }, Target::Command(crate::app::Command::Yes));
-    hits.add(Rect { x: buttons.x + 19, width: 14, ..buttons }, Target::Command(crate::app::Command::No));
+    dialog(frame, " Not advertised ", text, "yes, continue", theme, hits);
 }

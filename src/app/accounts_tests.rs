@@ -1,0 +1,125 @@
+//! State-machine tests of the accounts screen.
+
+use crossterm::event::KeyCode;
+
+use super::accounts::TokenStatus;
+use super::fixtures::*;
+use super::*;
+
+#[test]
+fn saved_logins_open_the_accounts_screen_and_keys_move() {
+    let mut app = at_accounts();
+    assert_eq!(app.screen, ScreenId::Accounts);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.accounts.current().unwrap().login.acct, "grace@example.social");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.accounts.cursor, 1, "stops at the last login");
+    assert_eq!(App::with_logins(settings(), Vec::new()).screen, ScreenId::Instance);
+}
+
+#[test]
+fn enter_reverifies_and_opens_the_profile_and_updates_last_verified() {
+    let mut app = at_accounts();
+    let fx = press(&mut app, KeyCode::Enter);
+    let Effect::Verify { id, token, base } = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!((token.expose(), base.as_str()), ("token-1", "https://example.social/"));
+    let fx = update(&mut app, Action::Verified(*id, Ok(account()), "2026-11-23T12:00:00Z".into()));
+    assert_eq!(app.screen, ScreenId::Profile);
+    assert_eq!(app.profile.as_ref().unwrap().handle, "@ada@example.social");
+    let Effect::SaveLogin(login) = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!(login.last_verified.as_deref(), Some("2026-11-23T12:00:00Z"));
+    assert_eq!(app.accounts.logins[0].status, TokenStatus::Valid);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, ScreenId::Accounts);
+}
+
+#[test]
+fn a_revoked_token_is_shown_as_such_with_an_offer_to_log_in_again() {
+    let mut app = at_accounts();
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let rejected = ApiError::Status {
+        status: 401,
+        path: "/api/v1/accounts/verify_credentials".into(),
+        error: Some("The access token is invalid".into()),
+        description: None,
+    };
+    update(&mut app, Action::Verified(id, Err(rejected), "now".into()));
+    assert_eq!(app.screen, ScreenId::Accounts);
+    assert_eq!(app.accounts.logins[0].status, TokenStatus::Rejected);
+    assert!(app.notice.as_ref().unwrap().text.contains("Press a to log in again"));
+}
+
+#[test]
+fn copying_a_token_asks_first() {
+    let mut app = at_accounts();
+    assert!(press(&mut app, KeyCode::Char('c')).is_empty());
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::CopyToken("ada@example.social".into()))));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.overlay, None);
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(press(&mut app, KeyCode::Char('y')), vec![Effect::Copy(Secret::new("token-1"))]);
+}
+
+#[test]
+fn logout_revokes_then_forgets() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('d'));
+    let fx = press(&mut app, KeyCode::Char('y'));
+    let Effect::Revoke { id, login } = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!(login.account_id, "1");
+    let fx = update(&mut app, Action::Revoked(*id, login.clone(), Ok(())));
+    assert_eq!(fx, vec![Effect::Forget(login.clone())]);
+    update(&mut app, Action::Forgotten(login.clone(), Ok(())));
+    assert_eq!(app.accounts.logins.len(), 1);
+    assert!(app.notice.as_ref().unwrap().text.contains("Logged out of @ada"));
+}
+
+#[test]
+fn an_unreachable_server_asks_before_forgetting() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('d'));
+    let fx = press(&mut app, KeyCode::Char('y'));
+    let Effect::Revoke { id, login } = &fx[0] else { panic!() };
+    let fx = update(&mut app, Action::Revoked(*id, login.clone(), Err("example.social refused the connection".into())));
+    assert!(fx.is_empty(), "nothing forgotten yet");
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::Forget("ada@example.social".into()))));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.accounts.logins.len(), 2, "kept when the answer is no");
+    press(&mut app, KeyCode::Char('d'));
+    let fx = press(&mut app, KeyCode::Char('y'));
+    let Effect::Revoke { id, login } = &fx[0] else { panic!() };
+    update(&mut app, Action::Revoked(*id, login.clone(), Err("down".into())));
+    assert_eq!(press(&mut app, KeyCode::Char('y')), vec![Effect::Forget(login.clone())]);
+}
+
+#[test]
+fn adding_a_login_on_a_known_server_forces_the_account_choice() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.screen, ScreenId::Instance);
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Ok(server(true))));
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let prepared = Prepared {
+        registration: registration(),
+        reused: true,
+        redirect_uri: crate::mastodon::oauth::OOB.into(),
+        store_warning: None,
+    };
+    update(&mut app, Action::Registered(id, Ok(prepared)));
+    assert!(app.flow.as_ref().unwrap().attempt.as_ref().unwrap().url.contains("force_login=true"));
+    // Esc on the first screen of the flow goes back to the accounts, not out of mastokey.
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('a'));
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(app.screen, ScreenId::Accounts);
+}
+
+#[test]
+fn a_new_login_joins_the_list_once_saved() {
+    let mut app = at_profile(account());
+    assert!(app.accounts.logins.iter().any(|s| s.login.acct == "ada@example.social"));
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.screen, ScreenId::Accounts);
+}

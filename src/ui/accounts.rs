@@ -1,0 +1,83 @@
+//! Screen 6: every saved login, with its scopes and when its token was last checked.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+use super::{HitMap, Theme};
+use crate::app::accounts::{SavedLogin, TokenStatus};
+use crate::app::{App, Target};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
+    let list = &app.accounts;
+    let [intro, table, detail] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(4)]).areas(area);
+    let count = list.logins.len();
+    let intro_text =
+        format!("{count} saved login{}. Choose one, or press a to add another.", if count == 1 { "" } else { "s" });
+    frame.render_widget(Paragraph::new(Line::styled(intro_text, theme.bold())), intro);
+    let block = Block::bordered().border_type(BorderType::Rounded).title(" Logins ").border_style(theme.dim());
+    let inner = block.inner(table);
+    frame.render_widget(block, table);
+    let height = inner.height as usize;
+    let offset = list.cursor.saturating_sub(height.saturating_sub(1));
+    let acct_width = list.logins.iter().map(|s| s.login.acct.chars().count() + 1).max().unwrap_or(0).min(40);
+    let mut lines = Vec::new();
+    for (i, saved) in list.logins.iter().enumerate().skip(offset).take(height) {
+        let line = row(saved, acct_width, theme);
+        lines.push(if i == list.cursor { line.style(theme.selected()) } else { line });
+        hits.add(Rect::new(inner.x, inner.y + (i - offset) as u16, inner.width, 1), Target::AccountRow(i));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(saved) = list.current() {
+        let l = &saved.login;
+        let text = vec![
+            Line::from(vec![Span::styled("Server      ", theme.dim()), Span::raw(l.server.clone())]),
+            Line::from(vec![Span::styled("Scopes      ", theme.dim()), Span::raw(l.scopes_granted.join(" "))]),
+            Line::from(vec![Span::styled("Logged in   ", theme.dim()), Span::raw(day(&l.created_at))]),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), detail);
+    }
+}
+
+fn row(saved: &SavedLogin, acct_width: usize, theme: &Theme) -> Line<'static> {
+    let l = &saved.login;
+    let acct = format!("@{}", l.acct);
+    let pad = " ".repeat((acct_width + 2).saturating_sub(unicode_width::UnicodeWidthStr::width(acct.as_str())));
+    let (mark, style) = match &saved.status {
+        TokenStatus::Valid => ("✓ works", theme.success()),
+        TokenStatus::Rejected => ("✗ revoked", theme.error()),
+        TokenStatus::Unknown(_) => ("? unchecked", theme.warning()),
+        TokenStatus::NotChecked => ("", theme.dim()),
+    };
+    let verified =
+        l.last_verified.as_deref().map(|v| format!("checked {}", day(v))).unwrap_or_else(|| "never checked".into());
+    Line::from(vec![
+        Span::styled(format!(" {acct}{pad}"), theme.bold()),
+        Span::styled(format!("{:<24}", short_scopes(&l.scopes_granted)), theme.accent()),
+        Span::styled(format!("{verified:<19}"), theme.dim()),
+        Span::styled(mark, style),
+    ])
+}
+
+/// Scopes in one short cell: the first few, then how many more.
+fn short_scopes(scopes: &[String]) -> String {
+    let joined = scopes.join(" ");
+    if joined.chars().count() <= 22 {
+        return joined;
+    }
+    let mut out = String::new();
+    for (i, s) in scopes.iter().enumerate() {
+        if out.chars().count() + s.chars().count() + 8 > 22 {
+            return format!("{out}+{} more", scopes.len() - i);
+        }
+        out.push_str(s);
+        out.push(' ');
+    }
+    out
+}
+
+fn day(rfc3339: &str) -> String {
+    crate::sanitize::clean(rfc3339.get(..10).unwrap_or(rfc3339))
+}
