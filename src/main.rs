@@ -44,7 +44,7 @@ async fn main() -> anyhow::Result<()> {
     let mut app = App::with_logins(settings, logins);
     if let Some(problem) = store_problem {
         app.notice =
-            Some(Notice { text: format!("Saved logins could not be read: {problem}."), kind: NoticeKind::Error });
+            Some(Notice { text: format!("Saved logins could not be read: {problem}."), kind: NoticeKind::Warning });
     }
     let instance = demo.as_ref().map(|d| d.server.base_url()).or(cli.instance);
     let initial = match instance {

@@ -3,64 +3,34 @@
 
 mod support;
 
-use mastokey::demo::{DemoServer, ServerConfig};
 use mastokey::mastodon::client::{Client, Timeouts};
 use mastokey::store::Store;
 use support::approve::{approve, code_from_page};
-use support::tmux::{Tmux, available, recording_browser, wait_for_file};
+use support::session::{BIN, Session};
+use support::tmux::{Tmux, available, wait_for_file};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
-
-struct Session {
-    rt: tokio::runtime::Runtime,
-    server: Option<DemoServer>,
-    _dir: tempfile::TempDir,
-    config: std::path::PathBuf,
-    browser: std::path::PathBuf,
-    opened: std::path::PathBuf,
+fn start(s: &Session, name: &str) -> Tmux {
+    s.start(name, &format!("{BIN} --redirect oob"))
 }
 
-impl Session {
-    fn new() -> Self {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        let server = rt.block_on(DemoServer::start(ServerConfig::default())).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let (browser, opened) = recording_browser(dir.path());
-        Self { rt, server: Some(server), config: dir.path().join("config"), browser, opened, _dir: dir }
-    }
-
-    fn base_url(&self) -> String {
-        self.server.as_ref().unwrap().base_url()
-    }
-
-    fn start(&self, name: &str) -> Tmux {
-        let env = [
-            ("MASTOKEY_CONFIG_DIR", self.config.to_str().unwrap()),
-            ("BROWSER", self.browser.to_str().unwrap()),
-            ("TERM", "xterm-256color"),
-        ];
-        Tmux::start(name, &format!("{BIN} --redirect oob"), &env, 100, 30)
-    }
-
-    /// From the server screen to the profile of `username`; returns the authorize URL used.
-    fn log_in(&self, t: &Tmux, username: &str) -> String {
-        t.wait_for("Which server");
-        t.type_text(&self.base_url());
-        t.keys(&["Enter"]);
-        t.wait_for("Scope string requested");
-        t.keys(&["Enter"]);
-        t.wait_for("Authorize URL");
-        let _ = std::fs::remove_file(&self.opened);
-        t.keys(&["o"]);
-        let url = wait_for_file(&self.opened);
-        let code = code_from_page(&self.rt.block_on(approve(&url, username)));
-        t.keys(&["Enter"]);
-        t.wait_for("Paste the code");
-        t.paste(&code);
-        t.keys(&["Enter"]);
-        t.wait_for("Saved in");
-        url
-    }
+/// From the server screen to the profile of `username`; returns the authorize URL used.
+fn log_in(s: &Session, t: &Tmux, username: &str) -> String {
+    t.wait_for("Which server");
+    t.type_text(&s.base_url());
+    t.keys(&["Enter"]);
+    t.wait_for("Scope string requested");
+    t.keys(&["Enter"]);
+    t.wait_for("Authorize URL");
+    let _ = std::fs::remove_file(&s.opened);
+    t.keys(&["o"]);
+    let url = wait_for_file(&s.opened);
+    let code = code_from_page(&s.rt.block_on(approve(&url, username)));
+    t.keys(&["Enter"]);
+    t.wait_for("Paste the code");
+    t.paste(&code);
+    t.keys(&["Enter"]);
+    t.wait_for("Saved in");
+    url
 }
 
 #[test]
@@ -69,13 +39,13 @@ fn a_second_login_on_the_same_server_and_switching_between_them() {
         return;
     }
     let s = Session::new();
-    let t = s.start("accounts");
-    let first = s.log_in(&t, "ada");
+    let t = start(&s, "accounts");
+    let first = log_in(&s, &t, "ada");
     assert!(!first.contains("force_login"), "{first}");
     t.keys(&["a"]);
     t.wait_for("1 saved login");
     t.keys(&["a"]);
-    let second = s.log_in(&t, "grace");
+    let second = log_in(&s, &t, "grace");
     assert!(second.contains("force_login=true"), "the second login lets the person choose another account");
     assert!(t.screen().contains("Grace Hopper"));
     t.keys(&["a"]);
@@ -98,8 +68,8 @@ fn logging_out_revokes_the_token_at_the_server() {
         return;
     }
     let s = Session::new();
-    let t = s.start("logout");
-    s.log_in(&t, "ada");
+    let t = start(&s, "logout");
+    log_in(&s, &t, "ada");
     let token = Store::at(&s.config).logins().unwrap()[0].token.clone();
     t.keys(&["a"]);
     t.wait_for("1 saved login");
@@ -122,12 +92,12 @@ fn logout_with_the_server_down_asks_before_forgetting() {
         return;
     }
     let mut s = Session::new();
-    let t = s.start("logout-down");
-    s.log_in(&t, "ada");
+    let t = start(&s, "logout-down");
+    log_in(&s, &t, "ada");
     t.keys(&["q"]);
     t.wait_until("exit", |_| t.pane_dead());
     s.server = None; // the server goes away
-    let t = s.start("logout-down-2");
+    let t = start(&s, "logout-down-2");
     t.wait_for("1 saved login");
     t.keys(&["d"]);
     t.wait_for("Log out @ada@");

@@ -4,54 +4,26 @@ mod support;
 
 use std::os::unix::fs::PermissionsExt;
 
-use mastokey::demo::{DemoServer, ServerConfig};
 use support::approve::{approve, code_from_page};
-use support::tmux::{Tmux, available, recording_browser, wait_for_file};
+use support::session::{BIN, Session};
+use support::tmux::{Tmux, available, wait_for_file};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
-
-/// A demo server, a config dir and a recording browser for one test.
-struct Setup {
-    rt: tokio::runtime::Runtime,
-    server: DemoServer,
-    dir: tempfile::TempDir,
-    config: std::path::PathBuf,
-    browser: std::path::PathBuf,
-    opened: std::path::PathBuf,
+fn setup() -> Session {
+    Session::new()
 }
 
-fn setup() -> Setup {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(DemoServer::start(ServerConfig::default())).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config");
-    let (browser, opened) = recording_browser(dir.path());
-    Setup { rt, server, dir, config, browser, opened }
-}
-
-impl Setup {
-    fn start(&self, name: &str, command: &str) -> Tmux {
-        let env = [
-            ("MASTOKEY_CONFIG_DIR", self.config.to_str().unwrap()),
-            ("BROWSER", self.browser.to_str().unwrap()),
-            ("TERM", "xterm-256color"),
-        ];
-        Tmux::start(name, command, &env, 100, 30)
-    }
-
-    /// From the scopes screen to the code box: continue, open the URL, approve as ada.
-    fn authorize(&self, t: &Tmux) -> (String, String) {
-        t.wait_for("Scope string requested");
-        t.keys(&["Enter"]);
-        t.wait_for("Authorize URL");
-        t.keys(&["o"]);
-        let url = wait_for_file(&self.opened);
-        t.wait_for("Opened in your browser");
-        let code = code_from_page(&self.rt.block_on(approve(&url, "ada")));
-        t.keys(&["Enter"]);
-        t.wait_for("Paste the code");
-        (url, code)
-    }
+/// From the scopes screen to the code box: continue, open the URL, approve as ada.
+fn authorize(s: &Session, t: &Tmux) -> (String, String) {
+    t.wait_for("Scope string requested");
+    t.keys(&["Enter"]);
+    t.wait_for("Authorize URL");
+    t.keys(&["o"]);
+    let url = wait_for_file(&s.opened);
+    t.wait_for("Opened in your browser");
+    let code = code_from_page(&s.rt.block_on(approve(&url, "ada")));
+    t.keys(&["Enter"]);
+    t.wait_for("Paste the code");
+    (url, code)
 }
 
 #[test]
@@ -62,14 +34,12 @@ fn full_login_with_a_wrong_code_then_the_right_one() {
     let s = setup();
     let status = s.dir.path().join("after-exit");
     // After mastokey exits, record the terminal's mode to prove it was restored.
-    let t = s.start(
-        "login",
-        &format!("{BIN} --redirect oob --instance {}; stty -a > {}", s.server.base_url(), status.display()),
-    );
+    let t =
+        s.start("login", &format!("{BIN} --redirect oob --instance {}; stty -a > {}", s.base_url(), status.display()));
     // Discovery happened by itself (--instance); the scopes screen shows the server card.
     t.wait_for("Scope string requested");
     assert!(t.screen().contains("mastokey demo server"));
-    let (url, code) = s.authorize(&t);
+    let (url, code) = authorize(&s, &t);
     assert!(url.contains("client_id=") && url.contains("state="), "{url}");
 
     t.type_text("not-the-code");
@@ -82,12 +52,12 @@ fn full_login_with_a_wrong_code_then_the_right_one() {
     t.keys(&["Enter"]);
     let screen = t.wait_for("Saved in");
     assert!(screen.contains("Ada Lovelace"), "{screen}");
-    assert!(screen.contains(&format!("@ada@127.0.0.1:{}", s.server.port())), "{screen}");
+    assert!(screen.contains(&format!("@ada@127.0.0.1:{}", s.server().port())), "{screen}");
     assert!(!screen.contains(&code), "the code is not left on screen");
 
     let logins = s.config.join("logins.json");
     let text = std::fs::read_to_string(&logins).unwrap();
-    assert!(text.contains(&format!("ada@127.0.0.1:{}", s.server.port())), "{text}");
+    assert!(text.contains(&format!("ada@127.0.0.1:{}", s.server().port())), "{text}");
     assert_eq!(std::fs::metadata(&logins).unwrap().permissions().mode() & 0o777, 0o600);
     assert_eq!(std::fs::metadata(&s.config).unwrap().permissions().mode() & 0o777, 0o700);
 
@@ -103,10 +73,8 @@ fn copy_without_a_display_uses_osc52_into_the_tmux_buffer() {
         return;
     }
     let s = setup();
-    let t = s.start(
-        "osc52",
-        &format!("env -u DISPLAY -u WAYLAND_DISPLAY {BIN} --redirect oob --instance {}", s.server.base_url()),
-    );
+    let t = s
+        .start("osc52", &format!("env -u DISPLAY -u WAYLAND_DISPLAY {BIN} --redirect oob --instance {}", s.base_url()));
     t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
     t.wait_for("Scope string requested");
     t.keys(&["Enter"]);
@@ -127,12 +95,13 @@ fn a_corrupt_logins_file_is_kept_aside_and_the_new_login_saved() {
     let s = setup();
     std::fs::create_dir_all(&s.config).unwrap();
     std::fs::write(s.config.join("logins.json"), b"{ this is not json").unwrap();
-    let t = s.start("corrupt", &format!("{BIN} --redirect oob --instance {}", s.server.base_url()));
-    let (_, code) = s.authorize(&t);
+    let t = s.start("corrupt", &format!("{BIN} --redirect oob --instance {}", s.base_url()));
+    // Reported at start-up, when mastokey first reads the file (and keeps it aside).
+    t.wait_for("could not be understood");
+    let (_, code) = authorize(&s, &t);
     t.type_text(&code);
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Saved in");
-    assert!(screen.contains("could not be understood"), "the corrupt file is reported:\n{screen}");
+    t.wait_for("Saved in");
     let kept: Vec<_> = std::fs::read_dir(&s.config)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -151,7 +120,8 @@ fn ctrl_c_quits_from_the_first_screen_and_restores_the_terminal() {
     }
     let dir = tempfile::tempdir().unwrap();
     let status = dir.path().join("after-exit");
-    let command = format!("{BIN}; echo \"exit=$?\" > {}; stty -a >> {}", status.display(), status.display());
+    // Written whole and then renamed, so the test never reads half of it.
+    let command = format!("{BIN}; {{ echo \"exit=$?\"; stty -a; }} > {0}.tmp; mv {0}.tmp {0}", status.display());
     let t = Tmux::start("quit", &command, &[("MASTOKEY_CONFIG_DIR", dir.path().to_str().unwrap())], 80, 24);
     t.wait_for("Which server");
     t.type_text("q");

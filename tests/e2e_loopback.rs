@@ -7,10 +7,9 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use mastokey::demo::{DemoServer, Flavor, ServerConfig};
-use support::tmux::{Tmux, available, recording_browser, wait_for_file};
-
-const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
+use mastokey::demo::{Flavor, ServerConfig};
+use support::session::{BIN, Session};
+use support::tmux::{Tmux, available, wait_for_file};
 
 /// A `$BROWSER` that approves as ada with curl and follows the redirect to mastokey's listener,
 /// saving the page the listener answered.
@@ -41,14 +40,17 @@ fn curl_available() -> bool {
     found
 }
 
-fn start(name: &str, server: &DemoServer, config: &std::path::Path, browser: &std::path::Path, extra: &str) -> Tmux {
-    let env = [
-        ("MASTOKEY_CONFIG_DIR", config.to_str().unwrap()),
-        ("BROWSER", browser.to_str().unwrap()),
-        ("TERM", "xterm-256color"),
-    ];
-    let command = format!("{extra} {BIN} --redirect loopback --instance {}", server.base_url());
-    Tmux::start(name, &command, &env, 100, 30)
+/// mastokey in loopback mode against the session's server; `env` is prefixed to the command.
+fn start(s: &Session, name: &str, env: &str) -> Tmux {
+    s.start(name, &format!("{env} {BIN} --redirect loopback --instance {}", s.base_url()))
+}
+
+/// A session whose `$BROWSER` approves and follows the redirect back to mastokey.
+fn following_session(config: ServerConfig) -> (Session, std::path::PathBuf) {
+    let mut s = Session::with(config);
+    let (browser, page) = following_browser(s.dir.path());
+    s.browser = browser;
+    (s, page)
 }
 
 /// Raw HTTP to the listener, as a browser or a stray client would send it.
@@ -75,12 +77,8 @@ fn the_browser_returns_the_code_and_the_profile_appears_with_no_typing() {
     if !available() || !curl_available() {
         return;
     }
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(DemoServer::start(ServerConfig::default())).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let (browser, page) = following_browser(dir.path());
-    let config = dir.path().join("config");
-    let t = start("loopback", &server, &config, &browser, "");
+    let (s, page) = following_session(ServerConfig::default());
+    let t = start(&s, "loopback", "");
     t.wait_for("Scope string requested");
     t.keys(&["Enter"]);
     let screen = t.wait_for("Waiting for your browser");
@@ -90,7 +88,7 @@ fn the_browser_returns_the_code_and_the_profile_appears_with_no_typing() {
     assert!(screen.contains("Ada Lovelace"), "{screen}");
     assert!(wait_for_file(&page).contains("You can close this tab"));
     // Mastodon ignores the loopback port, so mastokey registered the port-less URI once.
-    let saved = std::fs::read_to_string(config.join("registrations.json")).unwrap();
+    let saved = std::fs::read_to_string(s.config.join("registrations.json")).unwrap();
     assert!(saved.contains("http://127.0.0.1/callback") && saved.contains("urn:ietf:wg:oauth:2.0:oob"), "{saved}");
     t.keys(&["q"]);
 }
@@ -100,23 +98,20 @@ fn stray_requests_a_wrong_state_and_a_silent_connection_change_nothing() {
     if !available() || !curl_available() {
         return;
     }
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(DemoServer::start(ServerConfig::default())).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let (browser, opened) = recording_browser(dir.path());
-    let t = start("strays", &server, &dir.path().join("config"), &browser, "");
+    let s = Session::new();
+    let t = start(&s, "strays", "");
     t.wait_for("Scope string requested");
     t.keys(&["Enter"]);
     t.wait_for("Waiting for your browser");
     t.keys(&["o"]);
-    let url = wait_for_file(&opened);
+    let url = wait_for_file(&s.opened);
     let port = listener_port(&url);
 
     assert!(get(port, "/favicon.ico").starts_with("HTTP/1.1 404"));
     // A browser that connects and never sends: dropped after a while, with a message.
     let silent = TcpStream::connect(("127.0.0.1", port)).unwrap();
     // A real code but someone else's state: refused, and the code is not used.
-    let code = server.approve(
+    let code = s.server().approve(
         &query_param(&url, "client_id"),
         &query_param(&url, "redirect_uri"),
         &query_param(&url, "scope"),
@@ -145,16 +140,13 @@ fn the_listener_gives_up_after_its_countdown_and_r_starts_again() {
     if !available() || !curl_available() {
         return;
     }
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(DemoServer::start(ServerConfig::default())).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let (browser, opened) = recording_browser(dir.path());
-    let t = start("timeout", &server, &dir.path().join("config"), &browser, "MASTOKEY_LOOPBACK_TIMEOUT=2");
+    let s = Session::new();
+    let t = start(&s, "timeout", "MASTOKEY_LOOPBACK_TIMEOUT=2");
     t.wait_for("Scope string requested");
     t.keys(&["Enter"]);
     t.wait_for("left");
     t.keys(&["o"]);
-    let port = listener_port(&wait_for_file(&opened));
+    let port = listener_port(&wait_for_file(&s.opened));
     t.wait_for("No answer from the browser in time");
     assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "the port is closed after the timeout");
     t.keys(&["r"]);
@@ -167,15 +159,10 @@ fn exact_match_servers_get_the_port_registered_and_it_is_reused() {
     if !available() || !curl_available() {
         return;
     }
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let config = ServerConfig { flavor: Flavor::GoToSocial, ..ServerConfig::default() };
-    let server = rt.block_on(DemoServer::start(config)).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let (browser, page) = following_browser(dir.path());
-    let config_dir = dir.path().join("config");
+    let (s, page) = following_session(ServerConfig { flavor: Flavor::GoToSocial, ..ServerConfig::default() });
     for round in 0..2 {
         let _ = std::fs::remove_file(&page);
-        let t = start(&format!("gts{round}"), &server, &config_dir, &browser, "");
+        let t = start(&s, &format!("gts{round}"), "");
         t.wait_for("Scope string requested");
         t.keys(&["Enter"]);
         let screen = t.wait_for("Waiting for your browser");
@@ -187,6 +174,6 @@ fn exact_match_servers_get_the_port_registered_and_it_is_reused() {
         t.keys(&["q"]);
         t.wait_until("exit", |_| t.pane_dead());
     }
-    let registrations = server.requests().iter().filter(|(m, p)| m == "POST" && p == "/api/v1/apps").count();
+    let registrations = s.server().requests().iter().filter(|(m, p)| m == "POST" && p == "/api/v1/apps").count();
     assert_eq!(registrations, 1, "one registration, with the port, served both logins");
 }

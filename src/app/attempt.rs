@@ -98,7 +98,7 @@ pub(super) fn registered(app: &mut App, result: Result<Prepared, PrepareError>) 
         listening,
     });
     if let Some(w) = prepared.store_warning {
-        app.notice = Some(Notice { text: w, kind: NoticeKind::Error });
+        app.notice = Some(Notice { text: w, kind: NoticeKind::Warning });
     }
     effects
 }

@@ -47,7 +47,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::StoreWarning(text) => {
-            notice(app, NoticeKind::Error, text);
+            notice(app, NoticeKind::Warning, text);
             Vec::new()
         }
         Action::Copied(result) => {
@@ -94,6 +94,9 @@ fn notice(app: &mut App, kind: NoticeKind, text: String) {
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if app.notice.as_ref().is_some_and(|n| n.kind == NoticeKind::Warning) {
+        app.notice = None;
+    }
     let table = match &app.overlay {
         Some(Overlay::Help) => keys::HELP,
         Some(Overlay::ConfirmUnadvertised(_) | Overlay::Confirm(_)) => keys::CONFIRM,
@@ -271,7 +274,9 @@ fn on_overlay(app: &mut App, overlay: Overlay, command: Command) -> Vec<Effect> 
 
 fn go(app: &mut App, screen: ScreenId) -> Vec<Effect> {
     app.screen = screen;
-    app.notice = None;
+    if app.notice.as_ref().is_some_and(|n| n.kind != NoticeKind::Warning) {
+        app.notice = None;
+    }
     Vec::new()
 }
 
@@ -296,7 +301,6 @@ pub(super) fn submit_instance(app: &mut App) -> Vec<Effect> {
         }
         Ok(address) => {
             app.instance.error = None;
-            app.notice = None;
             let id = app.begin_task("looking up the server");
             vec![Effect::Discover { id, address }]
         }

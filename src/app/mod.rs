@@ -195,6 +195,9 @@ pub enum NoticeKind {
     Info,
     Success,
     Error,
+    /// A storage problem found without any action of the person's: it stays on screen, through
+    /// screen changes, until the next key, so it cannot flash by unseen.
+    Warning,
 }
 
 /// A dialog over the current screen.

@@ -85,7 +85,7 @@ fn lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
         out.push(Line::styled(format!("⚠ Not granted: {}", view.scopes_missing.join(" ")), theme.warning()));
     }
     let saved = match &view.saved {
-        SaveState::Saving => Line::from(vec![label("Saved in", theme), Span::styled("saving…", theme.dim())]),
+        SaveState::Saving => Line::from(vec![label("Saving", theme), Span::styled("…", theme.dim())]),
         SaveState::Saved(path) => {
             Line::from(vec![label("Saved in", theme), Span::styled(path.clone(), theme.success())])
         }

@@ -62,6 +62,7 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             NoticeKind::Info => theme.dim(),
             NoticeKind::Success => theme.success(),
             NoticeKind::Error => theme.error(),
+            NoticeKind::Warning => theme.warning(),
         };
         Line::styled(format!(" {}", n.text), style)
     } else {

@@ -4,4 +4,5 @@ pub mod approve;
 pub mod demo;
 pub mod login;
 pub mod mock;
+pub mod session;
 pub mod tmux;
