@@ -11,6 +11,7 @@ use std::time::Instant;
 use crate::app::{Action, Effect, PrepareError, Prepared, RedirectMode, TaskId};
 use crate::browser::{self, Launch};
 use crate::clipboard::Clipboard;
+use crate::logout::{self, registration_of};
 use crate::loopback::{self, Event, Listener};
 use crate::mastodon::oauth::OOB;
 use crate::mastodon::oauth::{self, CodeExchange};
@@ -219,23 +220,12 @@ async fn prepare(
 
 /// Revoke a saved login's token with the registration it was issued to.
 async fn revoke_saved(client: &Client, store: &Store, login: &Login) -> Result<(), String> {
-    let registrations = {
-        let store = store.clone();
-        tokio::task::spawn_blocking(move || store.registrations()).await.map_err(|e| e.to_string())?
+    let registration = {
+        let (store, login) = (store.clone(), login.clone());
+        tokio::task::spawn_blocking(move || registration_of(&store, &login)).await.map_err(|e| e.to_string())?
     };
-    let registration = registrations
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .find(|r| {
-            r.client_id == login.client_id && r.server.trim_end_matches('/') == login.server.trim_end_matches('/')
-        })
-        .ok_or_else(|| {
-            "mastokey has no saved app registration for this login, so it cannot ask the server".to_owned()
-        })?;
-    let mut endpoint =
-        url::Url::parse(&login.server).map_err(|_| "the saved server address is not a URL".to_owned())?;
-    endpoint.set_path("/oauth/revoke");
-    oauth::revoke(client, endpoint, &registration, &login.token).await.map_err(|e| e.to_string())
+    let registration = registration.map_err(|e| e.to_string())?;
+    logout::revoke(client, registration.as_ref(), login).await.map_err(|e| e.to_string())
 }
 
 /// A corrupt file is moved aside by the store and reported; the save is then made once more into

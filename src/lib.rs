@@ -9,6 +9,7 @@ pub mod demo;
 pub mod effects;
 pub mod html;
 pub(crate) mod http_server;
+pub mod logout;
 pub mod loopback;
 pub mod mastodon;
 pub mod qr;

@@ -5,26 +5,20 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use url::Url;
-
 use super::{Exit, Failure, choose_login, open_store, request_failure, saved_logins, storage_failure, warn};
-use crate::mastodon::ApiError;
+use crate::logout::{self, RevokeError, registration_of};
 use crate::mastodon::client::{Client, Timeouts};
-use crate::mastodon::oauth::revoke;
 use crate::sanitize::clean;
-use crate::store::{Login, Registration, Store};
+use crate::store::{Login, Store};
 
 pub(super) async fn run(account: &str, yes: bool) -> Result<String, Failure> {
     let store = open_store()?;
     let login = choose_login(&store, saved_logins(&store)?, Some(account), "logout")?;
     let acct = clean(&login.acct);
     // A registrations file that cannot be read is a storage error of its own, not a refusal.
-    let registration = store
-        .registrations()
-        .map_err(storage_failure)?
-        .into_iter()
-        .find(|r| r.client_id == login.client_id && same_server(&r.server, &login.server));
-    let refused = match revoke_at_server(registration.as_ref(), &login).await {
+    let registration = registration_of(&store, &login).map_err(storage_failure)?;
+    let client = Client::new(Timeouts::default());
+    let refused = match logout::revoke(&client, registration.as_ref(), &login).await.map_err(|e| refusal(e, &login)) {
         Ok(()) => {
             forget(&store, &login)?;
             return Ok(format!(
@@ -58,43 +52,22 @@ pub(super) async fn run(account: &str, yes: bool) -> Result<String, Failure> {
     Ok(String::new())
 }
 
-/// `POST {server}/oauth/revoke` with the app registration the token was issued to. Mastodon's
-/// well-known document names the same path, so no discovery round trip is spent on it.
-async fn revoke_at_server(registration: Option<&Registration>, login: &Login) -> Result<(), Failure> {
+/// Why the server did not revoke, as a failure with its exit code.
+fn refusal(e: RevokeError, login: &Login) -> Failure {
     let acct = clean(&login.acct);
-    let Some(registration) = registration else {
-        return Err(Failure::new(
-            Exit::Rejected,
-            format!(
-                "mastokey has no saved app registration for the login of {acct} (client id {}), so it cannot ask \
-                 {} to revoke the token",
-                clean(&login.client_id),
-                login.server
-            ),
-        ));
-    };
-    let mut endpoint = Url::parse(&login.server).map_err(|_| {
-        Failure::new(
-            Exit::Storage,
-            format!("the saved login of {acct} has a server address that is not a URL ({})", clean(&login.server)),
-        )
-    })?;
-    endpoint.set_path("/oauth/revoke");
-    let client = Client::new(Timeouts::default());
-    revoke(&client, endpoint, registration, &login.token).await.map_err(|e| refusal(&e, login))
-}
-
-fn refusal(e: &ApiError, login: &Login) -> Failure {
-    let acct = clean(&login.acct);
-    if e.is_network() {
-        return request_failure(e, &login.server, &format!("revoke the token of {acct}"));
+    match e {
+        RevokeError::Api(e) if e.is_network() => {
+            request_failure(&e, &login.server, &format!("revoke the token of {acct}"))
+        }
+        RevokeError::Storage(e) => storage_failure(e),
+        RevokeError::BadServer(_) => Failure::new(Exit::Storage, format!("the saved login of {acct}: {e}")),
+        RevokeError::NoRegistration { .. } => {
+            Failure::new(Exit::Rejected, format!("cannot revoke the token of {acct}: {e}"))
+        }
+        RevokeError::Api(_) => {
+            Failure::new(Exit::Rejected, format!("{} refused to revoke the token of {acct}: {e}", login.server))
+        }
     }
-    let why = match (e.status(), e.error_code()) {
-        (Some(401), _) => "it no longer knows mastokey's app registration (invalid_client)".to_owned(),
-        (Some(403), _) => "the token belongs to another app".to_owned(),
-        _ => e.to_string(),
-    };
-    Failure::new(Exit::Rejected, format!("{} refused to revoke the token of {acct}: {why}", login.server))
 }
 
 fn forget(store: &Store, login: &Login) -> Result<(), Failure> {
@@ -112,9 +85,4 @@ fn ask(question: &str) -> bool {
         Ok(_) => matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"),
         Err(_) => false,
     }
-}
-
-/// As the store compares servers: a trailing slash or letter case makes no difference.
-fn same_server(a: &str, b: &str) -> bool {
-    a.trim_end_matches('/').eq_ignore_ascii_case(b.trim_end_matches('/'))
 }

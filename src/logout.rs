@@ -1,0 +1,56 @@
+//! Revoking a saved login's token at its server, with the app registration the token was issued
+//! to. Shared by the accounts screen and `mastokey logout`.
+
+use thiserror::Error;
+use url::Url;
+
+use crate::mastodon::client::Client;
+use crate::mastodon::{ApiError, oauth};
+use crate::sanitize::clean;
+use crate::store::{Login, Registration, Store, StoreError};
+
+#[derive(Debug, Error)]
+pub enum RevokeError {
+    #[error(
+        "mastokey has no saved app registration for this login (client id {client_id}), so it cannot ask the server"
+    )]
+    NoRegistration { client_id: String },
+    #[error("the saved server address is not a URL ({0})")]
+    BadServer(String),
+    #[error("{0}")]
+    Storage(#[from] StoreError),
+    /// The server answered, or could not be reached.
+    #[error("{}", refusal(.0))]
+    Api(ApiError),
+}
+
+fn refusal(e: &ApiError) -> String {
+    match e.status() {
+        Some(401) => "the server no longer knows mastokey's app registration (invalid_client)".to_owned(),
+        Some(403) => "the token belongs to another app".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// As the store compares servers: a trailing slash or letter case makes no difference.
+pub fn same_server(a: &str, b: &str) -> bool {
+    a.trim_end_matches('/').eq_ignore_ascii_case(b.trim_end_matches('/'))
+}
+
+/// The registration a login's token was issued to.
+pub fn registration_of(store: &Store, login: &Login) -> Result<Option<Registration>, StoreError> {
+    Ok(store
+        .registrations()?
+        .into_iter()
+        .find(|r| r.client_id == login.client_id && same_server(&r.server, &login.server)))
+}
+
+/// `POST {server}/oauth/revoke`. Mastodon's well-known document names the same path, so no
+/// discovery round trip is spent on it.
+pub async fn revoke(client: &Client, registration: Option<&Registration>, login: &Login) -> Result<(), RevokeError> {
+    let registration =
+        registration.ok_or_else(|| RevokeError::NoRegistration { client_id: clean(&login.client_id) })?;
+    let mut endpoint = Url::parse(&login.server).map_err(|_| RevokeError::BadServer(clean(&login.server)))?;
+    endpoint.set_path("/oauth/revoke");
+    oauth::revoke(client, endpoint, registration, &login.token).await.map_err(RevokeError::Api)
+}
