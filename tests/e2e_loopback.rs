@@ -9,27 +9,7 @@ use std::time::Duration;
 
 use mastokey::demo::{Flavor, ServerConfig};
 use support::session::{BIN, Session};
-use support::tmux::{Tmux, available, wait_for_file};
-
-/// A `$BROWSER` that approves as ada with curl and follows the redirect to mastokey's listener,
-/// saving the page the listener answered.
-fn following_browser(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
-    use std::os::unix::fs::PermissionsExt;
-    let page = dir.join("callback-page.html");
-    let script = dir.join("browser.sh");
-    let text = format!(
-        r#"#!/bin/sh
-url="$1"; base="${{url%%\?*}}"; query="${{url#*\?}}"
-location=$(curl -sS --max-time 10 -o /dev/null -w '%{{redirect_url}}' --data "$query&username=ada&decision=approve" "$base")
-curl -sS --max-time 10 "$location" > '{page}.tmp'
-mv '{page}.tmp' '{page}'
-"#,
-        page = page.display()
-    );
-    std::fs::write(&script, text).unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    (script, page)
-}
+use support::tmux::{Tmux, available, following_browser, wait_for_file};
 
 fn curl_available() -> bool {
     let found = std::process::Command::new("curl").arg("--version").output().is_ok_and(|o| o.status.success());

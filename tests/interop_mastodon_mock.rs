@@ -175,3 +175,35 @@ fn mastokey_token_works_at_mastodon_mock_until_mastokey_logout_revokes_it() {
     let (code, _, stderr) = mastokey(&["token"]);
     assert_eq!(code, Some(3), "{stderr}");
 }
+
+#[test]
+fn the_binary_logs_in_to_mastodon_mock_through_the_loopback_redirect() {
+    if !available() {
+        return;
+    }
+    let Some(mock) = MockServer::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let (browser, page) = support::tmux::following_browser(dir.path());
+    let t = Tmux::start(
+        "mock-loopback",
+        &format!("{BIN} --redirect loopback --instance {}", mock.base_url()),
+        &[
+            ("MASTOKEY_CONFIG_DIR", config.to_str().unwrap()),
+            ("BROWSER", browser.to_str().unwrap()),
+            ("TERM", "xterm-256color"),
+        ],
+        100,
+        30,
+    );
+    t.wait_for("Scope string requested");
+    t.keys(&["Enter"]);
+    t.wait_for("Waiting for your browser");
+    t.keys(&["o"]);
+    let screen = t.wait_for("Saved in");
+    assert!(screen.contains("Ada Lovelace"), "{screen}");
+    assert!(wait_for_file(&page).contains("You can close this tab"));
+    t.keys(&["q"]);
+}

@@ -127,3 +127,23 @@ pub fn recording_browser(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf)
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     (script, record)
 }
+
+/// A `$BROWSER` that approves as ada with curl and follows the redirect to mastokey's listener,
+/// saving the page the listener answered.
+pub fn following_browser(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let page = dir.join("callback-page.html");
+    let script = dir.join("browser.sh");
+    let text = format!(
+        r#"#!/bin/sh
+url="$1"; base="${{url%%\?*}}"; query="${{url#*\?}}"
+location=$(curl -sS --max-time 10 -o /dev/null -w '%{{redirect_url}}' --data "$query&username=ada&decision=approve" "$base")
+curl -sS --max-time 10 "$location" > '{page}.tmp'
+mv '{page}.tmp' '{page}'
+"#,
+        page = page.display()
+    );
+    std::fs::write(&script, text).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (script, page)
+}
