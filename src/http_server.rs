@@ -126,6 +126,12 @@ where
 {
     let mut conn = Buffered { stream, buf: Vec::with_capacity(2048), start: 0 };
     let (head_len, body_start) = loop {
+        // A request line starts with a method in capitals; anything else (a TLS ClientHello
+        // sent to this plain-HTTP port, say) is refused at once instead of waiting for a head
+        // that will never come.
+        if conn.buf.first().is_some_and(|b| !b.is_ascii_uppercase()) {
+            return Err(ReadError::Malformed("Not an HTTP request"));
+        }
         if let Some(found) = head_end(&conn.buf) {
             break found;
         }

@@ -438,7 +438,7 @@ async fn flavors_differ_where_real_servers_do() {
     let v1: Value = serde_json::from_str(&v1).unwrap();
     assert_eq!(
         (status, v1["version"].as_str(), v1["uri"].as_str()),
-        (200, Some("4.5.0"), Some(&*format!("127.0.0.1:{}", old.server.port())))
+        (200, Some("4.6.0"), Some(&*format!("127.0.0.1:{}", old.server.port())))
     );
     let v2: Value = serde_json::from_str(&T::mastodon().await.get("/api/v2/instance").await.1).unwrap();
     assert_eq!(

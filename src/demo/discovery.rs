@@ -47,7 +47,7 @@ pub(crate) fn title(flavor: Flavor) -> &'static str {
 
 fn version(flavor: Flavor) -> &'static str {
     match flavor {
-        Flavor::Mastodon => "4.5.0",
+        Flavor::Mastodon => "4.6.0",
         Flavor::GoToSocial => "0.18.1+git-6f4c3a2",
         Flavor::Akkoma => "2.7.2 (compatible; Akkoma 3.15.1)",
         Flavor::Takahe => "takahe/0.11.0",
