@@ -35,6 +35,12 @@ impl HitMap {
 pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
     let theme = Theme::new(app.settings.color);
     let mut hits = HitMap::default();
+    // The QR code takes the whole screen (it needs every row); dialogs still go on top.
+    if let Some(qr) = app.flow.as_ref().and_then(|f| f.qr.as_ref()).filter(|_| app.screen == ScreenId::Authorize) {
+        authorize::draw_qr(frame, qr, &theme);
+        widgets::overlay(frame, app, &theme, &mut hits);
+        return hits;
+    }
     let [header, body, status, footer] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(1), Constraint::Length(1)])
             .areas(frame.area());
@@ -51,9 +57,6 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
     widgets::status_line(frame, status, app, &theme);
     widgets::footer(frame, footer, app, &theme, &mut hits);
     widgets::overlay(frame, app, &theme, &mut hits);
-    if let Some(qr) = app.flow.as_ref().and_then(|f| f.qr.as_ref()).filter(|_| app.screen == ScreenId::Authorize) {
-        authorize::draw_qr(frame, qr, &theme);
-    }
     hits
 }
 
