@@ -1,9 +1,15 @@
 //! Screen captures for the README, taken from the real binary running the demo.
 //!
-//! `cargo run --example screenshots` builds `mastokey`, runs `mastokey --demo` in a private tmux
-//! server at 100×30, walks through every screen (a `$BROWSER` script approves with curl as the
-//! demo's Japanese account), and writes `assets/NN-name.svg` (a terminal picture drawn from
-//! `tmux capture-pane -e`, colours included) and `assets/NN-name.txt` (the plain text) for each.
+//! `cargo run --example screenshots` builds `mastokey` and runs `mastokey --demo` twice, each time
+//! in a private tmux server at 100×30, and writes `assets/NN-name.svg` (a terminal picture drawn from
+//! `tmux capture-pane -e`, colours included) and `assets/NN-name.txt` (the plain text) for each
+//! screen:
+//!
+//! - the default, automatic login (loopback redirect): server, scopes, help, the authorize screen
+//!   waiting for the browser, its QR code (the window grows while it is shown), then a `$BROWSER`
+//!   script approves with curl as the demo's Japanese account and follows the redirect to
+//!   mastokey's listener, and the profile and the accounts screen appear;
+//! - a paste login (`--redirect oob`) for the code screen, with the code pasted.
 //!
 //! Needs tmux and curl. The port and the random state in the URL differ on every run.
 
@@ -16,6 +22,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use mastokey::qr::QrMatrix;
 use unicode_width::UnicodeWidthChar;
 
 const WIDTH: u16 = 100;
@@ -32,9 +39,21 @@ fn main() {
     let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
     std::fs::create_dir_all(&assets).expect("create assets/");
     let work = tempfile::tempdir().expect("temporary directory");
-    let (browser, code_file) = demo::curl_browser(work.path(), ACCOUNT);
-    let done = work.path().join("after-exit");
-    let command = format!("{} --demo --redirect oob; echo \"exit=$?\" > '{}'", bin.display(), done.display());
+    let automatic_dir = work.path().join("automatic");
+    let paste_dir = work.path().join("paste");
+    for dir in [&automatic_dir, &paste_dir] {
+        std::fs::create_dir_all(dir).expect("create a working directory");
+    }
+    automatic_login(&bin, &assets, &automatic_dir);
+    paste_login(&bin, &assets, &paste_dir);
+    println!("wrote 8 screens to {}", assets.display());
+}
+
+/// mastokey in its own tmux server, with a `$BROWSER` and colours on; the shell writes
+/// `exit=STATUS` to the returned file when mastokey ends.
+fn start(name: &str, command: &str, browser: &Path, dir: &Path) -> (tmux::Tmux, PathBuf) {
+    let done = dir.join("after-exit");
+    let command = format!("{command}; echo \"exit=$?\" > '{}'", done.display());
     let env = [
         ("TERM", "xterm-256color".to_owned()),
         // An empty NO_COLOR counts as unset: the pictures are in colour whatever the caller has.
@@ -42,8 +61,25 @@ fn main() {
         ("BROWSER", browser.display().to_string()),
     ];
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let t = tmux::Tmux::start("screenshots", &command, &env, WIDTH, HEIGHT);
-    let shot = |name: &str| capture(&t, &assets, name);
+    (tmux::Tmux::start(name, &command, &env, WIDTH, HEIGHT), done)
+}
+
+/// Quits mastokey with `q` and checks it exited cleanly.
+fn quit(t: &tmux::Tmux, done: &Path) {
+    t.keys(&["q"]);
+    demo::wait_until("mastokey to exit", || std::fs::read_to_string(done).is_ok_and(|s| s.ends_with('\n')));
+    let status = std::fs::read_to_string(done).unwrap();
+    assert_eq!(status.trim(), "exit=0", "mastokey --demo failed");
+}
+
+/// The default run, as someone with a browser on this machine has it: the code comes back by
+/// itself through the loopback redirect.
+fn automatic_login(bin: &Path, assets: &Path, dir: &Path) {
+    let (browser, page) = following_browser(dir, ACCOUNT);
+    // Over SSH mastokey would default to paste mode; the pictures show the default at a desk.
+    let command = format!("unset SSH_CONNECTION SSH_TTY; '{}' --demo", bin.display());
+    let (t, done) = start("screenshots", &command, &browser, dir);
+    let shot = |name: &str| capture(&t, assets, name, "mastokey --demo");
 
     // The demo looks its server up by itself and lands on the scopes; esc shows the first screen.
     t.wait_for("Scope string requested");
@@ -51,17 +87,8 @@ fn main() {
     t.wait_for("Which server is your account on?");
     shot("01-instance");
 
-    // Scopes: open `read`, pick two of its children (the parent shows [-]), keep the cursor on
-    // the last one so the side panel explains it.
     t.keys(&["Enter"]);
-    t.wait_for("Scope string requested");
-    t.keys(&["j", "l"]);
-    t.wait_for("read:accounts");
-    t.keys(&["j", "Space"]);
-    t.wait_until("read:accounts chosen", |s| scope_string(s).contains("read:accounts"));
-    move_to(&t, "read:notifications");
-    t.keys(&["Space"]);
-    t.wait_until("read:notifications chosen", |s| scope_string(s).contains("read:notifications"));
+    choose_scopes(&t);
     shot("02-scopes");
 
     t.keys(&["?"]);
@@ -70,31 +97,193 @@ fn main() {
     t.keys(&["Escape"]);
     t.wait_until("help closed", |s| !s.contains("Keys on this screen"));
 
-    // Authorize: `o` runs the curl browser, which approves and keeps the code.
+    // Authorize, in the default mode: mastokey listens and counts down.
     t.keys(&["Enter"]);
-    t.wait_for("Authorize URL");
-    t.keys(&["o"]);
-    let code = demo::wait_for_code(&code_file);
-    t.wait_for("Opened in your browser");
+    let screen = t.wait_until("the listener's countdown", |s| {
+        s.contains("Automatic mode") && s.contains("Waiting for your browser…") && s.contains(" left")
+    });
+    let url = authorize_url(&screen);
+    assert!(url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"), "not a loopback redirect: {url}");
     shot("03-authorize");
 
-    t.keys(&["Enter"]);
-    t.wait_for("Paste the code");
-    t.paste(&code);
-    t.wait_for(&code);
-    shot("04-code");
+    // The QR code needs a taller window than the others: grow it as mastokey asks, then back.
+    t.keys(&["p"]);
+    let screen = t.wait_until("the QR code or the size it needs", |s| {
+        s.contains("Scan with your phone") || s.contains("needs a terminal of at least")
+    });
+    if let Some((w, h)) = needed_size(&screen) {
+        resize(&t, w.max(WIDTH), h + 2);
+        t.wait_for("Scan with your phone");
+    }
+    let (ansi, width, height) = capture(&t, assets, "07-qr", "mastokey --demo");
+    check_qr(&parse(&ansi, width, height), &url);
+    t.keys(&["p"]);
+    t.wait_for("Authorize URL");
+    resize(&t, WIDTH, HEIGHT);
+    // Shrinking scrolls the old picture up in tmux until mastokey repaints the whole screen.
+    t.wait_until("the authorize screen repainted", |s| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines.first().is_some_and(|l| l.contains("step 3 of 5"))
+            && lines.len() == HEIGHT as usize
+            && lines.last().is_some_and(|l| l.contains("o open in browser"))
+    });
 
-    t.keys(&["Enter"]);
+    // `o` runs the browser script: it approves, follows the redirect to mastokey's listener, and
+    // the profile appears with nothing pasted.
+    t.keys(&["o"]);
+    let answer = tmux::wait_for_file(&page);
+    assert!(!answer.starts_with(demo::BROWSER_ERROR), "the browser script failed: {answer}");
+    assert!(answer.contains("You can close this tab"), "the listener answered:\n{answer}");
+    let opened = std::fs::read_to_string(dir.join("opened-url")).expect("the URL the browser opened");
+    assert_eq!(opened, url, "the browser opened another URL than the screen showed");
     t.wait_until("the profile, saved", |s| {
         s.contains("山田花子") && demo::saved_in(s).is_some_and(|p| p.is_absolute())
     });
     shot("05-profile");
 
-    t.keys(&["q"]);
-    demo::wait_until("mastokey to exit", || std::fs::read_to_string(&done).is_ok_and(|s| s.ends_with('\n')));
-    let status = std::fs::read_to_string(&done).unwrap();
-    assert_eq!(status.trim(), "exit=0", "mastokey --demo failed");
-    println!("wrote 6 screens to {}", assets.display());
+    t.keys(&["a"]);
+    t.wait_until("the accounts screen", |s| s.contains("1 saved login") && s.contains(&format!("@{ACCOUNT}@")));
+    shot("08-accounts");
+    quit(&t, &done);
+}
+
+/// A second run in paste mode (`--redirect oob`), for the code screen.
+fn paste_login(bin: &Path, assets: &Path, dir: &Path) {
+    let (browser, code_file) = demo::curl_browser(dir, ACCOUNT);
+    let command = format!("'{}' --demo --redirect oob", bin.display());
+    let (t, done) = start("screenshots-paste", &command, &browser, dir);
+
+    t.wait_for("Scope string requested");
+    choose_scopes(&t);
+    t.keys(&["Enter"]);
+    t.wait_for("Paste mode");
+    // `o` runs the curl browser, which approves and keeps the code the server shows.
+    t.keys(&["o"]);
+    let code = demo::wait_for_code(&code_file);
+    t.wait_for("Opened in your browser");
+
+    t.keys(&["Enter"]);
+    t.wait_for("Paste the code");
+    t.paste(&code);
+    t.wait_for(&code);
+    capture(&t, assets, "04-code", "mastokey --demo --redirect oob");
+
+    t.keys(&["Enter"]);
+    t.wait_until("the profile, saved", |s| {
+        s.contains("山田花子") && demo::saved_in(s).is_some_and(|p| p.is_absolute())
+    });
+    quit(&t, &done);
+}
+
+/// Scopes: open `read`, pick two of its children (the parent shows [-]), keep the cursor on the
+/// last one so the side panel explains it.
+fn choose_scopes(t: &tmux::Tmux) {
+    t.wait_for("Scope string requested");
+    t.keys(&["j", "l"]);
+    t.wait_for("read:accounts");
+    t.keys(&["j", "Space"]);
+    t.wait_until("read:accounts chosen", |s| scope_string(s).contains("read:accounts"));
+    move_to(t, "read:notifications");
+    t.keys(&["Space"]);
+    t.wait_until("read:notifications chosen", |s| scope_string(s).contains("read:notifications"));
+}
+
+/// A `$BROWSER` that acts as the person in the browser with curl, as a real browser would in
+/// automatic mode: it checks the consent page, approves as `username`, and follows the server's
+/// redirect to mastokey's listener (`curl -w '%{redirect_url}'`, then a GET of that address). It
+/// writes the URL it was given to `opened-url` and the listener's answer to the returned file
+/// (`ERROR: …` there instead when a step fails).
+fn following_browser(dir: &Path, username: &str) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let page = dir.join("callback-page.html");
+    let script = dir.join("following-browser.sh");
+    let text = format!(
+        r#"#!/bin/sh
+# Acts as the person in the browser: approve as {username}, follow the redirect back to mastokey.
+out='{out}'
+fail() {{ printf '{error} %s\n' "$1" > "$out.tmp"; mv "$out.tmp" "$out"; exit 0; }}
+url="$1"
+printf '%s' "$url" > '{opened}'
+case "$url" in *\?*) ;; *) fail "no query in the URL: $url" ;; esac
+base="${{url%%\?*}}"
+query="${{url#*\?}}"
+consent=$(curl -sS --max-time 10 "$url" 2>&1) || fail "GET the authorize page: $consent"
+case "$consent" in *"Authorize mastokey"*) ;; *) fail "the consent page does not say Authorize mastokey" ;; esac
+location=$(curl -sS --max-time 10 -o /dev/null -w '%{{redirect_url}}' \
+    --data "$query&username={username}&decision=approve" "$base" 2>&1) || fail "POST the authorize form: $location"
+case "$location" in http://127.0.0.1:*/callback\?*) ;; *) fail "not redirected to mastokey: $location" ;; esac
+answer=$(curl -sS --max-time 10 "$location" 2>&1) || fail "GET the redirect: $answer"
+printf '%s\n' "$answer" > "$out.tmp"
+mv "$out.tmp" "$out"
+"#,
+        out = page.display(),
+        opened = dir.join("opened-url").display(),
+        error = demo::BROWSER_ERROR,
+    );
+    std::fs::write(&script, text).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (script, page)
+}
+
+/// The URL in the "Authorize URL" box, its wrapped lines joined.
+fn authorize_url(screen: &str) -> String {
+    let lines = screen.lines().skip_while(|l| !l.contains("╭ Authorize URL")).skip(1);
+    let inside = lines.take_while(|l| !l.trim_start().starts_with('╰'));
+    inside.map(|l| l.trim().trim_matches('│').trim()).collect()
+}
+
+/// The size the QR overlay asks for: "needs a terminal of at least 69×37".
+fn needed_size(screen: &str) -> Option<(u16, u16)> {
+    let text = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = text.split("needs a terminal of at least ").nth(1)?;
+    let size = rest.split_whitespace().next()?;
+    let (w, h) = size.split_once('×')?;
+    Some((w.parse().ok()?, h.parse().ok()?))
+}
+
+fn resize(t: &tmux::Tmux, width: u16, height: u16) {
+    let out = t.tmux(&["resize-window", "-t", "0", "-x", &width.to_string(), "-y", &height.to_string()]);
+    assert!(out.status.success(), "tmux resize-window: {}", String::from_utf8_lossy(&out.stderr));
+    let size = format!("{width} {height}");
+    demo::wait_until("the window to resize", || t.format("#{pane_width} #{pane_height}") == size);
+}
+
+/// The QR code in the capture, module by module, must be the code of `url` (quiet zone included):
+/// a phone scanning the picture gets the authorize URL.
+fn check_qr(rows: &[Vec<Cell>], url: &str) {
+    let expected = QrMatrix::new(url).expect("the URL fits in a QR code");
+    // The code's cells: white on black whatever the theme (the terminal's background is the
+    // default one), light modules drawn as the upper and lower half blocks.
+    let is_qr = |c: &Cell| {
+        c.style.fg == Color::Indexed(15)
+            && c.style.bg == Color::Indexed(0)
+            && matches!(c.text.as_str(), "█" | "▀" | "▄" | " ")
+    };
+    let top = rows.iter().position(|r| r.iter().any(is_qr)).expect("no QR code on the screen");
+    let left = rows[top].iter().position(is_qr).unwrap();
+    let (cols, cell_rows) = expected.cells();
+    for row in 0..cell_rows as usize {
+        for col in 0..cols as usize {
+            let cell = rows.get(top + row).and_then(|r| r.get(left + col));
+            let cell = cell.filter(|c| is_qr(c)).unwrap_or_else(|| panic!("the QR code is cut at {col},{row}"));
+            let (light_top, light_bottom) = match cell.text.as_str() {
+                "█" => (true, true),
+                "▀" => (true, false),
+                "▄" => (false, true),
+                _ => (false, false),
+            };
+            assert_eq!(!light_top, expected.is_dark(col, 2 * row), "QR module {col},{} differs", 2 * row);
+            if 2 * row + 1 < expected.size {
+                assert_eq!(
+                    !light_bottom,
+                    expected.is_dark(col, 2 * row + 1),
+                    "QR module {col},{} differs",
+                    2 * row + 1
+                );
+            }
+        }
+    }
+    println!("the QR code is complete: {} modules square, the authorize URL", expected.size);
 }
 
 /// Builds the binary (a cargo example does not) in the same profile as this example, and
@@ -134,22 +323,24 @@ fn move_to(t: &tmux::Tmux, scope: &str) {
     panic!("the cursor never reached {scope}:\n{}", t.screen());
 }
 
-/// Writes `name.svg` (from the coloured capture) and `name.txt` (plain) into `dir`.
-fn capture(t: &tmux::Tmux, dir: &Path, name: &str) {
+/// Writes `name.svg` (from the coloured capture, `title` on its window) and `name.txt` (plain)
+/// into `dir`; returns the coloured capture and the pane's size.
+fn capture(t: &tmux::Tmux, dir: &Path, name: &str, title: &str) -> (String, usize, usize) {
     let out = |args: &[&str]| String::from_utf8_lossy(&t.tmux(args).stdout).into_owned();
-    let ansi = out(&["capture-pane", "-e", "-p", "-t", "0"]);
+    // -N keeps trailing blanks, so a background that runs on to the right edge is in the capture.
+    let ansi = out(&["capture-pane", "-e", "-N", "-p", "-t", "0"]);
     let plain = out(&["capture-pane", "-p", "-t", "0"]);
-    let cursor = out(&["display-message", "-p", "-t", "0", "#{cursor_flag} #{cursor_x} #{cursor_y}"]);
-    let cursor = match cursor.split_whitespace().collect::<Vec<_>>()[..] {
-        ["1", x, y] => x.parse().ok().zip(y.parse().ok()),
-        _ => None,
-    };
-    let screen = parse(&ansi, WIDTH as usize, HEIGHT as usize);
-    std::fs::write(dir.join(format!("{name}.svg")), svg(&screen, cursor, "mastokey --demo")).unwrap();
+    let info = t.format("#{pane_width} #{pane_height} #{cursor_flag} #{cursor_x} #{cursor_y}");
+    let info: Vec<usize> = info.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    let [width, height, flag, x, y] = info[..] else { panic!("tmux did not say the pane's size and cursor") };
+    let cursor = (flag == 1).then_some((x, y));
+    let screen = parse(&ansi, width, height);
+    std::fs::write(dir.join(format!("{name}.svg")), svg(&screen, cursor, title)).unwrap();
     let mut text = plain.trim_end_matches('\n').to_owned();
     text.push('\n');
     std::fs::write(dir.join(format!("{name}.txt")), text).unwrap();
     println!("captured {name}");
+    (ansi, width, height)
 }
 
 // ---- ANSI SGR to cells ----------------------------------------------------------------------
@@ -235,9 +426,10 @@ fn parse(ansi: &str, width: usize, height: usize) -> Vec<Vec<Cell>> {
             row.push(Cell { text: c.to_string(), width: w, style });
             col += w;
         }
-        // Trailing columns tmux left out: blank, in the last style (a background may go on).
-        let fill = Style { bg: style.bg, reverse: style.reverse, ..Style::default() };
-        row.extend((col..width).map(|_| Cell { text: " ".into(), width: 1, style: fill }));
+        // Columns tmux left out (with `capture-pane -N`, cells nothing was ever written to) are
+        // blank in the default style, whatever the style the line ended in: it carries on to
+        // the next line's first cells only.
+        row.extend((col..width).map(|_| Cell { text: " ".into(), width: 1, style: Style::default() }));
         rows.push(row);
     }
     while rows.len() < height {
@@ -427,7 +619,9 @@ font-size:{FONT_SIZE}px;white-space:pre}}.b{{font-weight:bold}}.i{{font-style:it
         escape_xml(title)
     );
     let _ = writeln!(out, r#"<g transform="translate({PAD} {})">"#, TITLE_H + PAD);
-    // Backgrounds first, merged over runs of the same colour.
+    // Backgrounds first, merged over runs of the same colour, one path per colour: rectangles
+    // that touch in one path leave no hairline between them, as separate ones do when scaled.
+    let mut backgrounds = Paths::default();
     for (y, row) in rows.iter().enumerate() {
         let mut col = 0;
         let mut run: Option<(usize, usize, String)> = None;
@@ -437,7 +631,7 @@ font-size:{FONT_SIZE}px;white-space:pre}}.b{{font-weight:bold}}.i{{font-style:it
                 (Some((_, len, color)), Some(bg)) if *color == bg => *len += cell.width,
                 (_, bg) => {
                     if let Some((start, len, color)) = run.take() {
-                        rect(&mut out, start, y, len, &color);
+                        backgrounds.rect(&color, start as f64 * CELL_W, y as f64 * CELL_H, len as f64 * CELL_W, CELL_H);
                     }
                     run = bg.map(|bg| (col, cell.width, bg));
                 }
@@ -445,9 +639,10 @@ font-size:{FONT_SIZE}px;white-space:pre}}.b{{font-weight:bold}}.i{{font-style:it
             col += cell.width;
         }
         if let Some((start, len, color)) = run {
-            rect(&mut out, start, y, len, &color);
+            backgrounds.rect(&color, start as f64 * CELL_W, y as f64 * CELL_H, len as f64 * CELL_W, CELL_H);
         }
     }
+    backgrounds.write(&mut out);
     if let Some((x, y)) = cursor.filter(|&(x, y)| x < cols && y < rows.len()) {
         let _ = writeln!(
             out,
@@ -482,14 +677,21 @@ font-size:{FONT_SIZE}px;white-space:pre}}.b{{font-weight:bold}}.i{{font-style:it
     out
 }
 
-fn rect(out: &mut String, col: usize, row: usize, len: usize, color: &str) {
-    let _ = writeln!(
-        out,
-        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{CELL_H}" fill="{color}"/>"#,
-        col as f64 * CELL_W,
-        row as f64 * CELL_H,
-        len as f64 * CELL_W
-    );
+/// Filled rectangles gathered into one `<path>` per colour.
+#[derive(Default)]
+struct Paths(std::collections::BTreeMap<String, String>);
+
+impl Paths {
+    fn rect(&mut self, color: &str, x: f64, y: f64, width: f64, height: f64) {
+        let d = self.0.entry(color.to_owned()).or_default();
+        let _ = write!(d, "M{x:.1} {y:.1}h{width:.1}v{height:.1}h{:.1}z", -width);
+    }
+
+    fn write(&self, out: &mut String) {
+        for (color, d) in &self.0 {
+            let _ = writeln!(out, r#"<path d="{d}" fill="{color}"/>"#);
+        }
+    }
 }
 
 /// How a box-drawing or block character is drawn instead of taken from the font: fonts leave
@@ -544,26 +746,42 @@ fn shape(text: &str) -> Option<Shape> {
     })
 }
 
-/// Box-drawing lines as one `<path>` per colour and weight, block elements as rectangles.
+/// Box-drawing lines as one `<path>` per colour and weight; block elements as rectangles in one
+/// path per colour (a run of the same block on a row is one rectangle), so that blocks side by
+/// side, such as a QR code's, join without hairline gaps.
 fn shapes(out: &mut String, rows: &[Vec<Cell>]) {
     let mut paths: std::collections::BTreeMap<(String, bool), String> = Default::default();
+    let mut blocks = Paths::default();
     for (y, row) in rows.iter().enumerate() {
         let mut col = 0;
+        // The run of whole-width blocks being extended: colour, x, y, width, height.
+        let mut run: Option<(String, f64, f64, f64, f64)> = None;
         for cell in row {
             let (x0, y0) = (col as f64 * CELL_W, y as f64 * CELL_H);
             col += cell.width;
-            let Some(shape) = shape(&cell.text) else { continue };
+            let shape = shape(&cell.text);
             let fg = look(cell.style).fg;
+            if let Some(Shape::Block(0.0, y, 1.0, h)) = shape
+                && let Some((color, _, ry, rw, rh)) = &mut run
+                && *color == fg
+                && *ry == y0 + y * CELL_H
+                && *rh == h * CELL_H
+            {
+                *rw += cell.width as f64 * CELL_W;
+                continue;
+            }
+            if let Some((color, x, y, w, h)) = run.take() {
+                blocks.rect(&color, x, y, w, h);
+            }
+            let Some(shape) = shape else { continue };
             match shape {
                 Shape::Block(x, y, w, h) => {
-                    let _ = writeln!(
-                        out,
-                        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{fg}"/>"#,
-                        x0 + x * CELL_W,
-                        y0 + y * CELL_H,
-                        w * CELL_W,
-                        h * CELL_H
-                    );
+                    let rect = (fg, x0 + x * CELL_W, y0 + y * CELL_H, w * cell.width as f64 * CELL_W, h * CELL_H);
+                    if w == 1.0 {
+                        run = Some(rect);
+                    } else {
+                        blocks.rect(&rect.0, rect.1, rect.2, rect.3, rect.4);
+                    }
                 }
                 Shape::Lines { up, down, left, right, heavy, round } => {
                     let d = paths.entry((fg, heavy)).or_default();
@@ -581,7 +799,11 @@ fn shapes(out: &mut String, rows: &[Vec<Cell>]) {
                 }
             }
         }
+        if let Some((color, x, y, w, h)) = run {
+            blocks.rect(&color, x, y, w, h);
+        }
     }
+    blocks.write(out);
     for ((color, heavy), d) in paths {
         let width = if heavy { 2.5 } else { 1.2 };
         let _ = writeln!(
@@ -653,6 +875,39 @@ mod tests {
         assert_eq!(rows.len(), 2);
         let picture = svg(&rows, None, "t");
         assert!(picture.contains(r#"<text x="0.0 16.8 33.6 42.0" "#), "{picture}");
+    }
+
+    #[test]
+    fn columns_tmux_left_out_are_blank_but_the_style_carries_to_the_next_line() {
+        let rows = parse("\x1b[41mAB\nC", 4, 3);
+        assert_eq!(rows[0][1].style.bg, Color::Indexed(1));
+        assert_eq!(rows[0][2].style, Style::default(), "nothing was written after AB");
+        assert_eq!(rows[1][0].style.bg, Color::Indexed(1), "C is still on red");
+        assert_eq!(rows[1][1].style, Style::default());
+        assert!(rows[2].iter().all(|c| c.style == Style::default() && c.text == " "));
+    }
+
+    #[test]
+    fn blocks_side_by_side_are_one_path_without_gaps() {
+        let picture = svg(&parse("\x1b[97;40m██▀▀▄ ", 6, 1), None, "t");
+        let white = picture.lines().filter(|l| l.starts_with("<path") && l.contains(r##"fill="#eaeaea""##));
+        let white: Vec<&str> = white.collect();
+        assert_eq!(white.len(), 1, "{picture}");
+        assert!(white[0].contains("M0.0 0.0h16.8v17.0h-16.8z"), "{picture}");
+        assert!(white[0].contains("M16.8 0.0h16.8v8.5h-16.8z"), "{picture}");
+        assert!(white[0].contains("M33.6 8.5h8.4v8.5h-8.4z"), "{picture}");
+        let black = picture.lines().filter(|l| l.contains(r##"fill="#282a2e""##)).collect::<Vec<_>>();
+        assert_eq!(black, [r##"<path d="M0.0 0.0h50.4v17.0h-50.4z" fill="#282a2e"/>"##], "{picture}");
+        assert!(!picture.contains('█') && !picture.contains('▀'), "blocks are drawn, not written");
+    }
+
+    #[test]
+    fn the_authorize_url_and_the_size_the_qr_code_needs_are_read_off_the_screen() {
+        let screen = " ╭ Authorize URL ──╮\n │http://a/b?c=│\n │d&e=f        │\n ╰─────────────╯\n";
+        assert_eq!(authorize_url(screen), "http://a/b?c=d&e=f");
+        let small = "The QR code needs a terminal of at least\n69×37 (this one is 100×30).";
+        assert_eq!(needed_size(small), Some((69, 37)));
+        assert_eq!(needed_size("Scan with your phone"), None);
     }
 
     #[test]
