@@ -15,6 +15,12 @@ pub enum RevokeError {
         "mastokey has no saved app registration for this login (client id {client_id}), so it cannot ask the server"
     )]
     NoRegistration { client_id: String },
+    /// The saved login has no token to send (it is in the system keyring, which did not give it
+    /// back): revoking nothing would look like success while the real token stays valid.
+    #[error(
+        "mastokey could not read this login's token (it is kept in the system keyring), so it cannot ask the server"
+    )]
+    NoToken,
     #[error("the saved server address is not a URL ({0})")]
     BadServer(String),
     #[error("{0}")]
@@ -48,6 +54,9 @@ pub fn registration_of(store: &Store, login: &Login) -> Result<Option<Registrati
 /// `POST {server}/oauth/revoke`. Mastodon's well-known document names the same path, so no
 /// discovery round trip is spent on it.
 pub async fn revoke(client: &Client, registration: Option<&Registration>, login: &Login) -> Result<(), RevokeError> {
+    if login.token.is_empty() {
+        return Err(RevokeError::NoToken);
+    }
     let registration =
         registration.ok_or_else(|| RevokeError::NoRegistration { client_id: clean(&login.client_id) })?;
     let mut endpoint = Url::parse(&login.server).map_err(|_| RevokeError::BadServer(clean(&login.server)))?;

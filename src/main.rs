@@ -36,15 +36,18 @@ async fn main() -> anyhow::Result<()> {
         preset_scopes: cli.scopes,
         config_dir: store.dir().to_path_buf(),
     };
-    // Saved logins open the accounts screen; an unreadable file is kept aside and reported there.
-    let (logins, store_problem) = match store.logins() {
-        Ok(logins) => (logins, None),
-        Err(e) => (Vec::new(), Some(e.to_string())),
+    // Saved logins open the accounts screen; an unreadable file is kept aside and reported there,
+    // and so is a token the system keyring could not give back (its login then fails to verify).
+    let (logins, store_problem) = match store.load_logins() {
+        Ok(loaded) => {
+            let problems = loaded.problems_line();
+            (loaded.logins, problems)
+        }
+        Err(e) => (Vec::new(), Some(format!("Saved logins could not be read: {e}"))),
     };
     let mut app = App::with_logins(settings, logins);
     if let Some(problem) = store_problem {
-        app.notice =
-            Some(Notice { text: format!("Saved logins could not be read: {problem}."), kind: NoticeKind::Warning });
+        app.notice = Some(Notice { text: format!("{problem}."), kind: NoticeKind::Warning });
     }
     let instance = demo.as_ref().map(|d| d.server.base_url()).or(cli.instance);
     let initial = match instance {

@@ -118,7 +118,7 @@ pub fn at_profile(account: Account) -> App {
     let mut app = at_authorize();
     let fx = exchange_accepted(&mut app, Some("profile"));
     update(&mut app, Action::Verified(task_id(&fx), Ok(account), "2026-11-23T10:00:00Z".into()));
-    update(&mut app, Action::LoginSaved(Ok("/home/you/.config/mastokey/logins.json".into())));
+    update(&mut app, Action::LoginSaved(Ok(Saved::in_file("/home/you/.config/mastokey/logins.json"))));
     app
 }
 

@@ -437,11 +437,11 @@ fn verified(app: &mut App, result: Result<Account, ApiError>, now: String) -> Ve
     vec![Effect::SaveLogin(Box::new(login))]
 }
 
-fn login_saved(app: &mut App, result: Result<PathBuf, StoreError>) -> Vec<Effect> {
+fn login_saved(app: &mut App, result: Result<Saved, StoreError>) -> Vec<Effect> {
     let Some(profile) = app.profile.as_mut() else { return Vec::new() };
     match result {
-        Ok(path) => {
-            profile.saved = SaveState::Saved(path.display().to_string());
+        Ok(saved) => {
+            profile.saved = SaveState::Saved(saved);
             if let Some(login) = app.unsaved_login.take() {
                 app.accounts.upsert(login);
             }

@@ -19,7 +19,7 @@ use crate::clipboard::CopyMethod;
 use crate::mastodon::oauth::TokenResponse;
 use crate::mastodon::{Account, ApiError, ServerAddress, ServerInfo};
 use crate::secret::Secret;
-use crate::store::{Login, Registration, StoreError};
+use crate::store::{Login, Registration, Saved, StoreError};
 use input::TextInput;
 pub use keys::Command;
 use profile::ProfileView;
@@ -68,7 +68,8 @@ pub enum Action {
     Exchanged(TaskId, Result<TokenResponse, ApiError>),
     /// The profile read with the new token, and the time it was read (RFC 3339).
     Verified(TaskId, Result<Account, ApiError>, String),
-    LoginSaved(Result<PathBuf, StoreError>),
+    /// Where the login went (and its token: the file or the keyring), or why it could not be saved.
+    LoginSaved(Result<Saved, StoreError>),
     /// The server's answer to revoking a saved login's token.
     Revoked(TaskId, Box<Login>, Result<(), String>),
     /// A login removed from storage (or why not).

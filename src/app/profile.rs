@@ -6,6 +6,7 @@ use crate::html;
 use crate::mastodon::Account;
 use crate::mastodon::scopes;
 use crate::sanitize::clean;
+use crate::store::Saved;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldView {
@@ -40,7 +41,8 @@ pub struct ProfileView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
     Saving,
-    Saved(String),
+    /// Where the login and its token went (the keyring, or the 0600 file and why).
+    Saved(Saved),
     Failed(String),
 }
 

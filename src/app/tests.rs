@@ -216,8 +216,8 @@ fn success_reads_the_profile_and_saves_the_login() {
     assert!(view.flags.contains(&"bot".to_owned()));
     assert!(view.fields[0].verified);
     assert_eq!(view.saved, SaveState::Saving);
-    update(&mut app, Action::LoginSaved(Ok("/tmp/cfg/logins.json".into())));
-    assert_eq!(app.profile.as_ref().unwrap().saved, SaveState::Saved("/tmp/cfg/logins.json".into()));
+    update(&mut app, Action::LoginSaved(Ok(Saved::in_file("/tmp/cfg/logins.json"))));
+    assert_eq!(app.profile.as_ref().unwrap().saved, SaveState::Saved(Saved::in_file("/tmp/cfg/logins.json")));
 }
 
 #[test]

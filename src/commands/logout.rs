@@ -5,7 +5,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use super::{Exit, Failure, choose_login, open_store, request_failure, saved_logins, storage_failure, warn};
+use super::{Exit, Failure, choose_login_with_token, open_store, request_failure, storage_failure, warn};
 use crate::logout::{self, RevokeError, registration_of};
 use crate::mastodon::client::{Client, Timeouts};
 use crate::sanitize::clean;
@@ -13,12 +13,17 @@ use crate::store::{Login, Store};
 
 pub(super) async fn run(account: &str, yes: bool) -> Result<String, Failure> {
     let store = open_store()?;
-    let login = choose_login(&store, saved_logins(&store)?, Some(account), "logout")?;
+    let (login, unreadable) = choose_login_with_token(&store, Some(account), "logout")?;
     let acct = clean(&login.acct);
     // A registrations file that cannot be read is a storage error of its own, not a refusal.
     let registration = registration_of(&store, &login).map_err(storage_failure)?;
     let client = Client::new(Timeouts::default());
-    let refused = match logout::revoke(&client, registration.as_ref(), &login).await.map_err(|e| refusal(e, &login)) {
+    // A token the keyring cannot give back cannot be revoked: ask, as when the server refuses.
+    let revoked = match unreadable {
+        Some(failure) => Err(failure),
+        None => logout::revoke(&client, registration.as_ref(), &login).await.map_err(|e| refusal(e, &login)),
+    };
+    let refused = match revoked {
         Ok(()) => {
             forget(&store, &login)?;
             return Ok(format!(
@@ -61,7 +66,7 @@ fn refusal(e: RevokeError, login: &Login) -> Failure {
         }
         RevokeError::Storage(e) => storage_failure(e),
         RevokeError::BadServer(_) => Failure::new(Exit::Storage, format!("the saved login of {acct}: {e}")),
-        RevokeError::NoRegistration { .. } => {
+        RevokeError::NoRegistration { .. } | RevokeError::NoToken => {
             Failure::new(Exit::Rejected, format!("cannot revoke the token of {acct}: {e}"))
         }
         RevokeError::Api(_) => {

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use crate::cli::Command;
 use crate::mastodon::ApiError;
 use crate::sanitize::clean;
-use crate::store::{Login, Store, StoreError};
+use crate::store::{KeyringError, Login, Store, StoreError, TokenProblem};
 
 /// How a subcommand ended: its process exit code. `--help` shows the same table (`cli::EXIT_CODES`).
 ///
@@ -107,6 +107,35 @@ pub(crate) fn open_store() -> Result<Store, Failure> {
 /// Every saved login.
 pub(crate) fn saved_logins(store: &Store) -> Result<Vec<Login>, Failure> {
     store.logins().map_err(storage_failure)
+}
+
+/// The login a command needs the token of, and why that token cannot be used when it is in the
+/// system keyring and the keyring could not give it back.
+pub(crate) fn choose_login_with_token(
+    store: &Store,
+    wanted: Option<&str>,
+    command: &str,
+) -> Result<(Login, Option<Failure>), Failure> {
+    let loaded = store.load_logins().map_err(storage_failure)?;
+    let problems = loaded.problems;
+    let login = choose_login(store, loaded.logins, wanted, command)?;
+    let unreadable = problems.iter().find(|p| p.is_for(&login)).map(|p| token_failure(p, &login));
+    Ok((login, unreadable))
+}
+
+/// A token gone from the keyring is like a revoked one (log in again); a keyring that cannot be
+/// reached or is locked is a storage problem that may pass.
+fn token_failure(problem: &TokenProblem, login: &Login) -> Failure {
+    match problem.error {
+        KeyringError::Missing => Failure::new(
+            Exit::Rejected,
+            format!("{problem}; log in again with `mastokey --instance {}`", instance_hint(&login.server)),
+        ),
+        _ => Failure::new(
+            Exit::Storage,
+            format!("{problem}; start or unlock the keyring and try again, or log in again with `mastokey`"),
+        ),
+    }
 }
 
 /// A store error as a sentence with the next step.

@@ -1,11 +1,14 @@
 //! `mastokey token [ACCOUNT]`: the access token alone on stdout, for `TOKEN=$(mastokey token)`.
 
-use super::{Exit, Failure, choose_login, open_store, saved_logins};
+use super::{Exit, Failure, choose_login_with_token, open_store};
 use crate::sanitize::clean;
 
 pub(super) fn run(account: Option<&str>) -> Result<String, Failure> {
     let store = open_store()?;
-    let login = choose_login(&store, saved_logins(&store)?, account, "token")?;
+    let (login, unreadable) = choose_login_with_token(&store, account, "token")?;
+    if let Some(failure) = unreadable {
+        return Err(failure);
+    }
     if login.token.is_empty() {
         return Err(Failure::new(
             Exit::Storage,

@@ -3,7 +3,7 @@
 use url::Url;
 
 use super::{
-    Exit, Failure, choose_login, instance_hint, open_store, request_failure, saved_logins, terminal_safe_json, warn,
+    Exit, Failure, choose_login_with_token, instance_hint, open_store, request_failure, terminal_safe_json, warn,
 };
 use crate::mastodon::Account;
 use crate::mastodon::client::{Client, Timeouts, decode};
@@ -12,7 +12,10 @@ use crate::store::{Login, Store, now_rfc3339};
 
 pub(super) async fn run(account: Option<&str>, json: bool) -> Result<String, Failure> {
     let store = open_store()?;
-    let login = choose_login(&store, saved_logins(&store)?, account, "whoami")?;
+    let (login, unreadable) = choose_login_with_token(&store, account, "whoami")?;
+    if let Some(failure) = unreadable {
+        return Err(failure);
+    }
     let base = server_url(&store, &login)?;
     let acct = clean(&login.acct);
 
@@ -87,8 +90,15 @@ fn record_verified(store: &Store, mut login: Login) {
         return;
     }
     login.last_verified = Some(now_rfc3339());
-    if let Err(e) = store.save_login(login) {
-        warn(&format!("the login was verified, but the time of it could not be saved: {e}"));
+    let acct = login.acct.clone();
+    match store.save_login(login) {
+        // The token was meant for the system keyring, which could not take it: say where it is.
+        Ok(saved) => {
+            if let Some(note) = saved.fallback_note(&acct) {
+                warn(&note);
+            }
+        }
+        Err(e) => warn(&format!("the login was verified, but the time of it could not be saved: {e}")),
     }
 }
 

@@ -33,6 +33,12 @@ pub(super) fn read_list<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<V
     }
 }
 
+/// The list in `dir/name` as it is now, or `None` when it cannot be read; unlike [`read_list`]
+/// an unreadable file is left where it is, for the save that follows to report.
+pub(super) fn peek_list<T: DeserializeOwned>(dir: &Path, name: &str) -> Option<Vec<T>> {
+    load(&dir.join(name), name).ok().flatten()
+}
+
 /// Read-modify-write of the list in `dir/name` under the directory's lock. `change` returns
 /// whether anything changed (nothing is written otherwise).
 pub(super) fn update_list<T: Serialize + DeserializeOwned>(

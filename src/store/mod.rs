@@ -4,8 +4,15 @@
 //! a read-modify-write under an exclusive lock (so two mastokey processes saving at once both
 //! keep their entries), written atomically, with 0600 files in a 0700 directory. A file that
 //! cannot be understood is moved aside and reported, never overwritten.
+//!
+//! With `MASTOKEY_KEYRING=1` a login's token goes to the system keyring instead, and its entry
+//! in `logins.json` says `"token_in": "keyring"` with an empty token (see [`saved`]).
 
 mod file;
+pub mod keyring;
+mod saved;
+#[cfg(test)]
+mod saved_tests;
 #[cfg(test)]
 mod tests;
 
@@ -13,6 +20,9 @@ use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::{Path, PathBuf};
+
+pub use keyring::KeyringError;
+pub use saved::{KeyringSetting, Loaded, Saved, TokenPlace, TokenProblem};
 
 /// An app registered on a server (`POST /api/v1/apps`), reused for later logins.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,20 +87,34 @@ pub fn now_rfc3339() -> String {
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    keyring: KeyringSetting,
 }
 
 impl Store {
-    /// `MASTOKEY_CONFIG_DIR` if set, else the platform config dir + `mastokey`. Nothing is
-    /// created until something is saved.
+    /// `MASTOKEY_CONFIG_DIR` if set, else the platform config dir + `mastokey`, with the keyring
+    /// as `MASTOKEY_KEYRING` says. Nothing is created until something is saved.
     pub fn from_env() -> Result<Store, StoreError> {
+        let keyring = KeyringSetting::from_env();
         if let Some(dir) = std::env::var_os("MASTOKEY_CONFIG_DIR").filter(|d| !d.is_empty()) {
-            return Ok(Store::at(dir));
+            return Ok(Store::at(dir).with_keyring(keyring));
         }
-        dirs::config_dir().map(|d| Store::at(d.join("mastokey"))).ok_or(StoreError::NoConfigDir)
+        dirs::config_dir().map(|d| Store::at(d.join("mastokey")).with_keyring(keyring)).ok_or(StoreError::NoConfigDir)
     }
 
+    /// A store in `dir` that puts no new token in the keyring ([`KeyringSetting::Unset`]), so
+    /// tests and the demo never touch the person's keyring unless they ask.
     pub fn at(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into() }
+        Store { dir: dir.into(), keyring: KeyringSetting::Unset }
+    }
+
+    /// Where [`Store::save_login`] puts tokens from now on.
+    pub fn with_keyring(mut self, keyring: KeyringSetting) -> Store {
+        self.keyring = keyring;
+        self
+    }
+
+    pub fn keyring(&self) -> KeyringSetting {
+        self.keyring
     }
 
     pub fn dir(&self) -> &Path {
@@ -142,38 +166,11 @@ impl Store {
         })
     }
 
-    /// All saved logins (none when the file does not exist yet).
+    /// All saved logins (none when the file does not exist yet), tokens kept in the keyring
+    /// read back from it. A token the keyring cannot give back is left empty; use
+    /// [`Store::load_logins`] to learn why.
     pub fn logins(&self) -> Result<Vec<Login>, StoreError> {
-        file::read_list(&self.dir, LOGINS)
-    }
-
-    /// Saves a login, replacing one with the same server and account, and returns the path of
-    /// the file it is in. A corrupt file is handled as in [`Store::save_registration`].
-    pub fn save_login(&self, login: Login) -> Result<PathBuf, StoreError> {
-        file::update_list(&self.dir, LOGINS, |list: &mut Vec<Login>| {
-            match list.iter_mut().find(|l| same_server(&l.server, &login.server) && l.account_id == login.account_id) {
-                // Keep its place so the accounts list does not reorder on every re-verify.
-                Some(old) => *old = login,
-                None => list.push(login),
-            }
-            true
-        })?;
-        Ok(self.logins_path())
-    }
-
-    /// Forgets a login. Returns whether there was one to forget.
-    pub fn remove_login(&self, server: &str, account_id: &str) -> Result<bool, StoreError> {
-        if !self.logins_path().exists() {
-            return Ok(false);
-        }
-        let mut removed = false;
-        file::update_list(&self.dir, LOGINS, |list: &mut Vec<Login>| {
-            let before = list.len();
-            list.retain(|l| !(same_server(&l.server, server) && l.account_id == account_id));
-            removed = list.len() != before;
-            removed
-        })?;
-        Ok(removed)
+        Ok(self.load_logins()?.logins)
     }
 }
 

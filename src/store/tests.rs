@@ -56,8 +56,8 @@ fn missing_files_are_empty_and_create_nothing() {
 fn round_trip_with_private_permissions() {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::at(tmp.path().join("a/b/mastokey"));
-    let path = store.save_login(login("https://mastodon.social", "1")).unwrap();
-    assert_eq!(path, store.logins_path());
+    let saved = store.save_login(login("https://mastodon.social", "1")).unwrap();
+    assert_eq!(saved, Saved::in_file(store.logins_path()));
     store
         .save_registration(registration("https://mastodon.social", "c1", "urn:ietf:wg:oauth:2.0:oob", "read"))
         .unwrap();

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::Theme;
 use crate::app::App;
 use crate::app::profile::{ProfileView, SaveState};
+use crate::store::{Saved, TokenPlace};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(view) = &app.profile else {
@@ -84,14 +85,11 @@ fn lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if !view.scopes_missing.is_empty() {
         out.push(Line::styled(format!("⚠ Not granted: {}", view.scopes_missing.join(" ")), theme.warning()));
     }
-    let saved = match &view.saved {
-        SaveState::Saving => Line::from(vec![label("Saving", theme), Span::styled("…", theme.dim())]),
-        SaveState::Saved(path) => {
-            Line::from(vec![label("Saved in", theme), Span::styled(path.clone(), theme.success())])
-        }
-        SaveState::Failed(e) => Line::styled(format!("✗ {e}"), theme.error()),
-    };
-    out.push(saved);
+    match &view.saved {
+        SaveState::Saving => out.push(Line::from(vec![label("Saving", theme), Span::styled("…", theme.dim())])),
+        SaveState::Saved(saved) => out.extend(saved_lines(saved, theme)),
+        SaveState::Failed(e) => out.push(Line::styled(format!("✗ {e}"), theme.error())),
+    }
     if app.settings.demo {
         out.push(Line::styled(
             "Demo login: stored in a temporary directory, deleted when mastokey exits.",
@@ -99,4 +97,29 @@ fn lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     out
+}
+
+/// Where the login went; when the keyring was asked for and not used, why, in plain sight.
+fn saved_lines(saved: &Saved, theme: &Theme) -> Vec<Line<'static>> {
+    let path = saved.path.display().to_string();
+    match &saved.token_in {
+        TokenPlace::File => vec![Line::from(vec![label("Saved in", theme), Span::styled(path, theme.success())])],
+        TokenPlace::Keyring => vec![
+            Line::from(vec![
+                label("Token saved in", theme),
+                Span::styled("the system keyring (Secret Service)", theme.success()),
+            ]),
+            Line::from(vec![label("Login details in", theme), Span::styled(path, theme.success())]),
+        ],
+        TokenPlace::FileInstead(why) => {
+            // "No keyring service is running (…)" or "The system keyring could not be used: …".
+            let why = why.to_string();
+            let mut chars = why.chars();
+            let why: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            vec![
+                Line::from(vec![label("Saved in", theme), Span::styled(path, theme.success())]),
+                Line::styled(format!("⚠ {why}, so the token is in this 0600 file."), theme.warning()),
+            ]
+        }
+    }
 }

@@ -1,0 +1,294 @@
+//! Saving and reading logins, each token either in `logins.json` or in the system keyring.
+//!
+//! `MASTOKEY_KEYRING` decides where a save puts the token ([`KeyringSetting`]); reading follows
+//! what each entry says, so logins saved either way stay readable whatever the setting is now.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::keyring::{self, KeyringError};
+use super::{LOGINS, Login, Store, StoreError, file, same_server};
+use crate::sanitize::clean;
+use crate::secret::Secret;
+
+/// What `MASTOKEY_KEYRING` says about where a saved token goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeyringSetting {
+    /// Not set: a new login's token goes to the file, and one already in the keyring stays
+    /// there, so a shell without the variable does not quietly move tokens out of the keyring.
+    #[default]
+    Unset,
+    /// `1` (or `true`, `yes`, `on`): into the keyring; a token in the file moves there on its
+    /// next save.
+    On,
+    /// `0` (or `false`, `no`, `off`): into the file; a token in the keyring moves back on its
+    /// next save.
+    Off,
+}
+
+impl KeyringSetting {
+    pub fn from_env() -> Self {
+        Self::parse(std::env::var(keyring::SETTING).ok().as_deref())
+    }
+
+    /// Anything not recognised counts as unset: the safe reading, as it moves nothing.
+    pub fn parse(value: Option<&str>) -> Self {
+        match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+            Some("1" | "true" | "yes" | "on") => Self::On,
+            Some("0" | "false" | "no" | "off") => Self::Off,
+            _ => Self::Unset,
+        }
+    }
+}
+
+/// Where a saved login's token went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenPlace {
+    /// In `logins.json` (0600), as asked.
+    File,
+    /// In the system keyring; `logins.json` has the rest of the login.
+    Keyring,
+    /// In `logins.json` because the keyring was asked for and could not take it.
+    FileInstead(KeyringError),
+}
+
+/// What [`Store::save_login`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// `logins.json`, which has the login (and the token unless it is in the keyring).
+    pub path: PathBuf,
+    pub token_in: TokenPlace,
+}
+
+impl Saved {
+    /// Saved with the token in the file at `path`, as without the keyring.
+    pub fn in_file(path: impl Into<PathBuf>) -> Self {
+        Self { path: path.into(), token_in: TokenPlace::File }
+    }
+
+    /// When the keyring was asked for and not used: why, and where the token is instead.
+    pub fn fallback_note(&self, acct: &str) -> Option<String> {
+        let TokenPlace::FileInstead(why) = &self.token_in else { return None };
+        Some(format!(
+            "{why}, so the token of {} is in {} (readable only by you) instead of the system keyring",
+            clean(acct),
+            self.path.display()
+        ))
+    }
+}
+
+/// A saved login whose token is in the keyring but could not be read back from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenProblem {
+    pub server: String,
+    pub account_id: String,
+    /// `user@domain`.
+    pub acct: String,
+    pub error: KeyringError,
+}
+
+impl TokenProblem {
+    pub fn is_for(&self, login: &Login) -> bool {
+        same_server(&self.server, &login.server) && self.account_id == login.account_id
+    }
+}
+
+impl fmt::Display for TokenProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let acct = clean(&self.acct);
+        match &self.error {
+            KeyringError::Missing => write!(f, "the token of {acct} is no longer in the system keyring"),
+            other => write!(f, "the token of {acct} is in the system keyring, but {other}"),
+        }
+    }
+}
+
+/// Every saved login, and why some tokens could not be read back (those logins have an empty
+/// token, which a server refuses like a revoked one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub logins: Vec<Login>,
+    pub problems: Vec<TokenProblem>,
+}
+
+impl Loaded {
+    pub fn problem_of(&self, login: &Login) -> Option<&TokenProblem> {
+        self.problems.iter().find(|p| p.is_for(login))
+    }
+
+    /// One short line about the tokens that could not be read, for a notice on screen.
+    pub fn problems_line(&self) -> Option<String> {
+        if self.problems.is_empty() {
+            return None;
+        }
+        let each: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| {
+                let why = match &p.error {
+                    KeyringError::Missing => "no longer there",
+                    KeyringError::NoService(_) => "no keyring service is running",
+                    KeyringError::Failed(_) => "the keyring refused",
+                };
+                format!("@{} ({why})", clean(&p.acct))
+            })
+            .collect();
+        Some(format!("Keyring: could not read the token of {}", each.join(", ")))
+    }
+}
+
+/// The `token_in` of an entry whose token is in the keyring.
+const IN_KEYRING: &str = "keyring";
+
+/// A login as written in `logins.json`: the login, plus where its token is when not in the file.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    #[serde(flatten)]
+    login: Login,
+    /// `"keyring"` (the `token` field is then empty), or absent. Any other value, from some later
+    /// mastokey, is read as "in the file" rather than making the whole file unreadable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    token_in: Option<String>,
+}
+
+impl Record {
+    fn in_keyring(&self) -> bool {
+        self.token_in.as_deref() == Some(IN_KEYRING)
+    }
+
+    fn is(&self, server: &str, account_id: &str) -> bool {
+        same_server(&self.login.server, server) && self.login.account_id == account_id
+    }
+}
+
+/// The keyring item's `username`: the server as the store compares it, and the account id
+/// (stable across renames, unlike `user@domain`).
+fn keyring_user(server: &str, account_id: &str) -> String {
+    format!("{} {account_id}", server.trim_end_matches('/').to_ascii_lowercase())
+}
+
+impl Store {
+    /// All saved logins with their tokens, and the logins whose token the keyring could not
+    /// give back (left empty in `logins`).
+    pub fn load_logins(&self) -> Result<Loaded, StoreError> {
+        let records: Vec<Record> = file::read_list(&self.dir, LOGINS)?;
+        let users: Vec<String> = records
+            .iter()
+            .filter(|r| r.in_keyring())
+            .map(|r| keyring_user(&r.login.server, &r.login.account_id))
+            .collect();
+        // No keyring connection at all unless some token is there.
+        let mut tokens = if users.is_empty() { Vec::new() } else { keyring::get_all(&users) }.into_iter();
+        let mut loaded = Loaded::default();
+        for record in records {
+            let in_keyring = record.in_keyring();
+            let mut login = record.login;
+            if in_keyring {
+                match tokens.next().unwrap_or(Err(KeyringError::Missing)) {
+                    Ok(token) => login.token = token,
+                    Err(error) => {
+                        login.token = Secret::default();
+                        loaded.problems.push(TokenProblem {
+                            server: login.server.clone(),
+                            account_id: login.account_id.clone(),
+                            acct: login.acct.clone(),
+                            error,
+                        });
+                    }
+                }
+            }
+            loaded.logins.push(login);
+        }
+        Ok(loaded)
+    }
+
+    /// Saves a login, replacing one with the same server and account, with its token where
+    /// [`KeyringSetting`] says; says where it went. A keyring that cannot take the token is not
+    /// an error: the token goes to the file and [`TokenPlace::FileInstead`] says why. A corrupt
+    /// file is handled as in [`Store::save_registration`].
+    pub fn save_login(&self, login: Login) -> Result<Saved, StoreError> {
+        let (server, account_id) = (login.server.clone(), login.account_id.clone());
+        let user = keyring_user(&server, &account_id);
+        // Read without the lock: it only decides where the token goes, the write re-reads.
+        let keyring_has_it = || {
+            file::peek_list::<Record>(&self.dir, LOGINS)
+                .is_some_and(|list| list.iter().any(|r| r.is(&server, &account_id) && r.in_keyring()))
+        };
+        let to_keyring = match self.keyring {
+            KeyringSetting::On => true,
+            KeyringSetting::Off => false,
+            KeyringSetting::Unset => keyring_has_it(),
+        };
+        let token_in = if to_keyring {
+            let label = format!("mastokey: @{}", clean(&login.acct));
+            match keyring::set(&user, &label, &login.token) {
+                Ok(()) => TokenPlace::Keyring,
+                Err(why) => TokenPlace::FileInstead(why),
+            }
+        } else {
+            TokenPlace::File
+        };
+        let in_keyring = token_in == TokenPlace::Keyring;
+        let mut record = Record { login, token_in: in_keyring.then(|| IN_KEYRING.to_owned()) };
+        if in_keyring {
+            record.login.token = Secret::default();
+        }
+
+        let mut replaced_a_keyring_entry = false;
+        let written = file::update_list(&self.dir, LOGINS, |list: &mut Vec<Record>| {
+            match list.iter_mut().find(|r| r.is(&server, &account_id)) {
+                // Keep its place so the accounts list does not reorder on every re-verify.
+                Some(old) => {
+                    replaced_a_keyring_entry = old.in_keyring();
+                    *old = record;
+                }
+                None => list.push(record),
+            }
+            true
+        });
+        match written {
+            Ok(()) => {
+                if replaced_a_keyring_entry && !in_keyring {
+                    // The token is in the file now; the keyring's copy would only go stale.
+                    // Best effort: an unreachable keyring keeps it, and nothing reads it.
+                    let _ = keyring::delete(&user);
+                }
+                Ok(Saved { path: self.logins_path(), token_in })
+            }
+            Err(e) => {
+                // Leave no token in the keyring that no saved login points at.
+                if in_keyring && !keyring_has_it() {
+                    let _ = keyring::delete(&user);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Forgets a login, and its token in the keyring if it is there. Returns whether there was
+    /// one to forget.
+    ///
+    /// Deleting the keyring item is best effort, after the file no longer has the login: a
+    /// keyring that cannot be reached must not keep a person from logging out.
+    pub fn remove_login(&self, server: &str, account_id: &str) -> Result<bool, StoreError> {
+        if !self.logins_path().exists() {
+            return Ok(false);
+        }
+        let (mut removed, mut in_keyring) = (false, false);
+        file::update_list(&self.dir, LOGINS, |list: &mut Vec<Record>| {
+            list.retain(|r| {
+                let gone = r.is(server, account_id);
+                removed |= gone;
+                in_keyring |= gone && r.in_keyring();
+                !gone
+            });
+            removed
+        })?;
+        if in_keyring {
+            let _ = keyring::delete(&keyring_user(server, account_id));
+        }
+        Ok(removed)
+    }
+}
