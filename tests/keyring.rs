@@ -113,6 +113,14 @@ fn the_token_lives_in_a_real_keyring_and_the_commands_find_it() {
     bus.secret_tool(&["store", &label, "service", "mastokey", "username", &user], Some(&token));
     assert_eq!(run(None, &["token", &acct]).stdout, format!("{token}\n"));
 
+    // MASTOKEY_KEYRING=0 moves it back to the file and deletes the keyring item; =1 moves it again.
+    assert_eq!(run(Some("0"), &["whoami", &acct]).code, 0);
+    let (text, doc) = logins_json(&s.config);
+    assert!(text.contains(&token) && doc["logins"][0].get("token_in").is_none(), "{text}");
+    assert_eq!(bus.token_of(&login), None);
+    assert_eq!(run(Some("1"), &["whoami", &acct]).code, 0);
+    assert_eq!(bus.token_of(&login).as_deref(), Some(token.as_str()));
+
     // Logging out revokes with the token from the keyring and deletes the keyring item.
     let logout = run(Some("1"), &["logout", &acct]);
     assert_eq!(logout.code, 0, "{logout:?}");
