@@ -8,6 +8,7 @@ use tokio::task::JoinHandle;
 
 use std::time::Instant;
 
+use crate::avatar::{self, Avatar, Palette};
 use crate::app::{Action, Effect, PrepareError, Prepared, RedirectMode, TaskId};
 use crate::browser::{self, Launch};
 use crate::clipboard::Clipboard;
@@ -165,6 +166,14 @@ impl Runner {
                 });
                 None
             }
+            Effect::FetchAvatar { url, palette } => {
+                tokio::spawn(async move {
+                    let shown = url.to_string();
+                    let result = fetch_avatar(&client, url, palette).await;
+                    report(&tx, Action::AvatarLoaded(shown, result));
+                });
+                None
+            }
             Effect::OpenBrowser(_) | Effect::Cancel(_) | Effect::Quit => None,
         }
     }
@@ -216,6 +225,15 @@ async fn prepare(
     let redirects: Vec<String> = std::iter::once(plan.registered).chain(plan.also).collect();
     let registration = oauth::register_app(client, &origin, apps, &redirects, scopes, now_rfc3339()).await?;
     Ok(Prepared { registration, reused: false, redirect_uri: plan.used, store_warning })
+}
+
+/// Download the avatar (size-capped like every answer) and decode it off the async threads.
+async fn fetch_avatar(client: &Client, url: url::Url, palette: Palette) -> Result<Avatar, String> {
+    let (_, bytes) = client.send(client.get(url)).await.map_err(|e| e.to_string())?;
+    match tokio::task::spawn_blocking(move || avatar::decode(&bytes, palette)).await {
+        Ok(decoded) => decoded.map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Revoke a saved login's token with the registration it was issued to.

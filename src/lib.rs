@@ -1,6 +1,7 @@
 //! mastokey: log in to any Mastodon server from the terminal with OAuth 2.0.
 
 pub mod app;
+pub mod avatar;
 pub mod browser;
 pub mod cli;
 pub mod clipboard;

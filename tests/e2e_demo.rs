@@ -123,6 +123,8 @@ fn demo_logs_in_with_a_real_code_and_leaves_nothing_behind() {
         assert!(screen.contains(BANNER), "no demo banner on the {name} screen:\n{screen}");
     }
     assert!(profile.contains("@ada@127.0.0.1:"), "{profile}");
+    // The avatar, fetched from the demo server and drawn in half blocks beside the name.
+    t.wait_for("▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀  Ada Lovelace");
     assert!(!profile.contains(&code), "the code is not left on screen:\n{profile}");
 
     // Saved in the demo's own temporary directory, which exists while mastokey runs…

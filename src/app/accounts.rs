@@ -142,12 +142,13 @@ pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: St
     let domain = login.acct.split_once('@').map(|(_, d)| d.to_owned()).unwrap_or_default();
     let mut view = ProfileView::new(&account, &domain, &login.scopes_granted, &login.scopes_requested, color);
     view.saved = SaveState::Saving;
+    let avatar = view.fetch_avatar(&app.settings);
     app.profile = Some(view);
     app.profile_scroll = 0;
     app.screen = ScreenId::Profile;
     app.notice = None;
     app.unsaved_login = Some(login.clone());
-    vec![Effect::SaveLogin(Box::new(login))]
+    std::iter::once(Effect::SaveLogin(Box::new(login))).chain(avatar).collect()
 }
 
 /// `a`: the instance screen, fresh. A server that already has a login gets `force_login`.

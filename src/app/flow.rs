@@ -59,6 +59,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             notice(app, kind, text);
             Vec::new()
         }
+        Action::AvatarLoaded(url, result) => {
+            if let Some(profile) = app.profile.as_mut() {
+                profile.avatar_loaded(&url, result);
+            }
+            Vec::new()
+        }
         Action::BrowserOpened(result) => {
             match result {
                 Ok(()) => notice(
@@ -432,9 +438,10 @@ fn verified(app: &mut App, result: Result<Account, ApiError>, now: String) -> Ve
         created_at: now.clone(),
         last_verified: Some(now),
     };
+    let avatar = view.fetch_avatar(&app.settings);
     app.profile = Some(view);
     app.unsaved_login = Some(login.clone());
-    vec![Effect::SaveLogin(Box::new(login))]
+    std::iter::once(Effect::SaveLogin(Box::new(login))).chain(avatar).collect()
 }
 
 fn login_saved(app: &mut App, result: Result<Saved, StoreError>) -> Vec<Effect> {

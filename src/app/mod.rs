@@ -79,6 +79,8 @@ pub enum Action {
     StoreWarning(String),
     Copied(Result<CopyMethod, String>),
     BrowserOpened(Result<(), String>),
+    /// The avatar at this URL, ready to draw, or why it is not shown.
+    AvatarLoaded(String, Result<crate::avatar::Avatar, String>),
 }
 
 /// Something on screen a mouse click can hit.
@@ -169,6 +171,11 @@ pub enum Effect {
     /// Remove a login from storage.
     Forget(Box<Login>),
     Copy(Secret),
+    /// Fetch and decode the profile's avatar (no spinner: the profile is usable without it).
+    FetchAvatar {
+        url: url::Url,
+        palette: crate::avatar::Palette,
+    },
     OpenBrowser(String),
     Cancel(TaskId),
     Quit,
@@ -223,6 +230,8 @@ pub enum Confirm {
 pub struct Settings {
     pub demo: bool,
     pub color: bool,
+    /// How avatar colours reach the terminal (24-bit or the 256-colour palette).
+    pub palette: crate::avatar::Palette,
     /// The redirect to start with (`--redirect`, or chosen from the environment).
     pub redirect: RedirectMode,
     /// How long the loopback listener waits for the browser.

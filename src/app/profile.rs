@@ -2,6 +2,8 @@
 
 use ratatui::text::Text;
 
+use super::{Effect, Settings};
+use crate::avatar::{self, Avatar};
 use crate::html;
 use crate::mastodon::Account;
 use crate::mastodon::scopes;
@@ -36,6 +38,9 @@ pub struct ProfileView {
     /// Requested scopes the server did not grant.
     pub scopes_missing: Vec<String>,
     pub saved: SaveState,
+    /// The avatar to fetch (https, or http on this computer), when colours are on.
+    pub avatar_url: Option<String>,
+    pub avatar: Option<Avatar>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,8 +124,30 @@ impl ProfileView {
             scopes_requested: requested.to_vec(),
             scopes_missing,
             saved: SaveState::Saving,
+            avatar_url: color.then(|| avatar_source(account)).flatten(),
+            avatar: None,
         }
     }
+
+    /// Fetch the avatar, if there is one to show.
+    pub fn fetch_avatar(&self, settings: &Settings) -> Option<Effect> {
+        let url = avatar::fetchable(self.avatar_url.as_deref()?)?;
+        Some(Effect::FetchAvatar { url, palette: settings.palette })
+    }
+
+    /// A fetched avatar is shown if it is still this profile's; a failed one is left out (the
+    /// profile is complete without it).
+    pub fn avatar_loaded(&mut self, url: &str, result: Result<Avatar, String>) {
+        if self.avatar_url.as_deref() == Some(url) {
+            self.avatar = result.ok();
+        }
+    }
+}
+
+/// The still image, or the avatar itself for servers that send no `avatar_static`.
+fn avatar_source(account: &Account) -> Option<String> {
+    let url = if account.avatar_static.is_empty() { &account.avatar } else { &account.avatar_static };
+    avatar::fetchable(url).map(String::from)
 }
 
 #[cfg(test)]

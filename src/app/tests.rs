@@ -419,3 +419,44 @@ mod loopback_flow {
         assert_eq!(app.screen, ScreenId::Authorize);
     }
 }
+
+fn with_avatar(url: &str) -> Account {
+    let mut account = account();
+    account.avatar = format!("{url}.gif");
+    account.avatar_static = url.to_owned();
+    account
+}
+
+#[test]
+fn the_avatar_is_fetched_after_the_profile_and_shown_when_it_arrives() {
+    let mut app = at_authorize();
+    let fx = exchange_accepted(&mut app, Some("profile"));
+    let url = "https://files.example.social/avatars/ada.png";
+    let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(with_avatar(url)), "now".into()));
+    let fetch = fx.iter().find_map(|e| match e {
+        Effect::FetchAvatar { url, .. } => Some(url.to_string()),
+        _ => None,
+    });
+    assert_eq!(fetch.as_deref(), Some(url), "the still image, not the animated one: {fx:?}");
+    assert!(!app.busy(), "no spinner for the avatar: the profile is usable without it");
+
+    let avatar = crate::avatar::Avatar { lines: vec![ratatui::text::Line::raw("x")] };
+    update(&mut app, Action::AvatarLoaded("https://other.example/old.png".into(), Ok(avatar.clone())));
+    assert_eq!(app.profile.as_ref().unwrap().avatar, None, "an avatar of another profile is ignored");
+    update(&mut app, Action::AvatarLoaded(url.into(), Ok(avatar.clone())));
+    assert_eq!(app.profile.as_ref().unwrap().avatar, Some(avatar));
+}
+
+#[test]
+fn no_avatar_is_fetched_over_plain_http_or_without_colours() {
+    let mut app = at_authorize();
+    let fx = exchange_accepted(&mut app, Some("profile"));
+    let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(with_avatar("http://files.example/a.png")), "n".into()));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::FetchAvatar { .. })), "{fx:?}");
+
+    let mut app = at_authorize();
+    app.settings.color = false;
+    let fx = exchange_accepted(&mut app, Some("profile"));
+    let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(with_avatar("https://f.example/a.png")), "n".into()));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::FetchAvatar { .. })), "NO_COLOR: {fx:?}");
+}

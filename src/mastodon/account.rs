@@ -27,6 +27,9 @@ pub struct Account {
     pub url: String,
     #[serde(default, deserialize_with = "null_as_default")]
     pub avatar: String,
+    /// The avatar without animation (for GIF avatars, a still PNG).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub avatar_static: String,
     #[serde(default, deserialize_with = "null_as_default")]
     pub followers_count: u64,
     #[serde(default, deserialize_with = "null_as_default")]

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
+use crate::avatar::{self, Avatar};
 use crate::app::App;
 use crate::app::profile::{ProfileView, SaveState};
 use crate::store::{Saved, TokenPlace};
@@ -19,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
         return;
     };
-    let lines = lines(view, app, theme);
+    let lines = lines(view, app, theme, area.width);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.profile_scroll, 0)), area);
 }
 
@@ -33,24 +34,17 @@ fn count(n: u64, one: &str, many: &str) -> [Span<'static>; 2] {
     [Span::raw(n.to_string()), Span::raw(format!(" {}   ", if n == 1 { one } else { many }))]
 }
 
-fn lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = vec![
-        Line::default(),
-        Line::from(vec![
-            Span::styled(view.display_name.clone(), theme.title()),
-            Span::raw("  "),
-            Span::styled(view.handle.clone(), theme.accent()),
-        ]),
-    ];
-    if !view.flags.is_empty() {
-        out.push(Line::styled(
-            view.flags.iter().map(|f| format!("[{f}]")).collect::<Vec<_>>().join(" "),
-            theme.warning(),
-        ));
+/// Who it is first, then what the token may do and where it went (what mastokey is for), then
+/// the rest of the profile.
+fn lines(view: &ProfileView, app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let avatar = view.avatar.as_ref().filter(|_| usize::from(width) >= AVATAR_WIDTH + MIN_TEXT_BESIDE);
+    let mut out = vec![Line::default()];
+    match avatar {
+        Some(avatar) => out.extend(beside_avatar(header(view, theme, true), avatar, width)),
+        None => out.extend(header(view, theme, false)),
     }
-    if let Some(to) = &view.moved_to {
-        out.push(Line::styled(format!("This account has moved to {to}."), theme.warning()));
-    }
+    out.push(Line::default());
+    out.extend(token_lines(view, app, theme));
     out.push(Line::default());
     out.extend(view.bio.lines.iter().cloned());
     out.push(Line::default());
@@ -61,27 +55,18 @@ fn lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if !view.fields.is_empty() {
         out.push(Line::default());
     }
-    let counts = [
-        count(view.posts, "post", "posts"),
-        count(view.following, "following", "following"),
-        count(view.followers, "follower", "followers"),
-    ];
-    out.push(Line::from(counts.into_iter().flat_map(|[n, word]| [n.style(theme.bold()), word]).collect::<Vec<_>>()));
-    out.push(Line::from(vec![label("Joined", theme), Span::raw(view.joined.clone())]));
-    out.push(Line::from(vec![
-        label("Last post", theme),
-        Span::raw(view.last_post.clone().unwrap_or_else(|| "never".into())),
-    ]));
     for (name, value) in &view.defaults {
         out.push(Line::from(vec![label(name, theme), Span::raw(value.clone())]));
     }
-    out.push(Line::default());
-    out.push(Line::styled("Token", theme.bold()));
-    out.push(Line::from(vec![
-        label("Scopes granted", theme),
-        Span::styled(view.scopes_granted.join(" "), theme.accent()),
-    ]));
-    out.push(Line::from(vec![label("Scopes requested", theme), Span::raw(view.scopes_requested.join(" "))]));
+    out
+}
+
+fn token_lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = vec![
+        Line::styled("Token", theme.bold()),
+        Line::from(vec![label("Scopes granted", theme), Span::styled(view.scopes_granted.join(" "), theme.accent())]),
+        Line::from(vec![label("Scopes requested", theme), Span::raw(view.scopes_requested.join(" "))]),
+    ];
     if !view.scopes_missing.is_empty() {
         out.push(Line::styled(format!("⚠ Not granted: {}", view.scopes_missing.join(" ")), theme.warning()));
     }
@@ -97,6 +82,91 @@ fn lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     out
+}
+
+/// Who it is. Beside the avatar the name and handle take a line each; without it they share one.
+fn header(view: &ProfileView, theme: &Theme, beside_avatar: bool) -> Vec<Line<'static>> {
+    let name = Span::styled(view.display_name.clone(), theme.title());
+    let handle = Span::styled(view.handle.clone(), theme.accent());
+    let mut out = if beside_avatar {
+        vec![Line::from(name), Line::from(handle)]
+    } else {
+        vec![Line::from(vec![name, Span::raw("  "), handle])]
+    };
+    if !view.flags.is_empty() {
+        out.push(Line::styled(
+            view.flags.iter().map(|f| format!("[{f}]")).collect::<Vec<_>>().join(" "),
+            theme.warning(),
+        ));
+    }
+    if let Some(to) = &view.moved_to {
+        out.push(Line::styled(format!("This account has moved to {to}."), theme.warning()));
+    }
+    let counts = [
+        count(view.posts, "post", "posts"),
+        count(view.following, "following", "following"),
+        count(view.followers, "follower", "followers"),
+    ];
+    out.push(Line::from(counts.into_iter().flat_map(|[n, word]| [n.style(theme.bold()), word]).collect::<Vec<_>>()));
+    out.push(Line::from(vec![label("Joined", theme), Span::raw(view.joined.clone())]));
+    out.push(Line::from(vec![
+        label("Last post", theme),
+        Span::raw(view.last_post.clone().unwrap_or_else(|| "never".into())),
+    ]));
+    out
+}
+
+/// Columns the avatar takes with the gap after it.
+const AVATAR_WIDTH: usize = avatar::COLUMNS as usize + 2;
+/// Columns the header needs beside the avatar for the avatar to be worth showing.
+const MIN_TEXT_BESIDE: usize = 30;
+
+/// The avatar's rows on the left, the header lines on the right, each cut to the width so that
+/// nothing wraps under the picture.
+fn beside_avatar(header: Vec<Line<'static>>, avatar: &Avatar, width: u16) -> Vec<Line<'static>> {
+    let room = usize::from(width).saturating_sub(AVATAR_WIDTH);
+    let rows = header.len().max(avatar.lines.len());
+    let mut header = header.into_iter();
+    (0..rows)
+        .map(|row| {
+            let mut spans = match avatar.lines.get(row) {
+                Some(cells) => cells.spans.clone(),
+                None => vec![Span::raw(" ".repeat(avatar::COLUMNS as usize))],
+            };
+            spans.push(Span::raw("  "));
+            if let Some(line) = header.next() {
+                spans.extend(fit(line, room).spans);
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// A line cut to `width` display columns, ending in `…` when something was cut.
+fn fit(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut left = width.saturating_sub(1);
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if w > left {
+                left = 0;
+                break;
+            }
+            left -= w;
+            kept.push(c);
+        }
+        spans.push(Span::styled(kept, span.style));
+        if left == 0 {
+            break;
+        }
+    }
+    spans.push(Span::raw("…"));
+    Line::from(spans)
 }
 
 /// Where the login went; when the keyring was asked for and not used, why, in plain sight.
@@ -121,5 +191,21 @@ fn saved_lines(saved: &Saved, theme: &Theme) -> Vec<Line<'static>> {
                 Line::styled(format!("⚠ {why}, so the token is in this 0600 file."), theme.warning()),
             ]
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Style, Stylize};
+
+    #[test]
+    fn fit_cuts_by_display_width_and_marks_the_cut() {
+        let line = Line::from(vec![Span::raw("山田"), Span::styled("花子さん", Style::new().bold())]);
+        let cut = fit(line.clone(), 7);
+        assert_eq!(cut.to_string(), "山田花…");
+        assert!(cut.width() <= 7);
+        assert_eq!(cut.spans[1].style, Style::new().bold(), "styles survive the cut");
+        assert_eq!(fit(line, 12).to_string(), "山田花子さん", "a line that fits is left alone");
     }
 }

@@ -190,3 +190,37 @@ fn accounts_confirm_copy() {
     press(&mut app, KeyCode::Char('c'));
     snap("accounts_confirm_copy", &app);
 }
+
+/// A profile whose avatar arrived: a red square with a blue lower half, drawn in half blocks.
+fn at_profile_with_avatar() -> App {
+    use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
+    let mut account = account();
+    account.avatar_static = "https://files.example.social/ada.png".into();
+    let mut app = at_profile(account);
+    let picture = RgbaImage::from_fn(64, 64, |_, y| if y < 32 { Rgba([255, 0, 0, 255]) } else { Rgba([0, 0, 255, 255]) });
+    let mut png = std::io::Cursor::new(Vec::new());
+    DynamicImage::ImageRgba8(picture).write_to(&mut png, ImageFormat::Png).unwrap();
+    let avatar = crate::avatar::decode(&png.into_inner(), crate::avatar::Palette::TrueColor);
+    update(&mut app, Action::AvatarLoaded("https://files.example.social/ada.png".into(), avatar.map_err(|e| e.to_string())));
+    app
+}
+
+#[test]
+fn profile_with_avatar() {
+    snap("profile_avatar", &at_profile_with_avatar());
+}
+
+#[test]
+fn the_avatar_is_drawn_in_its_colours_beside_the_name() {
+    use ratatui::style::Color;
+    let app = at_profile_with_avatar();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| drop(super::draw(f, &app))).unwrap();
+    let buffer = terminal.backend().buffer();
+    // The avatar starts one row below the screen header's two lines and the blank line.
+    let top = &buffer[(1, 3)];
+    assert_eq!((top.symbol(), top.fg, top.bg), ("▀", Color::Rgb(255, 0, 0), Color::Rgb(255, 0, 0)));
+    let bottom = &buffer[(16, 10)];
+    assert_eq!((bottom.symbol(), bottom.fg, bottom.bg), ("▀", Color::Rgb(0, 0, 255), Color::Rgb(0, 0, 255)));
+    assert_eq!(buffer[(19, 3)].symbol(), "A", "the name starts beside the avatar");
+}

@@ -1,0 +1,212 @@
+//! The account's avatar as half-block cells: each terminal cell shows two pixels, the upper one as
+//! the colour of `▀` and the lower one as the cell's background. It works in every terminal with
+//! colours, over SSH and inside tmux, where image protocols (kitty, sixel) often do not.
+
+use std::io::Cursor;
+
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageReader, Limits, Rgba, RgbaImage};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use url::Url;
+
+use crate::mastodon::address::url_is_loopback;
+
+/// Cells the avatar takes: 16 columns by 8 rows is a square of 16×16 pixels, since a cell is
+/// about twice as tall as it is wide.
+pub const COLUMNS: u32 = 16;
+pub const ROWS: u32 = 8;
+
+/// Decoding stops beyond these, so a hostile server cannot make us allocate gigabytes from a
+/// small, highly compressed file.
+const MAX_SIDE: u32 = 4096;
+const MAX_ALLOC: u64 = 64 * 1024 * 1024;
+
+/// A pixel at least this opaque is drawn; a more transparent one shows the terminal's background.
+const OPAQUE: u8 = 128;
+
+/// How colours reach the terminal: 24-bit where it says it supports them (`COLORTERM`), else the
+/// 256-colour palette every colour terminal has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Palette {
+    TrueColor,
+    #[default]
+    Indexed256,
+}
+
+impl Palette {
+    pub fn from_env() -> Self {
+        match std::env::var("COLORTERM") {
+            Ok(v) if v.eq_ignore_ascii_case("truecolor") || v.eq_ignore_ascii_case("24bit") => Palette::TrueColor,
+            _ => Palette::Indexed256,
+        }
+    }
+
+    fn color(self, [r, g, b, _]: [u8; 4]) -> Color {
+        match self {
+            Palette::TrueColor => Color::Rgb(r, g, b),
+            Palette::Indexed256 => Color::Indexed(xterm_256(r, g, b)),
+        }
+    }
+}
+
+/// The avatar, ready to draw: `ROWS` lines of `COLUMNS` cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Avatar {
+    pub lines: Vec<Line<'static>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AvatarError {
+    #[error("the avatar is not an image mastokey can read ({0})")]
+    Undecodable(String),
+}
+
+/// The avatar URL to fetch, if it is one we may fetch: https, or http on this computer only (the
+/// same rule as for servers), so a token-bearing profile never makes us fetch over plain http.
+pub fn fetchable(url: &str) -> Option<Url> {
+    let url = Url::parse(url).ok()?;
+    match url.scheme() {
+        "https" => Some(url),
+        "http" if url_is_loopback(&url) => Some(url),
+        _ => None,
+    }
+}
+
+/// Decode PNG, JPEG, GIF (its first frame) or WebP bytes and turn them into cells.
+pub fn decode(bytes: &[u8], palette: Palette) -> Result<Avatar, AvatarError> {
+    let mut reader =
+        ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| AvatarError::Undecodable(e.to_string()))?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let image = reader.decode().map_err(|e| AvatarError::Undecodable(e.to_string()))?;
+    Ok(Avatar { lines: cells(&square(image), palette) })
+}
+
+/// Centre-crop to a square (avatars usually are already) and scale to the cell grid's pixels.
+fn square(image: DynamicImage) -> RgbaImage {
+    let side = image.width().min(image.height()).max(1);
+    let (x, y) = ((image.width() - side) / 2, (image.height() - side) / 2);
+    image.crop_imm(x, y, side, side).resize_exact(COLUMNS, ROWS * 2, FilterType::Triangle).to_rgba8()
+}
+
+fn cells(pixels: &RgbaImage, palette: Palette) -> Vec<Line<'static>> {
+    (0..ROWS)
+        .map(|row| {
+            let spans = (0..COLUMNS).map(|col| {
+                let upper = pixels.get_pixel(col, row * 2);
+                let lower = pixels.get_pixel(col, row * 2 + 1);
+                cell(visible(upper, palette), visible(lower, palette))
+            });
+            Line::from(spans.collect::<Vec<_>>())
+        })
+        .collect()
+}
+
+fn visible(pixel: &Rgba<u8>, palette: Palette) -> Option<Color> {
+    (pixel.0[3] >= OPAQUE).then(|| palette.color(pixel.0))
+}
+
+/// One cell of two pixels; a transparent half leaves the terminal's own background showing.
+fn cell(upper: Option<Color>, lower: Option<Color>) -> Span<'static> {
+    match (upper, lower) {
+        (Some(u), Some(l)) => Span::styled("▀", Style::new().fg(u).bg(l)),
+        (Some(u), None) => Span::styled("▀", Style::new().fg(u)),
+        (None, Some(l)) => Span::styled("▄", Style::new().fg(l)),
+        (None, None) => Span::raw(" "),
+    }
+}
+
+/// The nearest colour of xterm's 256-colour palette: the 6×6×6 cube or the 24 greys.
+fn xterm_256(r: u8, g: u8, b: u8) -> u8 {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let level = |v: u8| LEVELS.iter().enumerate().min_by_key(|(_, l)| l.abs_diff(v)).map_or(0, |(i, _)| i as u8);
+    let (cr, cg, cb) = (level(r), level(g), level(b));
+    let cube = 16 + 36 * cr + 6 * cg + cb;
+    let cube_rgb = [LEVELS[cr as usize], LEVELS[cg as usize], LEVELS[cb as usize]];
+    let mean = ((u16::from(r) + u16::from(g) + u16::from(b)) / 3) as u8;
+    let grey_index = (mean.saturating_sub(3) / 10).min(23);
+    let grey = 8 + 10 * grey_index;
+    let distance = |[pr, pg, pb]: [u8; 3]| {
+        let d = |a: u8, b: u8| u32::from(a.abs_diff(b)).pow(2);
+        d(r, pr) + d(g, pg) + d(b, pb)
+    };
+    if distance([grey, grey, grey]) < distance(cube_rgb) { 232 + grey_index } else { cube }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::ImageFormat;
+
+    /// A 2×2-pixel-per-cell test picture: red above, blue below, a transparent right half.
+    fn picture(format: ImageFormat) -> Vec<u8> {
+        let image = RgbaImage::from_fn(32, 32, |x, y| match (x < 16, y < 16) {
+            (false, _) => Rgba([0, 0, 0, 0]),
+            (true, true) => Rgba([255, 0, 0, 255]),
+            (true, false) => Rgba([0, 0, 255, 255]),
+        });
+        let image = if format == ImageFormat::Jpeg {
+            DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(image).to_rgb8())
+        } else {
+            DynamicImage::ImageRgba8(image)
+        };
+        let mut out = Cursor::new(Vec::new());
+        image.write_to(&mut out, format).expect("encode");
+        out.into_inner()
+    }
+
+    fn styles(avatar: &Avatar, row: usize) -> Vec<(String, Style)> {
+        avatar.lines[row].spans.iter().map(|s| (s.content.to_string(), s.style)).collect()
+    }
+
+    #[test]
+    fn a_png_becomes_a_square_of_half_blocks_with_transparency_kept() {
+        let avatar = decode(&picture(ImageFormat::Png), Palette::TrueColor).expect("decodes");
+        assert_eq!(avatar.lines.len(), ROWS as usize);
+        assert!(avatar.lines.iter().all(|l| l.spans.len() == COLUMNS as usize));
+        let top = styles(&avatar, 0);
+        assert_eq!(top[0], ("▀".into(), Style::new().fg(Color::Rgb(255, 0, 0)).bg(Color::Rgb(255, 0, 0))));
+        assert_eq!(top[15], (" ".into(), Style::new()), "the transparent half shows the terminal");
+        let bottom = styles(&avatar, 7);
+        assert_eq!(bottom[0], ("▀".into(), Style::new().fg(Color::Rgb(0, 0, 255)).bg(Color::Rgb(0, 0, 255))));
+    }
+
+    #[test]
+    fn jpeg_gif_and_webp_decode_too() {
+        for format in [ImageFormat::Jpeg, ImageFormat::Gif, ImageFormat::WebP] {
+            let avatar = decode(&picture(format), Palette::Indexed256).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+            assert_eq!(avatar.lines.len(), ROWS as usize, "{format:?}");
+        }
+    }
+
+    #[test]
+    fn the_256_colour_palette_gets_the_nearest_colour() {
+        assert_eq!(xterm_256(255, 0, 0), 196);
+        assert_eq!(xterm_256(0, 0, 255), 21);
+        assert_eq!(xterm_256(128, 128, 128), 244);
+        assert_eq!(xterm_256(255, 255, 255), 231);
+        assert_eq!(xterm_256(0, 0, 0), 16);
+    }
+
+    #[test]
+    fn garbage_and_oversized_images_are_refused() {
+        assert!(matches!(decode(b"<html>not found</html>", Palette::TrueColor), Err(AvatarError::Undecodable(_))));
+        let huge = RgbaImage::new(MAX_SIDE + 1, 1);
+        let mut png = Cursor::new(Vec::new());
+        DynamicImage::ImageRgba8(huge).write_to(&mut png, ImageFormat::Png).expect("encode");
+        assert!(decode(&png.into_inner(), Palette::TrueColor).is_err());
+    }
+
+    #[test]
+    fn only_https_or_loopback_http_is_fetched() {
+        assert!(fetchable("https://files.example/a.png").is_some());
+        assert!(fetchable("http://127.0.0.1:3000/a.png").is_some());
+        assert!(fetchable("http://files.example/a.png").is_none());
+        assert!(fetchable("file:///etc/passwd").is_none());
+        assert!(fetchable("").is_none());
+    }
+}
