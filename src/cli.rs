@@ -21,7 +21,7 @@ pub struct Cli {
 
     /// Scopes to request, space separated (skips the scopes screen), e.g. "read:accounts write:statuses"
     #[arg(long, value_name = "SCOPES", value_parser = parse_scopes)]
-    pub scopes: Option<Vec<String>>,
+    pub scopes: Option<ScopeList>,
 
     /// How the code comes back: `loopback` (the browser returns it to mastokey by itself) or `oob`
     /// (the server shows it and you paste it). Default: loopback when a browser can be opened
@@ -119,7 +119,12 @@ impl Redirect {
     }
 }
 
-fn parse_scopes(text: &str) -> Result<Vec<String>, String> {
+/// The scopes of `--scopes`: one argument holding several scopes. (A plain `Vec` would make clap
+/// expect the flag to repeat, and panic when the parser hands it a whole list.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeList(pub Vec<String>);
+
+fn parse_scopes(text: &str) -> Result<ScopeList, String> {
     let list = scopes::split(text);
     if list.is_empty() {
         return Err("give at least one scope, e.g. \"read:accounts\"".into());
@@ -129,5 +134,26 @@ fn parse_scopes(text: &str) -> Result<Vec<String>, String> {
             "unknown scope {unknown:?}; known scopes are listed with their meaning on the scopes screen"
         ));
     }
-    Ok(list)
+    Ok(ScopeList(list))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_are_one_space_separated_argument() {
+        let cli = Cli::try_parse_from(["mastokey", "--scopes", "read:accounts  write:statuses", "--instance", "x.example"])
+            .expect("parses");
+        assert_eq!(cli.scopes, Some(ScopeList(vec!["read:accounts".into(), "write:statuses".into()])));
+        let error = Cli::try_parse_from(["mastokey", "--scopes", "read bogus"]).unwrap_err();
+        assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);
+        assert!(error.to_string().contains("unknown scope \"bogus\""), "{error}");
+    }
+
+    #[test]
+    fn the_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
 }

@@ -34,7 +34,7 @@ async fn main() -> anyhow::Result<()> {
         redirect: Redirect::choose(cli.redirect),
         listen_timeout: listen_timeout(),
         force_login: cli.force_login,
-        preset_scopes: cli.scopes,
+        preset_scopes: cli.scopes.map(|s| s.0),
         config_dir: store.dir().to_path_buf(),
     };
     // Saved logins open the accounts screen; an unreadable file is kept aside and reported there,

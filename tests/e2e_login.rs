@@ -47,7 +47,7 @@ fn full_login_with_a_wrong_code_then_the_right_one() {
     t.wait_for("refused this code");
     assert!(t.screen().contains("not-the-code"), "the typed code stays");
 
-    t.keys(&["C-u"]);
+    // The new code, pasted, replaces the refused one.
     t.paste(&format!("  {code}\n"));
     t.keys(&["Enter"]);
     let screen = t.wait_for("Saved in");

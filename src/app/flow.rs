@@ -138,6 +138,10 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         }
         ScreenId::Authorize | ScreenId::Code => {
             if let Some(flow) = app.flow.as_mut().filter(|f| f.attempt.is_some()) {
+                // A code the server refused is of no more use: the new one replaces it.
+                if flow.code_error.is_some() {
+                    flow.code = TextInput::default();
+                }
                 flow.code.insert(text.trim());
                 flow.code_error = None;
                 app.screen = ScreenId::Code;

@@ -188,6 +188,11 @@ fn code_is_trimmed_and_a_rejected_code_is_kept_with_a_next_step() {
     };
     update(&mut app, Action::Exchanged(task_id(&fx), Err(akkoma)));
     assert!(app.flow.as_ref().unwrap().code_error.as_deref().unwrap().contains("refused this code"));
+    // The next code, pasted, replaces the refused one instead of joining it.
+    update(&mut app, Action::Paste("fresh456\n".into()));
+    assert_eq!(app.flow.as_ref().unwrap().code.value(), "fresh456");
+    update(&mut app, Action::Paste("789".into()));
+    assert_eq!(app.flow.as_ref().unwrap().code.value(), "fresh456789", "only a refused code is replaced");
 }
 
 #[test]

@@ -96,7 +96,8 @@ impl TokenResponse {
     /// Granted scopes; servers that leave `scope` out grant what was asked.
     pub fn granted(&self, requested: &[String]) -> Vec<String> {
         match &self.scope {
-            Some(s) if !s.trim().is_empty() => scopes::split(s),
+            // Server text: stripped of escape sequences like everything shown or saved.
+            Some(s) if !s.trim().is_empty() => scopes::split(&crate::sanitize::clean(s)),
             _ => requested.to_vec(),
         }
     }
@@ -189,5 +190,7 @@ mod tests {
         assert_eq!(t.granted(&["read".into()]), ["read"]);
         let t = TokenResponse { access_token: Secret::new("t"), scope: Some("read write".into()) };
         assert_eq!(t.granted(&["read".into()]), ["read", "write"]);
+        let hostile = TokenResponse { access_token: Secret::new("t"), scope: Some("read \u{1b}]0;PWNED\u{7}\u{1b}[2Jwrite".into()) };
+        assert_eq!(hostile.granted(&[]), ["read", "write"], "escape sequences are dropped");
     }
 }
