@@ -21,9 +21,22 @@ pub(super) fn prepare(app: &mut App) -> Vec<Effect> {
 }
 
 /// Forget the listener of the current attempt; the effect closes its port.
-fn stop_listening(flow: &mut Flow) -> Option<Effect> {
+pub(super) fn stop_listening(flow: &mut Flow) -> Option<Effect> {
     let listening = flow.attempt.as_mut()?.listening.take()?;
     Some(Effect::Cancel(listening.id))
+}
+
+/// Leaving the authorize step backwards: the listener closes (nobody is waiting for the browser
+/// any more), and a loopback attempt is dropped with it, since its URL now points at a closed
+/// port. Coming back prepares a new one, from the saved registration, with no request.
+pub(super) fn leave(app: &mut App) -> Vec<Effect> {
+    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
+    let cancel = stop_listening(flow);
+    if cancel.is_some() {
+        flow.attempt = None;
+        flow.qr = None;
+    }
+    cancel.into_iter().collect()
 }
 
 /// `r`: a fresh attempt (new state, PKCE and listener) after a failure or a timeout.

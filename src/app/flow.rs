@@ -204,11 +204,7 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             go(app, ScreenId::Accounts)
         }
         (ScreenId::Instance, Command::Submit) => submit_instance(app),
-        (ScreenId::Scopes, Command::Back) | (ScreenId::Authorize, Command::Back)
-            if app.settings.preset_scopes.is_some() =>
-        {
-            go(app, ScreenId::Instance)
-        }
+        (ScreenId::Scopes, Command::Back) if app.settings.preset_scopes.is_some() => go(app, ScreenId::Instance),
         (ScreenId::Scopes, Command::Back) => go(app, ScreenId::Instance),
         (ScreenId::Scopes, Command::Submit) => submit_scopes(app, false),
         (ScreenId::Scopes, c) => {
@@ -221,7 +217,12 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             }
             Vec::new()
         }
-        (ScreenId::Authorize, Command::Back) => go(app, ScreenId::Scopes),
+        (ScreenId::Authorize, Command::Back) => {
+            let close = attempt::leave(app);
+            // With --scopes there is no scopes screen to go back to.
+            let back = if app.settings.preset_scopes.is_some() { ScreenId::Instance } else { ScreenId::Scopes };
+            close.into_iter().chain(go(app, back)).collect()
+        }
         (ScreenId::Authorize, Command::Submit) if attempt(app).is_some() => go(app, ScreenId::Code),
         (ScreenId::Authorize | ScreenId::Code, Command::CopyUrl) => match attempt(app) {
             Some(a) => vec![Effect::Copy(Secret::new(a.url.clone()))],
@@ -400,10 +401,13 @@ fn submit_scopes(app: &mut App, confirmed: bool) -> Vec<Effect> {
 }
 
 fn exchanged(app: &mut App, result: Result<oauth::TokenResponse, ApiError>) -> Vec<Effect> {
+    // However the code came (pasted or through the listener), the login is done: the listener
+    // closes, so a late browser redirect or its countdown cannot reach the finished login.
+    let close = if result.is_ok() { app.flow.as_mut().and_then(attempt::stop_listening) } else { None };
     let Some(pending) = attempt::exchanged(app, result) else { return Vec::new() };
     app.pending_token = Some(pending);
     app.screen = ScreenId::Profile;
-    verify(app)
+    close.into_iter().chain(verify(app)).collect()
 }
 
 fn verify(app: &mut App) -> Vec<Effect> {
