@@ -8,8 +8,8 @@ use tokio::task::JoinHandle;
 
 use std::time::Instant;
 
-use crate::avatar::{self, Avatar, Palette};
 use crate::app::{Action, Effect, PrepareError, Prepared, RedirectMode, TaskId};
+use crate::avatar::{self, Avatar, Palette};
 use crate::browser::{self, Launch};
 use crate::clipboard::Clipboard;
 use crate::logout::{self, registration_of};

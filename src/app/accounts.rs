@@ -1,6 +1,7 @@
 //! The accounts screen: every saved login, re-verifying one, copying its token, adding a login,
 //! and logging out (revoke at the server, then forget; ask before forgetting when that fails).
 
+use super::flow;
 use super::profile::{ProfileView, SaveState};
 use super::*;
 
@@ -59,8 +60,15 @@ impl AccountsList {
     }
 }
 
-/// Keys on the accounts screen.
+/// Keys on the accounts screen. While a request runs (a check or a logout), nothing else that
+/// would start one is taken: its result must find the login it was about.
 pub(super) fn command(app: &mut App, command: Command) -> Vec<Effect> {
+    let starts_a_request = matches!(command, Command::Submit | Command::Logout);
+    if starts_a_request && let Some(task) = &app.task {
+        let text = format!("Still {}. Wait for it, or press esc to cancel it.", task.what);
+        app.notice = Some(Notice { text, kind: NoticeKind::Info });
+        return Vec::new();
+    }
     match command {
         Command::Up => app.accounts.cursor = app.accounts.cursor.saturating_sub(1),
         Command::Down => {
@@ -83,11 +91,17 @@ pub(super) fn command(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// A `y` in one of the accounts screen's confirmations.
+/// A `y` in one of the accounts screen's confirmations: it acts on the login the question named,
+/// wherever the cursor went meanwhile.
 pub(super) fn confirmed(app: &mut App, confirm: Confirm) -> Vec<Effect> {
-    let Some(saved) = app.accounts.current().cloned() else { return Vec::new() };
+    let (Confirm::CopyToken(acct) | Confirm::Logout(acct) | Confirm::Forget(acct)) = &confirm;
+    let Some(saved) = app.accounts.logins.iter().find(|s| &s.login.acct == acct).cloned() else {
+        app.notice = Some(Notice { text: format!("@{acct} is no longer saved."), kind: NoticeKind::Info });
+        return Vec::new();
+    };
     match confirm {
         Confirm::CopyToken(_) => vec![Effect::Copy(saved.login.token.clone())],
+        Confirm::Logout(_) if app.busy() => Vec::new(),
         Confirm::Logout(_) => {
             let id = app.begin_task("logging out at the server");
             vec![Effect::Revoke { id, login: Box::new(saved.login) }]
@@ -151,19 +165,30 @@ pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: St
     std::iter::once(Effect::SaveLogin(Box::new(login))).chain(avatar).collect()
 }
 
-/// `a`: the instance screen, fresh. A server that already has a login gets `force_login`.
+/// `a`: the instance screen, fresh; for a login whose token the server refused, filled in with
+/// its server and, once found, its scopes, so logging in again is a few presses of Enter. A
+/// server that already has a login gets `force_login`.
 fn add_login(app: &mut App) -> Vec<Effect> {
+    let cancel = app.task.take().map(|t| Effect::Cancel(t.id));
+    let renew = app.accounts.current().filter(|s| s.status == TokenStatus::Rejected).map(|s| s.login.clone());
     app.flow = None;
     app.profile = None;
     app.instance = InstanceForm::default();
     app.screen = ScreenId::Instance;
     app.notice = None;
-    Vec::new()
+    let Some(login) = renew else { return cancel.into_iter().collect() };
+    app.instance.input.set(&login.server);
+    app.instance.scopes = Some(login.scopes_requested);
+    cancel.into_iter().chain(flow::submit_instance(app)).collect()
 }
 
 pub(super) fn revoked(app: &mut App, login: &Login, result: Result<(), String>) -> Vec<Effect> {
     match result {
         Ok(()) => {
+            // The token is dead now, whatever happens to the saved login next.
+            if let Some(saved) = app.accounts.logins.iter_mut().find(|s| s.login.acct == login.acct) {
+                saved.status = TokenStatus::Rejected;
+            }
             app.notice = Some(Notice {
                 text: format!("Logged out of @{}: the server revoked the token.", login.acct),
                 kind: NoticeKind::Success,
@@ -192,10 +217,17 @@ pub(super) fn forgotten(app: &mut App, login: &Login, result: Result<(), StoreEr
             }
         }
         Err(e) => {
-            app.notice = Some(Notice {
-                text: format!("Could not forget the login: {e}. It is still saved."),
-                kind: NoticeKind::Error,
-            });
+            let revoked =
+                app.accounts.logins.iter().any(|s| s.login.acct == login.acct && s.status == TokenStatus::Rejected);
+            let text = if revoked {
+                format!(
+                    "The server revoked the token of @{}, but the login could not be removed here: {e}. Fix that, then log out again (revoking once more is harmless).",
+                    login.acct
+                )
+            } else {
+                format!("Could not forget the login: {e}. It is still saved.")
+            };
+            app.notice = Some(Notice { text, kind: NoticeKind::Error });
         }
     }
     Vec::new()

@@ -123,3 +123,67 @@ fn a_new_login_joins_the_list_once_saved() {
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(app.screen, ScreenId::Accounts);
 }
+
+#[test]
+fn a_logout_in_flight_acts_on_its_own_login_wherever_the_cursor_goes() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('d'));
+    let Effect::Revoke { id, login } = &press(&mut app, KeyCode::Char('y'))[0] else { panic!() };
+    let (id, login) = (*id, login.clone());
+    assert_eq!(login.acct, "ada@example.social");
+    // Moving on while the server is slow, and trying a second logout and a check: refused.
+    press(&mut app, KeyCode::Char('j'));
+    assert!(press(&mut app, KeyCode::Char('d')).is_empty());
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert!(app.notice.as_ref().unwrap().text.contains("Still logging out"), "{:?}", app.notice);
+    assert_eq!(app.overlay, None);
+    // The server fails; the question and the forgetting are about ada, not the highlighted grace.
+    update(&mut app, Action::Revoked(id, login.clone(), Err("503".into())));
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::Forget("ada@example.social".into()))));
+    assert_eq!(press(&mut app, KeyCode::Char('y')), vec![Effect::Forget(login)]);
+}
+
+#[test]
+fn esc_cancels_a_check_in_flight_on_the_accounts_screen() {
+    let mut app = at_accounts();
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    assert_eq!(press(&mut app, KeyCode::Esc), vec![Effect::Cancel(id)]);
+    assert!(!app.busy());
+    assert_eq!(app.screen, ScreenId::Accounts);
+    // `a` while a check runs cancels it too, so the server screen is not left busy.
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let fx = press(&mut app, KeyCode::Char('a'));
+    assert_eq!(fx, vec![Effect::Cancel(id)]);
+    assert!(!app.busy());
+}
+
+#[test]
+fn logging_in_again_after_a_rejected_token_starts_from_its_server_and_scopes() {
+    let mut app = at_accounts();
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let rejected = ApiError::Status { status: 401, path: "/x".into(), error: None, description: None };
+    update(&mut app, Action::Verified(id, Err(rejected), "now".into()));
+    app.accounts.logins[0].login.scopes_requested = vec!["read:accounts".into(), "write:statuses".into()];
+    let fx = press(&mut app, KeyCode::Char('a'));
+    let Effect::Discover { id, address } = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!(address.origin(), "https://example.social");
+    assert_eq!(app.instance.input.value(), "https://example.social");
+    update(&mut app, Action::Discovered(*id, Ok(server(true))));
+    assert_eq!(app.screen, ScreenId::Scopes);
+    assert_eq!(app.flow.as_ref().unwrap().tree.selected(), ["read:accounts", "write:statuses"]);
+}
+
+#[test]
+fn a_revoked_login_that_cannot_be_forgotten_says_the_token_is_dead() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('d'));
+    let Effect::Revoke { id, login } = &press(&mut app, KeyCode::Char('y'))[0] else { panic!() };
+    let (id, login) = (*id, login.clone());
+    update(&mut app, Action::Revoked(id, login.clone(), Ok(())));
+    let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    let error = StoreError::Io { path: "/cfg/logins.json".into(), action: "write", source: denied };
+    update(&mut app, Action::Forgotten(login, Err(error)));
+    let text = &app.notice.as_ref().unwrap().text;
+    assert!(text.contains("revoked the token") && text.contains("log out again"), "{text}");
+    assert_eq!(app.accounts.logins[0].status, TokenStatus::Rejected, "shown as revoked in the list");
+}

@@ -331,9 +331,9 @@ fn discovered(app: &mut App, result: Result<ServerInfo, ApiError>) -> Vec<Effect
     let same_server = app.flow.as_ref().is_some_and(|f| f.server.address == server.address);
     if !same_server {
         let mut tree = ScopeTree::new(server.scopes_supported(), server.identity_scope());
-        if let Some(preset) = &app.settings.preset_scopes {
+        if let Some(chosen) = app.settings.preset_scopes.as_ref().or(app.instance.scopes.as_ref()) {
             tree.clear();
-            tree.choose_all(preset);
+            tree.choose_all(chosen);
         }
         // Another server: the old attempt's listener, if any, must close.
         let closed = app.listening().map(|l| Effect::Cancel(l.id));

@@ -143,6 +143,7 @@ const ACCOUNTS: &[Binding] = &[
     key(KeyCode::Char('a'), "a", "add a login", Command::NewLogin),
     key(KeyCode::Char('d'), "d", "log out", Command::Logout),
     key(KeyCode::Char('?'), "?", "help", Command::Help),
+    help_only(key(KeyCode::Esc, "esc", "cancel a check or logout in flight", Command::Back)),
     key(KeyCode::Char('q'), "q", "quit", Command::Quit),
     help_only(key(KeyCode::Up, "↑/k ↓/j", "choose a login", Command::Up)),
     extra(KeyCode::Char('k'), Command::Up),

@@ -248,6 +248,8 @@ pub struct Settings {
 pub struct InstanceForm {
     pub input: TextInput,
     pub error: Option<String>,
+    /// The scopes to start the scopes screen with (logging in again to a login being renewed).
+    pub scopes: Option<Vec<String>>,
 }
 
 /// One authorize attempt: the URL and what the token exchange must repeat.

@@ -456,7 +456,8 @@ fn the_avatar_is_fetched_after_the_profile_and_shown_when_it_arrives() {
 fn no_avatar_is_fetched_over_plain_http_or_without_colours() {
     let mut app = at_authorize();
     let fx = exchange_accepted(&mut app, Some("profile"));
-    let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(with_avatar("http://files.example/a.png")), "n".into()));
+    let fx =
+        update(&mut app, Action::Verified(task_id(&fx), Ok(with_avatar("http://files.example/a.png")), "n".into()));
     assert!(!fx.iter().any(|e| matches!(e, Effect::FetchAvatar { .. })), "{fx:?}");
 
     let mut app = at_authorize();

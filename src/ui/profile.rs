@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
-use crate::avatar::{self, Avatar};
 use crate::app::App;
 use crate::app::profile::{ProfileView, SaveState};
+use crate::avatar::{self, Avatar};
 use crate::store::{Saved, TokenPlace};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
