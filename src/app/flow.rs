@@ -103,12 +103,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.notice.as_ref().is_some_and(|n| n.kind == NoticeKind::Warning) {
         app.notice = None;
     }
-    let table = match &app.overlay {
-        Some(Overlay::Help) => keys::HELP,
-        Some(Overlay::ConfirmUnadvertised(_) | Overlay::Confirm(_)) => keys::CONFIRM,
-        None => keys::bindings(app.screen),
-    };
-    if let Some(command) = keys::lookup(table, key) {
+    if let Some(command) = keys::lookup(keys::active(app), key) {
         return on_command(app, command);
     }
     if app.overlay.is_some() {
@@ -273,7 +268,19 @@ fn on_overlay(app: &mut App, overlay: Overlay, command: Command) -> Vec<Effect> 
             app.overlay = None;
             return submit_scopes(app, true);
         }
-        (Overlay::ConfirmUnadvertised(_), Command::No) | (Overlay::Confirm(_), Command::No) => app.overlay = None,
+        (Overlay::AddIdentity(scope), Command::Yes) => {
+            app.overlay = None;
+            if let Some(flow) = app.flow.as_mut() {
+                flow.tree.choose_all(&[scope.to_owned()]);
+            }
+            return submit_scopes(app, false);
+        }
+        // With --scopes the question comes before the scopes screen was ever shown: go there.
+        (Overlay::AddIdentity(_), Command::No) => {
+            app.overlay = None;
+            return go(app, ScreenId::Scopes);
+        }
+        (Overlay::ConfirmUnadvertised(_) | Overlay::Confirm(_), Command::No) => app.overlay = None,
         (Overlay::Confirm(confirm), Command::Yes) => {
             app.overlay = None;
             return accounts::confirmed(app, confirm);
@@ -382,6 +389,12 @@ fn submit_scopes(app: &mut App, confirmed: bool) -> Vec<Effect> {
     let chosen = flow.tree.selected();
     if chosen.is_empty() {
         notice(app, NoticeKind::Error, "Choose at least one scope (space toggles; 1 picks identity only).".into());
+        return Vec::new();
+    }
+    // Without a scope that reads the account, the token could be made but neither shown nor
+    // saved under anyone's name: offer the smallest scope that can.
+    if !flow.server.identifies(&chosen) {
+        app.overlay = Some(Overlay::AddIdentity(flow.server.identity_scope()));
         return Vec::new();
     }
     let unadvertised = flow.tree.unadvertised();

@@ -182,6 +182,17 @@ pub const HELP: &[Binding] = &[
     CTRL_C,
 ];
 
+/// The table keys go to now: a dialog's, or the screen's.
+pub fn active(app: &super::App) -> &'static [Binding] {
+    match &app.overlay {
+        Some(super::Overlay::Help) => HELP,
+        Some(super::Overlay::ConfirmUnadvertised(_) | super::Overlay::AddIdentity(_) | super::Overlay::Confirm(_)) => {
+            CONFIRM
+        }
+        None => bindings(app.screen),
+    }
+}
+
 pub fn bindings(screen: ScreenId) -> &'static [Binding] {
     match screen {
         ScreenId::Accounts => ACCOUNTS,

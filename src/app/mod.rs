@@ -213,6 +213,8 @@ pub enum NoticeKind {
 pub enum Overlay {
     Help,
     ConfirmUnadvertised(Vec<String>),
+    /// The chosen scopes do not let mastokey read whose token it is: add this one?
+    AddIdentity(&'static str),
     Confirm(Confirm),
 }
 

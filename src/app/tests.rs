@@ -466,3 +466,26 @@ fn no_avatar_is_fetched_over_plain_http_or_without_colours() {
     let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(with_avatar("https://f.example/a.png")), "n".into()));
     assert!(!fx.iter().any(|e| matches!(e, Effect::FetchAvatar { .. })), "NO_COLOR: {fx:?}");
 }
+
+#[test]
+fn scopes_that_cannot_say_whose_token_it_is_offer_the_identity_scope() {
+    let mut app = at_scopes(server(true));
+    press(&mut app, KeyCode::Char('x'));
+    let tree = &mut app.flow.as_mut().unwrap().tree;
+    tree.choose_all(&["write:statuses".to_owned()]);
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.overlay, Some(Overlay::AddIdentity("profile")));
+    // No: back to the choice, nothing added.
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!((app.overlay.clone(), app.screen), (None, ScreenId::Scopes));
+    assert_eq!(app.flow.as_ref().unwrap().tree.selected(), ["write:statuses"]);
+    // Yes: profile joins the choice and the authorize step starts.
+    press(&mut app, KeyCode::Enter);
+    let fx = press(&mut app, KeyCode::Char('y'));
+    assert!(matches!(&fx[..], [Effect::Prepare { scopes, .. }] if scopes == &["profile", "write:statuses"]), "{fx:?}");
+    // read:accounts (or read) is enough on its own.
+    let mut app = at_scopes(server(false));
+    press(&mut app, KeyCode::Char('x'));
+    app.flow.as_mut().unwrap().tree.choose_all(&["read".to_owned()]);
+    assert!(matches!(&press(&mut app, KeyCode::Enter)[..], [Effect::Prepare { .. }]));
+}

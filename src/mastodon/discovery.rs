@@ -106,6 +106,15 @@ impl ServerInfo {
         }
     }
 
+    /// Whether these scopes let mastokey read whose token it is (`verify_credentials`).
+    pub fn identifies(&self, scopes: &[String]) -> bool {
+        let needed: &[&str] = match self.kind {
+            ServerKind::Takahe => &["read"],
+            _ => &["profile", "read:accounts"],
+        };
+        needed.iter().any(|n| super::scopes::set_covers(scopes.iter().map(String::as_str), n))
+    }
+
     /// What mastokey changes for this server, in a sentence (shown on the server card).
     pub fn adaptations(&self) -> Option<String> {
         match (self.kind, self.oauth.is_some()) {

@@ -77,11 +77,7 @@ fn capitalize(s: &str) -> String {
 }
 
 fn active_table(app: &App) -> &'static [Binding] {
-    match &app.overlay {
-        Some(Overlay::Help) => keys::HELP,
-        Some(Overlay::ConfirmUnadvertised(_) | Overlay::Confirm(_)) => keys::CONFIRM,
-        None => keys::bindings(app.screen),
-    }
+    keys::active(app)
 }
 
 /// Key hints from the same table the handler uses; each hint is clickable.
@@ -142,6 +138,7 @@ pub fn overlay(frame: &mut Frame, app: &App, theme: &Theme, hits: &mut HitMap) {
     match &app.overlay {
         Some(Overlay::Help) => help(frame, app, theme),
         Some(Overlay::ConfirmUnadvertised(list)) => confirm_unadvertised(frame, list, theme, hits),
+        Some(Overlay::AddIdentity(scope)) => add_identity(frame, scope, theme, hits),
         Some(Overlay::Confirm(confirm)) => confirm_login(frame, confirm, theme, hits),
         None => {}
     }
@@ -231,4 +228,16 @@ fn confirm_unadvertised(frame: &mut Frame, list: &[String], theme: &Theme, hits:
         Line::raw("It may refuse the registration, or ignore them. Ask for them anyway?"),
     ];
     dialog(frame, " Not advertised ", text, "yes, continue", theme, hits);
+}
+
+fn add_identity(frame: &mut Frame, scope: &str, theme: &Theme, hits: &mut HitMap) {
+    let what = crate::mastodon::scopes::info(scope).map_or("", |i| i.description);
+    let text = vec![
+        Line::styled("None of these scopes lets mastokey see whose token this is.", theme.bold()),
+        Line::default(),
+        Line::raw("Without one it cannot show the account or save the login under its name."),
+        Line::default(),
+        Line::from(vec![Span::styled(format!("Add {scope}? "), theme.bold()), Span::raw(what)]),
+    ];
+    dialog(frame, " Add an identity scope ", text, &format!("yes, add {scope}"), theme, hits);
 }
