@@ -17,7 +17,7 @@ use crate::loopback::{self, Event, Listener};
 use crate::mastodon::oauth::OOB;
 use crate::mastodon::oauth::{self, CodeExchange};
 use crate::mastodon::{Client, ServerInfo, account, discovery};
-use crate::store::{Login, Store, StoreError, now_rfc3339};
+use crate::store::{Login, Registration, Store, StoreError, now_rfc3339};
 use crate::tui::{report, suspend_for};
 
 pub struct Runner {
@@ -87,7 +87,7 @@ impl Runner {
                     report(&tx, Action::Discovered(id, discovery::discover(&client, address).await))
                 }),
             )),
-            Effect::Prepare { id, server, mode, scopes } => {
+            Effect::Prepare { id, server, mode, scopes, forget } => {
                 let plan = match self.plan_redirect(&server, mode, &scopes) {
                     Ok(plan) => plan,
                     Err(e) => {
@@ -98,7 +98,7 @@ impl Runner {
                 Some((
                     id,
                     tokio::spawn(async move {
-                        let result = prepare(&client, &store, &server, plan, &scopes).await;
+                        let result = prepare(&client, &store, &server, plan, &scopes, forget.as_deref()).await;
                         report(&tx, Action::Registered(id, result.map_err(PrepareError::Api)));
                     }),
                 ))
@@ -207,12 +207,20 @@ async fn prepare(
     server: &ServerInfo,
     plan: RedirectPlan,
     scopes: &[String],
+    forget: Option<&Registration>,
 ) -> Result<Prepared, crate::mastodon::ApiError> {
     let origin = server.address.origin();
     let (found, store_warning) = {
         let store = store.clone();
         let (origin, redirect, scopes) = (origin.clone(), plan.registered.clone(), scopes.to_vec());
-        match tokio::task::spawn_blocking(move || store.find_registration(&origin, &redirect, &scopes)).await {
+        let forget = forget.map(|r| r.client_id.clone());
+        let find = move || {
+            if let Some(client_id) = forget {
+                store.remove_registration(&origin, &client_id)?;
+            }
+            store.find_registration(&origin, &redirect, &scopes)
+        };
+        match tokio::task::spawn_blocking(find).await {
             Ok(Ok(found)) => (found, None),
             Ok(Err(e)) => (None, Some(store_warning(&e))),
             Err(e) => (None, Some(format!("Reading saved registrations failed: {e}"))),

@@ -10,6 +10,11 @@ use crate::mastodon::pkce;
 
 /// Ask the runner for a registration (and, for loopback, a listener) for the chosen scopes.
 pub(super) fn prepare(app: &mut App) -> Vec<Effect> {
+    prepare_forgetting(app, None)
+}
+
+/// The same, after forgetting a registration the server no longer knows.
+fn prepare_forgetting(app: &mut App, forget: Option<Box<Registration>>) -> Vec<Effect> {
     let Some(flow) = app.flow.as_mut() else { return Vec::new() };
     let cancel = stop_listening(flow);
     flow.attempt = None;
@@ -17,7 +22,7 @@ pub(super) fn prepare(app: &mut App) -> Vec<Effect> {
     flow.authorize_error = None;
     let (server, scopes, mode) = (Box::new(flow.server.clone()), flow.tree.selected(), flow.mode);
     let id = app.begin_task("registering mastokey with the server");
-    cancel.into_iter().chain([Effect::Prepare { id, server, mode, scopes }]).collect()
+    cancel.into_iter().chain([Effect::Prepare { id, server, mode, scopes, forget }]).collect()
 }
 
 /// Forget the listener of the current attempt; the effect closes its port.
@@ -234,4 +239,34 @@ pub(super) fn exchanged(app: &mut App, result: Result<TokenResponse, ApiError>) 
             None
         }
     }
+}
+
+/// The server no longer knows the registration (deleted app, reset server): forget it, register
+/// anew and show the new authorize URL. Nothing the person typed matters any more: the old code
+/// belonged to the old registration.
+pub(super) fn registration_rejected(app: &mut App) -> Vec<Effect> {
+    reregister(
+        app,
+        "The server no longer knows mastokey's registration (invalid_client), so mastokey forgot it and is registering again. Then open the new URL and approve once more.",
+        NoticeKind::Error,
+    )
+}
+
+/// `R`: the person's way out when the server's authorize page says the app is unknown (an app
+/// deleted on the server, or a server that was reset), which mastokey cannot see.
+pub(super) fn reregister_requested(app: &mut App) -> Vec<Effect> {
+    if app.busy() {
+        return Vec::new();
+    }
+    reregister(app, "Forgot the saved registration; registering mastokey anew.", NoticeKind::Info)
+}
+
+fn reregister(app: &mut App, why: &str, kind: NoticeKind) -> Vec<Effect> {
+    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
+    let rejected = flow.attempt.as_ref().map(|a| Box::new(a.registration.clone()));
+    flow.code = TextInput::default();
+    flow.code_error = None;
+    app.screen = ScreenId::Authorize;
+    app.notice = Some(Notice { text: why.to_owned(), kind });
+    prepare_forgetting(app, rejected)
 }

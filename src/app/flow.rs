@@ -230,6 +230,7 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
         (ScreenId::Code, Command::Back) => go(app, ScreenId::Authorize),
         (ScreenId::Code, Command::Submit) => attempt::submit_code(app),
         (ScreenId::Authorize | ScreenId::Code, Command::Retry) => attempt::new_attempt(app),
+        (ScreenId::Authorize, Command::Reregister) => attempt::reregister_requested(app),
         (ScreenId::Authorize | ScreenId::Code, Command::SwitchRedirect) => attempt::switch_redirect(app),
         (ScreenId::Authorize, Command::ToggleQr) => {
             if let Some(flow) = app.flow.as_mut() {
@@ -416,6 +417,9 @@ fn submit_scopes(app: &mut App, confirmed: bool) -> Vec<Effect> {
 fn exchanged(app: &mut App, result: Result<oauth::TokenResponse, ApiError>) -> Vec<Effect> {
     // However the code came (pasted or through the listener), the login is done: the listener
     // closes, so a late browser redirect or its countdown cannot reach the finished login.
+    if result.as_ref().is_err_and(|e| e.error_code() == Some("invalid_client")) {
+        return attempt::registration_rejected(app);
+    }
     let close = if result.is_ok() { app.flow.as_mut().and_then(attempt::stop_listening) } else { None };
     let Some(pending) = attempt::exchanged(app, result) else { return Vec::new() };
     app.pending_token = Some(pending);

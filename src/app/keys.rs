@@ -24,6 +24,8 @@ pub enum Command {
     ClearScopes,
     CopyUrl,
     Retry,
+    /// Forget the saved registration and register mastokey anew.
+    Reregister,
     SwitchRedirect,
     ToggleQr,
     OpenBrowser,
@@ -108,6 +110,12 @@ const AUTHORIZE: &[Binding] = &[
     key(KeyCode::Char('m'), "m", "switch paste/automatic", Command::SwitchRedirect),
     key(KeyCode::Char('p'), "p", "QR code", Command::ToggleQr),
     key(KeyCode::Char('r'), "r", "new attempt", Command::Retry),
+    help_only(key(
+        KeyCode::Char('R'),
+        "R",
+        "register mastokey anew (the server says the app is unknown)",
+        Command::Reregister,
+    )),
     key(KeyCode::Esc, "esc", "back", Command::Back),
     key(KeyCode::Char('?'), "?", "help", Command::Help),
     key(KeyCode::Char('q'), "q", "quit", Command::Quit),

@@ -63,7 +63,6 @@ pub fn exchange(error: &ApiError) -> String {
             .into();
     }
     match error.error_code() {
-        Some("invalid_client") => "The server no longer knows mastokey's registration (invalid_client). Press esc twice and continue again to register anew.".into(),
         Some("invalid_scope") => "The server refused the scopes (invalid_scope). Go back to the scopes (esc, esc, esc) and choose ones it supports.".into(),
         Some("invalid_request") => format!("The server says the request is incomplete ({error}). Press esc and start the authorize step again."),
         _ if error.is_network() => format!("Could not reach the server: {error}. Your code is kept; press Enter to try again."),

@@ -145,6 +145,9 @@ pub enum Effect {
         server: Box<ServerInfo>,
         mode: RedirectMode,
         scopes: Vec<String>,
+        /// A saved registration the server refused (`invalid_client`): forgotten first, so a
+        /// new one is made.
+        forget: Option<Box<Registration>>,
     },
     /// Start answering browsers on the listener bound by the last `Prepare`.
     Listen {

@@ -489,3 +489,33 @@ fn scopes_that_cannot_say_whose_token_it_is_offer_the_identity_scope() {
     app.flow.as_mut().unwrap().tree.choose_all(&["read".to_owned()]);
     assert!(matches!(&press(&mut app, KeyCode::Enter)[..], [Effect::Prepare { .. }]));
 }
+
+#[test]
+fn a_registration_the_server_no_longer_knows_is_forgotten_and_made_anew() {
+    let mut app = at_authorize();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "code");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let unknown = ApiError::Status {
+        status: 401,
+        path: "/oauth/token".into(),
+        error: Some("invalid_client".into()),
+        description: None,
+    };
+    let fx = update(&mut app, Action::Exchanged(id, Err(unknown)));
+    let [Effect::Prepare { forget: Some(old), .. }] = &fx[..] else { panic!("{fx:?}") };
+    assert_eq!(old.client_id, registration().client_id);
+    assert_eq!(app.screen, ScreenId::Authorize);
+    assert!(app.notice.as_ref().unwrap().text.contains("registering again"));
+    assert_eq!(app.flow.as_ref().unwrap().code.value(), "", "the old code belonged to the old registration");
+}
+
+#[test]
+fn shift_r_registers_anew_when_the_server_page_says_the_app_is_unknown() {
+    let mut app = at_authorize();
+    let fx = update(&mut app, Action::Key(KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT)));
+    assert!(matches!(&fx[..], [Effect::Prepare { forget: Some(_), .. }]), "{fx:?}");
+    // While that runs, the screen says it is preparing; after esc it says how to start again.
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.busy());
+}

@@ -166,6 +166,18 @@ impl Store {
         })
     }
 
+    /// Forgets a registration the server no longer knows (it answered `invalid_client`).
+    pub fn remove_registration(&self, server: &str, client_id: &str) -> Result<(), StoreError> {
+        if !self.registrations_path().exists() {
+            return Ok(());
+        }
+        file::update_list(&self.dir, REGISTRATIONS, |list: &mut Vec<Registration>| {
+            let before = list.len();
+            list.retain(|r| !(same_server(&r.server, server) && r.client_id == client_id));
+            list.len() != before
+        })
+    }
+
     /// All saved logins (none when the file does not exist yet), tokens kept in the keyring
     /// read back from it. A token the keyring cannot give back is left empty; use
     /// [`Store::load_logins`] to learn why.

@@ -257,3 +257,17 @@ fn now_is_rfc3339() {
     let now = now_rfc3339();
     assert!(time::OffsetDateTime::parse(&now, &time::format_description::well_known::Rfc3339).is_ok(), "{now}");
 }
+
+#[test]
+fn a_registration_the_server_forgot_can_be_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path().join("cfg"));
+    store.remove_registration("https://example.social", "nobody").expect("nothing saved is fine");
+    let mut reg = registration("https://example.social", "cid-1", "urn:ietf:wg:oauth:2.0:oob", "read");
+    store.save_registration(reg.clone()).unwrap();
+    reg.client_id = "cid-2".into();
+    store.save_registration(reg).unwrap();
+    store.remove_registration("https://EXAMPLE.social/", "cid-1").unwrap();
+    let left: Vec<_> = store.registrations().unwrap().into_iter().map(|r| r.client_id).collect();
+    assert_eq!(left, ["cid-2"]);
+}

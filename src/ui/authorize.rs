@@ -28,7 +28,8 @@ pub fn draw_authorize(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(attempt) = &flow.attempt else {
         let text = match &flow.authorize_error {
             Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
-            None => Line::styled("Preparing the authorize URL…", theme.dim()),
+            None if app.busy() => Line::styled("Preparing the authorize URL…", theme.dim()),
+            None => Line::styled("No authorize URL yet: press r to prepare one.", theme.dim()),
         };
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
@@ -53,7 +54,7 @@ pub fn draw_authorize(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn registration_note(attempt: &Attempt) -> String {
     if attempt.reused {
         format!(
-            "Using mastokey's saved registration from {}.",
+            "Using mastokey's saved registration from {} (R registers anew).",
             attempt.registration.created_at.get(..10).unwrap_or("earlier")
         )
     } else {
