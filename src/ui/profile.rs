@@ -197,7 +197,7 @@ fn saved_lines(saved: &Saved, theme: &Theme) -> Vec<Line<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Style, Stylize};
+    use ratatui::style::Style;
 
     #[test]
     fn fit_cuts_by_display_width_and_marks_the_cut() {
