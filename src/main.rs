@@ -14,6 +14,7 @@ use mastokey::demo::{DemoServer, ServerConfig};
 use mastokey::effects::Runner;
 use mastokey::mastodon::client::{Client, Timeouts};
 use mastokey::store::Store;
+use mastokey::tui::Ended;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -24,7 +25,7 @@ async fn main() -> anyhow::Result<()> {
     }
     let demo = if cli.demo { Some(Demo::start().await?) } else { None };
     let store = match &demo {
-        Some(d) => Store::at(d.config_dir.clone()),
+        Some(d) => Store::at(d.dir()),
         None => Store::from_env().context("finding the configuration directory")?,
     };
     let settings = Settings {
@@ -60,10 +61,12 @@ async fn main() -> anyhow::Result<()> {
         let (mut terminal, _guard) = mastokey::tui::init().context("setting up the terminal")?;
         mastokey::tui::run(&mut terminal, app, initial, runner).await
     };
-    if let Some(demo) = demo {
-        demo.finish();
+    // The demo's server and directory go however the interface ended.
+    drop(demo);
+    let (_, ended) = result.context("running the terminal interface")?;
+    if let Ended::Signal(n) = ended {
+        std::process::exit(128 + n);
     }
-    result.context("running the terminal interface")?;
     Ok(())
 }
 
@@ -77,22 +80,25 @@ fn listen_timeout() -> Duration {
 }
 
 /// The built-in demo: a strict Mastodon-like server on 127.0.0.1 and a throw-away config dir,
-/// so a demo login never lands beside real ones.
+/// so a demo login never lands beside real ones. The directory gets a fresh random name (never a
+/// directory or link that was already there) and is removed when this is dropped.
 struct Demo {
     server: DemoServer,
-    config_dir: PathBuf,
+    config_dir: tempfile::TempDir,
 }
 
 impl Demo {
     async fn start() -> anyhow::Result<Self> {
         let server =
             DemoServer::start(ServerConfig::default()).await.context("starting the demo server on 127.0.0.1")?;
-        let config_dir = std::env::temp_dir().join(format!("mastokey-demo-{}", std::process::id()));
+        let config_dir = tempfile::Builder::new()
+            .prefix("mastokey-demo-")
+            .tempdir()
+            .context("creating the demo's temporary directory")?;
         Ok(Self { server, config_dir })
     }
 
-    fn finish(self) {
-        drop(self.server);
-        let _ = std::fs::remove_dir_all(&self.config_dir);
+    fn dir(&self) -> PathBuf {
+        self.config_dir.path().to_path_buf()
     }
 }

@@ -27,6 +27,9 @@ pub fn init() -> io::Result<(DefaultTerminal, TerminalGuard)> {
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
+        // A panic in a background task would otherwise leave the interface running on a
+        // restored terminal, waiting for a result that never comes: end the whole program.
+        std::process::exit(101);
     }));
     let terminal = ratatui::init();
     execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
@@ -53,13 +56,24 @@ pub fn suspend_for<T>(terminal: &mut DefaultTerminal, run: impl FnOnce() -> T) -
     result
 }
 
+/// How the interface ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The person quit (q, ctrl-c, esc on the first screen).
+    Quit,
+    /// A signal asked the program to end (its number, for the exit status 128 + n).
+    Signal(i32),
+}
+
 pub async fn run(
     terminal: &mut DefaultTerminal,
     mut app: App,
     initial: Vec<Effect>,
     mut runner: Runner,
-) -> io::Result<App> {
+) -> io::Result<(App, Ended)> {
     let (tx, mut rx) = unbounded_channel::<Action>();
+    let mut signals = Signals::new()?;
+    let mut ended = Ended::Quit;
     let mut events = EventStream::new();
     let mut tick: Option<(Duration, Interval)> = None;
     let mut tasks: HashMap<TaskId, JoinHandle<()>> = HashMap::new();
@@ -104,6 +118,10 @@ pub async fn run(
             },
             Some(action) = rx.recv() => Some(action),
             _ = next_tick(&mut tick), if tick.is_some() => Some(Action::Tick(std::time::Instant::now())),
+            signal = signals.next() => {
+                ended = Ended::Signal(signal);
+                break;
+            }
         };
         if let Some(action) = action {
             pending.extend(app::update(&mut app, action));
@@ -112,8 +130,40 @@ pub async fn run(
     for (_, handle) in tasks {
         handle.abort();
     }
-    io::stdout().flush()?;
-    Ok(app)
+    // After a hang-up the terminal is gone: failing to flush to it is no error of ours.
+    let flushed = io::stdout().flush();
+    if ended == Ended::Quit {
+        flushed?;
+    }
+    Ok((app, ended))
+}
+
+/// The signals that ask a program to end: from `kill` (TERM), a closed terminal or SSH session
+/// (HUP), and ctrl-c while the terminal is not in raw mode (INT). Each ends the loop like `q`,
+/// so the terminal is restored and the demo's directory removed.
+struct Signals {
+    term: tokio::signal::unix::Signal,
+    hangup: tokio::signal::unix::Signal,
+    interrupt: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn new() -> io::Result<Self> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Self {
+            term: signal(SignalKind::terminate())?,
+            hangup: signal(SignalKind::hangup())?,
+            interrupt: signal(SignalKind::interrupt())?,
+        })
+    }
+
+    async fn next(&mut self) -> i32 {
+        tokio::select! {
+            _ = self.term.recv() => 15,
+            _ = self.hangup.recv() => 1,
+            _ = self.interrupt.recv() => 2,
+        }
+    }
 }
 
 fn ticker(every: Duration) -> Interval {

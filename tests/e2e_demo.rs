@@ -185,3 +185,22 @@ fn demo_refuses_a_wrong_code_through_the_server_and_keeps_it() {
     assert!(tree(&sandbox.tmp()).is_empty(), "left in TMPDIR: {:?}", tree(&sandbox.tmp()));
     sandbox.assert_home_untouched();
 }
+
+#[test]
+fn a_hang_up_still_removes_the_demo_directory() {
+    if !available() || !curl_available() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let (t, _code) = sandbox.start("demo-hup", "ada");
+    wait_on_demo_screen(&t, "Scope string requested");
+    t.keys(&["Enter"]);
+    wait_on_demo_screen(&t, "Authorize URL");
+    // The registration is saved in the demo's directory by now.
+    wait_until("the registration saved", || tree(&sandbox.tmp()).iter().any(|p| p.ends_with("registrations.json")));
+    let pid = t.program_pid().to_string();
+    assert!(std::process::Command::new("kill").args(["-HUP", &pid]).status().unwrap().success());
+    assert_eq!(sandbox.exit_status(), "exit=129", "128 + SIGHUP");
+    assert!(tree(&sandbox.tmp()).is_empty(), "left in TMPDIR: {:?}", tree(&sandbox.tmp()));
+    sandbox.assert_home_untouched();
+}

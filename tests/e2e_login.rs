@@ -147,3 +147,23 @@ fn a_mistyped_server_gets_a_message_and_keeps_the_text() {
     assert!(screen.contains("http://127.0.0.1:9"));
     t.keys(&["C-c"]);
 }
+
+#[test]
+fn a_terminate_signal_restores_the_terminal_and_exits_with_its_status() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("after-exit");
+    let command = format!("{BIN}; {{ echo \"exit=$?\"; stty -a; }} > {0}.tmp; mv {0}.tmp {0}", status.display());
+    let t = Tmux::start("sigterm", &command, &[("MASTOKEY_CONFIG_DIR", dir.path().to_str().unwrap())], 80, 24);
+    t.wait_for("Which server");
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    let kill = std::process::Command::new("kill").args(["-TERM", &t.program_pid().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let text = wait_for_file(&status);
+    assert!(text.contains("exit=143"), "128 + SIGTERM: {text}");
+    assert!(text.contains(" icanon") && text.contains(" echo "), "terminal left in raw mode:\n{text}");
+    assert_eq!(t.format("#{alternate_on}"), "0", "still on the alternate screen");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting left on");
+}

@@ -96,6 +96,30 @@ impl Tmux {
     pub fn pane_dead(&self) -> bool {
         self.format("#{pane_dead}") == "1"
     }
+
+    /// The pid of the program the pane's shell is running (the shell's child), to signal it.
+    pub fn program_pid(&self) -> u32 {
+        let shell: u32 = self.format("#{pane_pid}").parse().expect("pane pid");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(pid) = child_of(shell) {
+                return pid;
+            }
+            assert!(Instant::now() < deadline, "the pane's shell {shell} started no program");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// A child process of `parent`, found in /proc (no procps needed).
+fn child_of(parent: u32) -> Option<u32> {
+    std::fs::read_dir("/proc").ok()?.filter_map(|e| e.ok()).find_map(|entry| {
+        let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+        let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+        // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+        let ppid: u32 = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
+        (ppid == parent).then_some(pid)
+    })
 }
 
 impl Drop for Tmux {
