@@ -30,6 +30,7 @@ async fn main() -> anyhow::Result<()> {
     };
     let settings = Settings {
         demo: demo.is_some(),
+        only_server: demo.as_ref().and_then(|d| mastokey::mastodon::address::parse(&d.server.base_url()).ok()),
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         palette: mastokey::avatar::Palette::from_env(),
         redirect: Redirect::choose(cli.redirect),

@@ -173,7 +173,7 @@ fn add_login(app: &mut App) -> Vec<Effect> {
     let renew = app.accounts.current().filter(|s| s.status == TokenStatus::Rejected).map(|s| s.login.clone());
     app.flow = None;
     app.profile = None;
-    app.instance = InstanceForm::default();
+    app.instance = InstanceForm::fresh(&app.settings);
     app.screen = ScreenId::Instance;
     app.notice = None;
     let Some(login) = renew else { return cancel.into_iter().collect() };

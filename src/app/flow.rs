@@ -255,7 +255,7 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             app.flow = None;
             app.profile = None;
             app.profile_scroll = 0;
-            app.instance = InstanceForm::default();
+            app.instance = InstanceForm::fresh(&app.settings);
             go(app, ScreenId::Instance)
         }
         _ => Vec::new(),
@@ -316,6 +316,12 @@ pub(super) fn submit_instance(app: &mut App) -> Vec<Effect> {
     match address::parse(app.instance.input.value()) {
         Err(e) => {
             app.instance.error = Some(e.to_string());
+            Vec::new()
+        }
+        Ok(address) if app.settings.only_server.as_ref().is_some_and(|only| only.origin() != address.origin()) => {
+            app.instance.error = Some(
+                "This is the demo: it logs in only to its built-in server (filled in above). To log in to another server, quit and run mastokey without --demo.".into(),
+            );
             Vec::new()
         }
         Ok(address) => {

@@ -234,6 +234,8 @@ pub enum Confirm {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     pub demo: bool,
+    /// The one server this run may log in to (the demo's), or any when `None`.
+    pub only_server: Option<ServerAddress>,
     pub color: bool,
     /// How avatar colours reach the terminal (24-bit or the 256-colour palette).
     pub palette: crate::avatar::Palette,
@@ -255,6 +257,17 @@ pub struct InstanceForm {
     pub error: Option<String>,
     /// The scopes to start the scopes screen with (logging in again to a login being renewed).
     pub scopes: Option<Vec<String>>,
+}
+
+impl InstanceForm {
+    /// An empty form, or one holding the only server this run may use (the demo's).
+    pub fn fresh(settings: &Settings) -> Self {
+        let mut form = Self::default();
+        if let Some(only) = &settings.only_server {
+            form.input.set(only.base.as_str().trim_end_matches('/'));
+        }
+        form
+    }
 }
 
 /// One authorize attempt: the URL and what the token exchange must repeat.

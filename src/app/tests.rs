@@ -519,3 +519,19 @@ fn shift_r_registers_anew_when_the_server_page_says_the_app_is_unknown() {
     press(&mut app, KeyCode::Esc);
     assert!(!app.busy());
 }
+
+#[test]
+fn the_demo_logs_in_only_to_its_own_server() {
+    let demo = crate::mastodon::address::parse("http://127.0.0.1:4000").unwrap();
+    let mut app = App::new(Settings { demo: true, only_server: Some(demo.clone()), ..settings() });
+    app.instance.input.set("http://127.0.0.1:5000");
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert!(app.instance.error.as_deref().unwrap().contains("without --demo"));
+    // A new login after the first starts from the demo server again.
+    let fx = app.start_with_instance("http://127.0.0.1:4000/");
+    assert!(matches!(&fx[..], [Effect::Discover { address, .. }] if address == &demo), "{fx:?}");
+    app.task = None;
+    app.screen = ScreenId::Profile;
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!((app.screen, app.instance.input.value()), (ScreenId::Instance, "http://127.0.0.1:4000"));
+}
