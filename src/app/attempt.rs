@@ -234,7 +234,7 @@ pub(super) fn exchanged(app: &mut App, result: Result<TokenResponse, ApiError>) 
             Some(PendingToken { token: token.access_token, granted })
         }
         Err(e) => {
-            flow.code_error = Some(messages::exchange(&e));
+            flow.code_error = Some(messages::exchange(&e, flow.mode));
             app.screen = ScreenId::Code;
             None
         }

@@ -66,7 +66,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::BrowserOpened(result) => {
+            let automatic = app.flow.as_ref().is_some_and(|f| f.mode == RedirectMode::Loopback);
             match result {
+                Ok(()) if automatic => notice(
+                    app,
+                    NoticeKind::Success,
+                    "Opened in your browser. Approve there; the browser hands the code back to mastokey.".into(),
+                ),
                 Ok(()) => notice(
                     app,
                     NoticeKind::Success,

@@ -1,5 +1,6 @@
 //! Turning typed errors into sentences that say what happened and what to do next.
 
+use super::RedirectMode;
 use crate::mastodon::ApiError;
 
 /// Discovery failed: say why, and what to check.
@@ -55,12 +56,17 @@ pub fn registration(error: &ApiError) -> String {
     }
 }
 
-/// The code exchange failed: say whether the code or something else is at fault.
-pub fn exchange(error: &ApiError) -> String {
+/// The code exchange failed: say whether the code or something else is at fault. A code that
+/// came through the loopback listener closed it, so the way on is a new attempt.
+pub fn exchange(error: &ApiError, mode: RedirectMode) -> String {
     if error.is_rejected_code() {
-        return "The server refused this code: it is wrong, already used, expired, or from another login attempt. \
-                Press ctrl-o to open the authorize page again (esc shows the URL), approve, and paste the new code here."
-            .into();
+        return match mode {
+            RedirectMode::Oob => "The server refused this code: it is wrong, already used, expired, or from another login attempt. \
+                Press ctrl-o to open the authorize page again (esc shows the URL), approve, and paste the new code here.",
+            RedirectMode::Loopback => "The server refused this code: it is wrong, already used, expired, or from another login attempt. \
+                Press ctrl-r for a new attempt (a new URL and listener), then approve again in the browser.",
+        }
+        .into();
     }
     match error.error_code() {
         Some("invalid_scope") => "The server refused the scopes (invalid_scope). Go back to the scopes (esc, esc, esc) and choose ones it supports.".into(),

@@ -404,6 +404,51 @@ mod loopback_flow {
     }
 
     #[test]
+    fn a_pasted_code_that_works_closes_the_listener_so_nothing_late_reaches_the_login() {
+        let (mut app, id, start) = listening();
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "pasted");
+        let exchange = task_id(&press(&mut app, KeyCode::Enter));
+        let token = crate::mastodon::oauth::TokenResponse { access_token: Secret::new("tok"), scope: None };
+        let fx = update(&mut app, Action::Exchanged(exchange, Ok(token)));
+        assert_eq!(fx[0], Effect::Cancel(id), "{fx:?}");
+        assert!(matches!(fx[1], Effect::Verify { .. }));
+        // A redirect that arrives late and the countdown's end change nothing.
+        assert!(update(&mut app, Action::Loopback(id, Event::Code(Secret::new("late")))).is_empty());
+        assert!(update(&mut app, Action::Tick(start + LISTEN_TIMEOUT)).is_empty());
+        assert_eq!((app.screen, app.notice.clone()), (ScreenId::Profile, None));
+        assert_eq!(app.tick_interval(), Some(Duration::from_millis(80)), "only the profile read's spinner");
+    }
+
+    #[test]
+    fn going_back_from_the_authorize_step_closes_the_listener() {
+        let (mut app, id, _) = listening();
+        let fx = press(&mut app, KeyCode::Esc);
+        assert_eq!(fx, vec![Effect::Cancel(id)]);
+        assert_eq!(app.screen, ScreenId::Scopes);
+        assert!(app.listening().is_none() && app.flow.as_ref().unwrap().attempt.is_none());
+        // Coming back prepares a fresh attempt (from the saved registration) with a new listener.
+        assert!(matches!(&press(&mut app, KeyCode::Enter)[..], [Effect::Prepare { mode: RedirectMode::Loopback, .. }]));
+    }
+
+    #[test]
+    fn a_refused_code_from_the_browser_points_to_a_new_attempt() {
+        let (mut app, id, _) = listening();
+        let exchange = task_id(&update(&mut app, Action::Loopback(id, Event::Code(Secret::new("c")))));
+        let rejected = ApiError::Status {
+            status: 400,
+            path: "/oauth/token".into(),
+            error: Some("invalid_grant".into()),
+            description: None,
+        };
+        update(&mut app, Action::Exchanged(exchange, Err(rejected)));
+        let error = app.flow.as_ref().unwrap().code_error.clone().unwrap();
+        assert!(error.contains("ctrl-r") && !error.contains("ctrl-o"), "{error}");
+        update(&mut app, Action::BrowserOpened(Ok(())));
+        assert!(app.notice.as_ref().unwrap().text.contains("hands the code back"));
+    }
+
+    #[test]
     fn the_paste_path_stays_open_while_listening() {
         let (mut app, _, _) = listening();
         press(&mut app, KeyCode::Enter);

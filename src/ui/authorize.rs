@@ -144,11 +144,11 @@ pub fn draw_code(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [intro, input, feedback, rest] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(3), Constraint::Length(5), Constraint::Min(0)])
             .areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::styled("Paste the code the server showed after you approved mastokey:", theme.bold()))
-            .wrap(Wrap { trim: true }),
-        intro,
-    );
+    let ask = match app.listening() {
+        Some(_) => "The browser hands the code back by itself; or paste a code here:",
+        None => "Paste the code the server showed after you approved mastokey:",
+    };
+    frame.render_widget(Paragraph::new(Line::styled(ask, theme.bold())).wrap(Wrap { trim: true }), intro);
     let focused = app.overlay.is_none() && app.task.is_none();
     text_box(frame, input, &flow.code, "Authorization code", focused, theme);
     match &flow.code_error {
