@@ -178,26 +178,49 @@ impl Runner {
         }
     }
 
-    /// Try each browser in turn; a text-mode one gets the terminal while it runs.
-    pub fn open_browser(&mut self, url: &str, terminal: &mut ratatui::DefaultTerminal) -> Result<(), String> {
+    /// Try each browser in turn. A text-mode one gets the terminal while it runs, so that path
+    /// is taken here and its result returned; graphical ones are started on the blocking pool
+    /// (each may take a moment to show whether it started) and report back as an action, so the
+    /// interface keeps answering meanwhile.
+    pub fn open_browser(
+        &mut self,
+        url: &str,
+        terminal: &mut ratatui::DefaultTerminal,
+        tx: UnboundedSender<Action>,
+    ) -> Option<Result<(), String>> {
         let browser_env = std::env::var("BROWSER").ok();
         let plans = browser::plan(url, browser_env.as_deref());
         if plans.is_empty() {
-            return Err(browser::BrowserError::NoBrowser.to_string());
+            return Some(Err(browser::BrowserError::NoBrowser.to_string()));
         }
-        let mut last_error = String::new();
-        for launch in plans {
-            let result = match launch {
-                Launch::Foreground(command) => suspend_for(terminal, || browser::run_foreground(command)),
-                Launch::Background(command) => browser::spawn_background(command),
-            };
-            match result {
-                Ok(()) => return Ok(()),
-                Err(e) => last_error = e.to_string(),
-            }
+        if plans.iter().all(|p| matches!(p, Launch::Background(_))) {
+            tokio::task::spawn_blocking(move || {
+                let launches = plans.into_iter().map(|p| match p {
+                    Launch::Background(command) | Launch::Foreground(command) => browser::spawn_background(command),
+                });
+                report(&tx, Action::BrowserOpened(first_that_starts(launches)));
+            });
+            return None;
         }
-        Err(last_error)
+        let results = plans.into_iter().map(|launch| match launch {
+            Launch::Foreground(command) => suspend_for(terminal, || browser::run_foreground(command)),
+            Launch::Background(command) => browser::spawn_background(command),
+        });
+        Some(first_that_starts(results))
     }
+}
+
+/// The first launch that worked, or the last failure (the iterator is lazy: later browsers are
+/// not started once one worked).
+fn first_that_starts(results: impl Iterator<Item = Result<(), browser::BrowserError>>) -> Result<(), String> {
+    let mut last_error = String::new();
+    for result in results {
+        match result {
+            Ok(()) => return Ok(()),
+            Err(e) => last_error = e.to_string(),
+        }
+    }
+    Err(last_error)
 }
 
 /// A saved registration for this server, redirect and scopes, or a new one.

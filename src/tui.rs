@@ -88,8 +88,9 @@ pub async fn run(
                     }
                 }
                 Effect::OpenBrowser(url) => {
-                    let result = runner.open_browser(&url, terminal);
-                    pending.extend(app::update(&mut app, Action::BrowserOpened(result)));
+                    if let Some(result) = runner.open_browser(&url, terminal, tx.clone()) {
+                        pending.extend(app::update(&mut app, Action::BrowserOpened(result)));
+                    }
                 }
                 Effect::Quit => {}
                 other => {
