@@ -256,6 +256,11 @@ async fn answers_that_are_not_the_api_get_their_own_kinds() {
             |e| matches!(e, ApiError::TooLarge { path, limit } if path == V2 && *limit == BODY_LIMIT),
         ),
         (Fault::Drop, |e| matches!(e, ApiError::Connection { .. })),
+        // JSON, but not an instance document: some other API on that address.
+        (
+            Fault::Status(200, "{}".into()),
+            |e| matches!(e, ApiError::Malformed { path, detail } if path == V2 && detail.contains("version")),
+        ),
         (
             Fault::Status(500, r#"{"error":"Internal error"}"#.into()),
             |e| matches!(e, ApiError::Status { status: 500, path, error: Some(msg), .. } if path == V2 && msg == "Internal error"),

@@ -342,8 +342,10 @@ fn discovered(app: &mut App, result: Result<ServerInfo, ApiError>) -> Vec<Effect
     let server = match result {
         Ok(server) => server,
         Err(e) => {
-            let shown = address::parse(app.instance.input.value()).map(|a| a.shown).unwrap_or_default();
-            app.instance.error = Some(messages::discovery(&e, &shown));
+            app.instance.error = match address::parse(app.instance.input.value()) {
+                Ok(address) => Some(messages::discovery(&e, &address)),
+                Err(_) => Some(e.to_string()),
+            };
             return Vec::new();
         }
     };

@@ -1,10 +1,13 @@
 //! Turning typed errors into sentences that say what happened and what to do next.
 
 use super::RedirectMode;
-use crate::mastodon::ApiError;
+use crate::mastodon::address::url_is_loopback;
+use crate::mastodon::{ApiError, ServerAddress};
 
 /// Discovery failed: say why, and what to check.
-pub fn discovery(error: &ApiError, shown: &str) -> String {
+pub fn discovery(error: &ApiError, address: &ServerAddress) -> String {
+    let shown = &address.shown;
+    let local_https = address.base.scheme() == "https" && url_is_loopback(&address.base);
     match error {
         ApiError::Dns { .. } => {
             format!("No server called {shown} could be found. Check the spelling, or your internet connection.")
@@ -12,6 +15,9 @@ pub fn discovery(error: &ApiError, shown: &str) -> String {
         ApiError::Refused { .. } => {
             format!("{shown} refused the connection. The server may be down, or the port is wrong; try again later.")
         }
+        ApiError::Tls { detail, .. } if local_https => format!(
+            "The secure connection to {shown} failed ({detail}). A server on this computer often has no TLS: type http://{shown} instead."
+        ),
         ApiError::Tls { detail, .. } => format!(
             "The secure connection to {shown} failed ({detail}). The server's certificate may be invalid or your clock wrong."
         ),

@@ -580,3 +580,19 @@ fn the_demo_logs_in_only_to_its_own_server() {
     press(&mut app, KeyCode::Char('n'));
     assert_eq!((app.screen, app.instance.input.value()), (ScreenId::Instance, "http://127.0.0.1:4000"));
 }
+
+#[test]
+fn a_tls_failure_on_this_computer_suggests_plain_http() {
+    let mut app = App::new(settings());
+    type_text(&mut app, "127.0.0.1:8443");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let tls = ApiError::Tls { host: "127.0.0.1:8443".into(), detail: "received corrupt message".into() };
+    update(&mut app, Action::Discovered(id, Err(tls.clone())));
+    assert!(app.instance.error.as_deref().unwrap().contains("type http://127.0.0.1:8443 instead"));
+    assert_eq!(app.instance.input.value(), "127.0.0.1:8443", "the typed text stays");
+    let mut app = App::new(settings());
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Err(tls)));
+    assert!(app.instance.error.as_deref().unwrap().contains("certificate"));
+}

@@ -204,9 +204,20 @@ pub async fn discover(client: &Client, address: ServerAddress) -> Result<ServerI
     Ok(ServerInfo { address, oauth, card, kind })
 }
 
+/// Every server that speaks Mastodon's API names itself and its version in the instance
+/// document; a JSON answer without them (`{}`, some other API) is not one.
+fn speaks_the_api(path: &str, name: &Option<String>, version: &Option<String>) -> Result<(), ApiError> {
+    let present = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
+    if present(name) && present(version) {
+        Ok(())
+    } else {
+        Err(ApiError::Malformed { path: path.to_owned(), detail: "no server name or version in it".into() })
+    }
+}
+
 async fn instance_card(client: &Client, address: &ServerAddress) -> Result<InstanceCard, ApiError> {
     match client.json::<V2Instance>(client.get(address.endpoint("/api/v2/instance"))).await {
-        Ok(v2) => Ok(InstanceCard {
+        Ok(v2) => speaks_the_api("/api/v2/instance", &v2.domain, &v2.version).map(|()| InstanceCard {
             title: text(v2.title),
             domain: text(v2.domain),
             version: text(v2.version),
@@ -222,6 +233,7 @@ async fn instance_card(client: &Client, address: &ServerAddress) -> Result<Insta
                     other => other,
                 },
             )?;
+            speaks_the_api("/api/v1/instance", &v1.uri, &v1.version)?;
             let description = v1.short_description.filter(|s| !s.trim().is_empty()).or(v1.description);
             Ok(InstanceCard {
                 title: text(v1.title),
