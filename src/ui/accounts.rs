@@ -5,7 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-use super::{HitMap, Theme};
+use unicode_width::UnicodeWidthStr;
+
+use super::{HitMap, Theme, fit};
 use crate::app::accounts::{SavedLogin, TokenStatus};
 use crate::app::{App, Target};
 
@@ -22,7 +24,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
     frame.render_widget(block, table);
     let height = inner.height as usize;
     let offset = list.cursor.saturating_sub(height.saturating_sub(1));
-    let acct_width = list.logins.iter().map(|s| s.login.acct.chars().count() + 1).max().unwrap_or(0).min(40);
+    // Display columns, so wide (Japanese, IDN) handles keep the columns after them aligned.
+    let acct_width = list.logins.iter().map(|s| s.login.acct.width() + 1).max().unwrap_or(0).min(MAX_ACCT_WIDTH);
     let mut lines = Vec::new();
     for (i, saved) in list.logins.iter().enumerate().skip(offset).take(height) {
         let line = row(saved, acct_width, theme);
@@ -41,10 +44,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
     }
 }
 
+/// A longer handle is cut (with `…`) rather than pushing the other columns out of line.
+const MAX_ACCT_WIDTH: usize = 40;
+
 fn row(saved: &SavedLogin, acct_width: usize, theme: &Theme) -> Line<'static> {
     let l = &saved.login;
-    let acct = format!("@{}", l.acct);
-    let pad = " ".repeat((acct_width + 2).saturating_sub(unicode_width::UnicodeWidthStr::width(acct.as_str())));
+    let acct = fit::text(&format!("@{}", l.acct), acct_width);
+    let pad = " ".repeat(acct_width + 2 - acct.width());
     let (mark, style) = match &saved.status {
         TokenStatus::Valid => ("✓ works", theme.success()),
         TokenStatus::Rejected => ("✗ revoked", theme.error()),
@@ -80,4 +86,34 @@ fn short_scopes(scopes: &[String]) -> String {
 
 fn day(rfc3339: &str) -> String {
     crate::sanitize::clean(rfc3339.get(..10).unwrap_or(rfc3339))
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use unicode_width::UnicodeWidthStr;
+
+    use crate::app::App;
+    use crate::app::fixtures::{saved_login, settings};
+
+    #[test]
+    fn wide_and_long_handles_keep_the_columns_aligned() {
+        let long = format!("{}@example.social", "a".repeat(60));
+        let logins = vec![saved_login("1", "ada@例え.テスト"), saved_login("2", "bob@m.ex"), saved_login("3", &long)];
+        let app = App::with_logins(settings(), logins);
+        let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
+        terminal.draw(|f| drop(crate::ui::draw(f, &app))).unwrap();
+        let screen = terminal.backend().to_string();
+        // Where the scopes column starts, in display columns, on each login's row.
+        let columns: Vec<usize> = screen
+            .lines()
+            .filter(|l| l.contains("profile"))
+            .filter(|l| l.contains('@'))
+            .map(|l| l[..l.find("profile").unwrap()].width())
+            .collect();
+        assert_eq!(columns.len(), 3, "{screen}");
+        assert!(columns.windows(2).all(|w| w[0] == w[1]), "{columns:?}\n{screen}");
+        assert!(screen.contains("@aaaa") && screen.contains('…'), "the long handle is cut: {screen}");
+    }
 }

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod authorize;
+mod fit;
 mod instance;
 mod profile;
 mod scopes;

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::Theme;
+use super::{Theme, fit};
 use crate::app::App;
 use crate::app::profile::{ProfileView, SaveState};
 use crate::avatar::{self, Avatar};
@@ -135,38 +135,11 @@ fn beside_avatar(header: Vec<Line<'static>>, avatar: &Avatar, width: u16) -> Vec
             };
             spans.push(Span::raw("  "));
             if let Some(line) = header.next() {
-                spans.extend(fit(line, room).spans);
+                spans.extend(fit::line(line, room).spans);
             }
             Line::from(spans)
         })
         .collect()
-}
-
-/// A line cut to `width` display columns, ending in `…` when something was cut.
-fn fit(line: Line<'static>, width: usize) -> Line<'static> {
-    if line.width() <= width {
-        return line;
-    }
-    let mut left = width.saturating_sub(1);
-    let mut spans = Vec::new();
-    for span in line.spans {
-        let mut kept = String::new();
-        for c in span.content.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if w > left {
-                left = 0;
-                break;
-            }
-            left -= w;
-            kept.push(c);
-        }
-        spans.push(Span::styled(kept, span.style));
-        if left == 0 {
-            break;
-        }
-    }
-    spans.push(Span::raw("…"));
-    Line::from(spans)
 }
 
 /// Where the login went; when the keyring was asked for and not used, why, in plain sight.
@@ -191,21 +164,5 @@ fn saved_lines(saved: &Saved, theme: &Theme) -> Vec<Line<'static>> {
                 Line::styled(format!("⚠ {why}, so the token is in this 0600 file."), theme.warning()),
             ]
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::style::Style;
-
-    #[test]
-    fn fit_cuts_by_display_width_and_marks_the_cut() {
-        let line = Line::from(vec![Span::raw("山田"), Span::styled("花子さん", Style::new().bold())]);
-        let cut = fit(line.clone(), 7);
-        assert_eq!(cut.to_string(), "山田花…");
-        assert!(cut.width() <= 7);
-        assert_eq!(cut.spans[1].style, Style::new().bold(), "styles survive the cut");
-        assert_eq!(fit(line, 12).to_string(), "山田花子さん", "a line that fits is left alone");
     }
 }
