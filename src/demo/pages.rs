@@ -82,7 +82,7 @@ so pick the account to sign in with even if you signed in before.</p>\n",
         body.push_str(&format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">\n", escape(key), escape(value)));
     }
     body.push_str(
-        "<p><button type=\"submit\" name=\"decision\" value=\"approve\">Authorize</button>\n\
+        "<p><button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button>\n\
 <button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button></p>\n</form>\n\
 <p class=\"note\">This is the demo server built into mastokey. No password is needed; nothing leaves this computer.</p>\n",
     );

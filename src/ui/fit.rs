@@ -38,7 +38,7 @@ pub fn text(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Style, Stylize};
+    use ratatui::style::Style;
 
     #[test]
     fn fit_cuts_by_display_width_and_marks_the_cut() {
