@@ -6,7 +6,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use support::demo::{curl_available, curl_browser, saved_in, tree, wait_for_code, wait_until};
-use support::tmux::{Tmux, available};
+use support::tmux::{Tmux, available, following_browser_deciding, wait_for_file};
 
 const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
 const BANNER: &str = "DEMO SERVER";
@@ -47,21 +47,27 @@ impl Sandbox {
         self.work().join("after-exit")
     }
 
-    /// `mastokey --demo` in tmux at 100×30, with the curl browser approving as `username`.
+    /// `mastokey --demo --redirect oob` in tmux at 100×30, with the curl browser approving as
+    /// `username` and writing down the code.
     fn start(&self, name: &str, username: &str) -> (Tmux, PathBuf) {
         let (browser, code) = curl_browser(&self.work(), username);
-        let command = format!("{BIN} --demo --redirect oob; echo \"exit=$?\" > '{}'", self.status_file().display());
+        (self.start_with(name, "--demo --redirect oob", &browser), code)
+    }
+
+    /// `mastokey ARGS` in tmux at 100×30 with this `$BROWSER`.
+    fn start_with(&self, name: &str, args: &str, browser: &Path) -> Tmux {
+        let command = format!("{BIN} {args}; echo \"exit=$?\" > '{}'", self.status_file().display());
         let env = [
             ("HOME", self.home()),
             ("XDG_CONFIG_HOME", self.xdg()),
             ("TMPDIR", self.tmp()),
             ("MASTOKEY_CONFIG_DIR", self.config_override()),
-            ("BROWSER", browser),
+            ("BROWSER", browser.to_path_buf()),
         ];
         let env: Vec<(&str, String)> = env.iter().map(|(k, v)| (*k, v.display().to_string())).collect();
         let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
         env.push(("TERM", "xterm-256color"));
-        (Tmux::start(name, &command, &env, 100, 30), code)
+        Tmux::start(name, &command, &env, 100, 30)
     }
 
     /// After the program exited: its status line.
@@ -201,6 +207,39 @@ fn a_hang_up_still_removes_the_demo_directory() {
     let pid = t.program_pid().to_string();
     assert!(std::process::Command::new("kill").args(["-HUP", &pid]).status().unwrap().success());
     assert_eq!(sandbox.exit_status(), "exit=129", "128 + SIGHUP");
+    assert!(tree(&sandbox.tmp()).is_empty(), "left in TMPDIR: {:?}", tree(&sandbox.tmp()));
+    sandbox.assert_home_untouched();
+}
+
+#[test]
+fn the_demo_logs_in_automatically_by_default_and_explains_a_denial() {
+    if !available() || !curl_available() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let decision = sandbox.work().join("decision");
+    let (browser, page) = following_browser_deciding(&sandbox.work(), &decision);
+    // No --redirect: with a browser at hand the default is the automatic (loopback) redirect.
+    let t = sandbox.start_with("demo-auto", "--demo", &browser);
+    wait_on_demo_screen(&t, "Scope string requested");
+    t.keys(&["Enter"]);
+    wait_on_demo_screen(&t, "Waiting for your browser");
+
+    std::fs::write(&decision, "deny").unwrap();
+    t.keys(&["o"]);
+    assert!(wait_for_file(&page).contains("denied"), "the browser is told too");
+    wait_on_demo_screen(&t, "You denied access");
+
+    // r: a new attempt (new state and listener); this time the person approves, types nothing.
+    std::fs::write(&decision, "approve").unwrap();
+    t.keys(&["r"]);
+    wait_on_demo_screen(&t, "Waiting for your browser");
+    t.keys(&["o"]);
+    let profile = t.wait_until("the profile, saved", |s| s.contains("Ada Lovelace") && saved_in(s).is_some());
+    assert!(profile.contains(BANNER), "{profile}");
+    assert!(wait_for_file(&page).contains("You can close this tab"), "{}", wait_for_file(&page));
+    t.keys(&["q"]);
+    assert_eq!(sandbox.exit_status(), "exit=0");
     assert!(tree(&sandbox.tmp()).is_empty(), "left in TMPDIR: {:?}", tree(&sandbox.tmp()));
     sandbox.assert_home_untouched();
 }

@@ -68,6 +68,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::BrowserOpened(result) => {
             let automatic = app.flow.as_ref().is_some_and(|f| f.mode == RedirectMode::Loopback);
             match result {
+                // The browser may answer before its launch settles: the news it brought stays.
+                Ok(()) if automatic && app.listening().is_none() => {}
                 Ok(()) if automatic => notice(
                     app,
                     NoticeKind::Success,

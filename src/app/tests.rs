@@ -445,7 +445,19 @@ mod loopback_flow {
         let error = app.flow.as_ref().unwrap().code_error.clone().unwrap();
         assert!(error.contains("ctrl-r") && !error.contains("ctrl-o"), "{error}");
         update(&mut app, Action::BrowserOpened(Ok(())));
+        assert!(app.flow.as_ref().unwrap().code_error.is_some(), "the refusal is what shows");
+    }
+
+    #[test]
+    fn news_from_the_browser_is_not_covered_by_the_news_that_it_started() {
+        let (mut app, _, _) = listening();
+        update(&mut app, Action::BrowserOpened(Ok(())));
         assert!(app.notice.as_ref().unwrap().text.contains("hands the code back"));
+        // A browser that answers before its launch is confirmed: the denial stays on screen.
+        let (mut app, id, _) = listening();
+        update(&mut app, Action::Loopback(id, Event::Refused { error: "access_denied".into(), description: None }));
+        update(&mut app, Action::BrowserOpened(Ok(())));
+        assert!(app.notice.as_ref().unwrap().text.contains("You denied access"));
     }
 
     #[test]

@@ -155,17 +155,26 @@ pub fn recording_browser(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf)
 /// A `$BROWSER` that approves as ada with curl and follows the redirect to mastokey's listener,
 /// saving the page the listener answered.
 pub fn following_browser(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    following_browser_deciding(dir, &dir.join("no-decision-file"))
+}
+
+/// The same, answering with the decision written in `decision` (`approve` when there is none;
+/// `deny` to refuse), so one test can do both.
+pub fn following_browser_deciding(dir: &Path, decision: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     use std::os::unix::fs::PermissionsExt;
     let page = dir.join("callback-page.html");
     let script = dir.join("browser.sh");
     let text = format!(
         r#"#!/bin/sh
 url="$1"; base="${{url%%\?*}}"; query="${{url#*\?}}"
-location=$(curl -sS --max-time 10 -o /dev/null -w '%{{redirect_url}}' --data "$query&username=ada&decision=approve" "$base")
+decision=$(cat '{decision}' 2>/dev/null || echo approve)
+rm -f '{page}'
+location=$(curl -sS --max-time 10 -o /dev/null -w '%{{redirect_url}}' --data "$query&username=ada&decision=$decision" "$base")
 curl -sS --max-time 10 "$location" > '{page}.tmp'
 mv '{page}.tmp' '{page}'
 "#,
-        page = page.display()
+        page = page.display(),
+        decision = decision.display()
     );
     std::fs::write(&script, text).unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
