@@ -58,5 +58,23 @@ fn bio(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, screens, keys, bio);
+/// A 400×400 PNG, the size Mastodon serves `avatar_static` at, decoded and scaled to cells.
+fn avatar(c: &mut Criterion) {
+    use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
+    let picture = RgbaImage::from_fn(400, 400, |x, y| Rgba([(x % 256) as u8, (y % 256) as u8, 128, 255]));
+    let mut png = std::io::Cursor::new(Vec::new());
+    DynamicImage::ImageRgba8(picture).write_to(&mut png, ImageFormat::Png).unwrap();
+    let png = png.into_inner();
+    c.bench_function("avatar: decode a 400x400 PNG into cells", |b| {
+        b.iter(|| black_box(mastokey::avatar::decode(black_box(&png), mastokey::avatar::Palette::TrueColor)))
+    });
+    let mut app = at_profile(japanese_account());
+    let avatar = mastokey::avatar::decode(&png, mastokey::avatar::Palette::TrueColor).unwrap();
+    if let Some(profile) = app.profile.as_mut() {
+        profile.avatar = Some(avatar);
+    }
+    render(c, "profile with avatar", &app);
+}
+
+criterion_group!(benches, screens, keys, bio, avatar);
 criterion_main!(benches);
