@@ -150,7 +150,7 @@ pub(crate) fn storage_failure(e: StoreError) -> Failure {
         StoreError::Io { .. } => {
             format!("{e}; check the permissions of that path, or set MASTOKEY_CONFIG_DIR to another directory")
         }
-        StoreError::NoConfigDir => e.to_string(),
+        StoreError::Newer { .. } | StoreError::NoConfigDir => e.to_string(),
     };
     Failure::new(Exit::Storage, message)
 }
