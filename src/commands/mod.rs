@@ -26,7 +26,7 @@ use crate::store::{KeyringError, Login, Store, StoreError, TokenProblem};
 /// | 2 | usage: a wrong argument (an ACCOUNT that is not `user@domain`), or an ACCOUNT is needed because several logins are saved (clap's own usage errors are 2 as well) |
 /// | 3 | no saved login is that account, or no logins are saved at all |
 /// | 4 | the server could not be reached (DNS, refused connection, TLS, timeout, broken connection) |
-/// | 5 | the server rejected the token (401: revoked or expired), or the token could not be revoked |
+/// | 5 | the server rejected the token (401: revoked or expired), or refused to revoke it (400, 401, 403 at /oauth/revoke), or there was no way to ask (no registration, no token) |
 /// | 6 | the saved files could not be read or written (a corrupt file is moved aside and named) |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
