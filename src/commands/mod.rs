@@ -27,7 +27,7 @@ use crate::store::{KeyringError, Login, Store, StoreError, TokenProblem};
 /// | 3 | no saved login is that account, or no logins are saved at all |
 /// | 4 | the server could not be reached (DNS, refused connection, TLS, timeout, broken connection) |
 /// | 5 | the server rejected the token (401: revoked or expired), or refused to revoke it (400, 401, 403 at /oauth/revoke), or there was no way to ask (no registration, no token) |
-/// | 6 | the saved files could not be read or written (a corrupt file is moved aside and named) |
+/// | 6 | the saved files could not be read or written (a corrupt file is moved aside and named; a newer mastokey's is left alone) |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Exit {
