@@ -75,8 +75,9 @@ pub fn fetchable(url: &str) -> Option<Url> {
 
 /// Decode PNG, JPEG, GIF (its first frame) or WebP bytes and turn them into cells.
 pub fn decode(bytes: &[u8], palette: Palette) -> Result<Avatar, AvatarError> {
-    let mut reader =
-        ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| AvatarError::Undecodable(e.to_string()))?;
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| AvatarError::Undecodable(e.to_string()))?;
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);

@@ -143,8 +143,9 @@ mod tests {
 
     #[test]
     fn scopes_are_one_space_separated_argument() {
-        let cli = Cli::try_parse_from(["mastokey", "--scopes", "read:accounts  write:statuses", "--instance", "x.example"])
-            .expect("parses");
+        let cli =
+            Cli::try_parse_from(["mastokey", "--scopes", "read:accounts  write:statuses", "--instance", "x.example"])
+                .expect("parses");
         assert_eq!(cli.scopes, Some(ScopeList(vec!["read:accounts".into(), "write:statuses".into()])));
         let error = Cli::try_parse_from(["mastokey", "--scopes", "read bogus"]).unwrap_err();
         assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);

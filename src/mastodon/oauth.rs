@@ -190,7 +190,10 @@ mod tests {
         assert_eq!(t.granted(&["read".into()]), ["read"]);
         let t = TokenResponse { access_token: Secret::new("t"), scope: Some("read write".into()) };
         assert_eq!(t.granted(&["read".into()]), ["read", "write"]);
-        let hostile = TokenResponse { access_token: Secret::new("t"), scope: Some("read \u{1b}]0;PWNED\u{7}\u{1b}[2Jwrite".into()) };
+        let hostile = TokenResponse {
+            access_token: Secret::new("t"),
+            scope: Some("read \u{1b}]0;PWNED\u{7}\u{1b}[2Jwrite".into()),
+        };
         assert_eq!(hostile.granted(&[]), ["read", "write"], "escape sequences are dropped");
     }
 }
