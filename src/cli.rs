@@ -50,7 +50,7 @@ Exit codes of the subcommands:
   2  usage: a wrong argument, or an ACCOUNT is needed
   3  no such account, or no logins saved
   4  the server could not be reached
-  5  the server rejected the token, or the token could not be revoked
+  5  the server rejected the token or refused to revoke it, or mastokey could not ask
   6  the saved files could not be read or written";
 
 /// Commands for scripts: no terminal interface, results on stdout, errors on stderr.

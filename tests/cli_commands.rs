@@ -2,92 +2,11 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-use mastokey::demo::{DemoServer, ServerConfig};
-use mastokey::mastodon::account::verify_credentials;
 use mastokey::mastodon::oauth::revoke;
 use mastokey::secret::Secret;
-use mastokey::store::{Login, Store};
-use support::login::{Approver, client, log_in};
+use support::cli::{BIN, mastokey, setup};
+use support::login::client;
 use support::tmux::{Tmux, available, wait_for_file};
-
-const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
-
-/// A demo server and an empty config directory for one test.
-struct Setup {
-    rt: tokio::runtime::Runtime,
-    server: Option<DemoServer>,
-    dir: tempfile::TempDir,
-    store: Store,
-}
-
-/// What one run of the binary did.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn setup() -> Setup {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(DemoServer::start(ServerConfig::default())).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::at(dir.path().join("config"));
-    Setup { rt, server: Some(server), dir, store }
-}
-
-impl Setup {
-    fn server(&self) -> &DemoServer {
-        self.server.as_ref().expect("the server is running")
-    }
-
-    fn config(&self) -> PathBuf {
-        self.store.dir().to_path_buf()
-    }
-
-    /// A real login as `username` (profile scope), saved to this setup's store.
-    fn log_in(&self, username: &str) -> Login {
-        let server = self.server();
-        self.rt.block_on(log_in(&server.base_url(), &self.store, username, &["profile"], Approver::Demo(server)))
-    }
-
-    /// `ada@127.0.0.1:PORT`.
-    fn acct(&self, username: &str) -> String {
-        format!("{username}@127.0.0.1:{}", self.server().port())
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        mastokey(&self.config(), args)
-    }
-
-    /// The demo server's answer to verify_credentials with this token.
-    fn verify(&self, token: &str) -> Result<String, mastokey::mastodon::ApiError> {
-        let base = url::Url::parse(&self.server().base_url()).unwrap();
-        self.rt.block_on(verify_credentials(&client(), &base, &Secret::new(token))).map(|a| a.username)
-    }
-
-    fn saved_accts(&self) -> Vec<String> {
-        self.store.logins().unwrap().into_iter().map(|l| l.acct).collect()
-    }
-}
-
-/// Runs mastokey with this config dir and no stdin (as in a script or CI).
-fn mastokey(config: &Path, args: &[&str]) -> Run {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("MASTOKEY_CONFIG_DIR", config)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run mastokey");
-    Run {
-        code: out.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    }
-}
 
 #[test]
 fn accounts_lists_logins_as_a_table_and_as_json_without_tokens() {

@@ -13,6 +13,7 @@ use mastokey::mastodon::oauth::{AuthorizeRequest, CodeExchange, OOB, authorize_u
 use mastokey::mastodon::pkce::{Pkce, new_state};
 use mastokey::secret::Secret;
 use support::approve::{approve, code_from_page};
+use support::cli::mastokey;
 use support::login::{Approver, client, log_in};
 use support::mock::MockServer;
 use support::tmux::{Tmux, available, recording_browser, wait_for_file};
@@ -174,6 +175,73 @@ fn mastokey_token_works_at_mastodon_mock_until_mastokey_logout_revokes_it() {
     assert!(store.logins().unwrap().is_empty());
     let (code, _, stderr) = mastokey(&["token"]);
     assert_eq!(code, Some(3), "{stderr}");
+}
+
+#[test]
+fn mastokey_accounts_and_whoami_at_mastodon_mock() {
+    let Some(mock) = MockServer::start() else {
+        return;
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = mastokey::store::Store::at(dir.path().join("config"));
+    let mut login = rt.block_on(log_in(&mock.base_url(), &store, "ada", &["read:accounts"], Approver::Browser));
+    login.last_verified = None;
+    store.save_login(login.clone()).unwrap();
+    let handle = format!("@ada@127.0.0.1:{}", mock.port());
+    assert_eq!(format!("@{}", login.acct), handle);
+    let run = |args: &[&str]| {
+        let run = mastokey(store.dir(), args);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}\n{}", mock.log());
+        assert!(!run.stdout.contains(login.token.expose()) && !run.stderr.contains(login.token.expose()));
+        run.stdout
+    };
+
+    let table = run(&["accounts"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 2, "{table}");
+    assert!(lines[0].starts_with("ACCOUNT") && lines[0].ends_with("SCOPES"), "{table}");
+    let cells: Vec<&str> = lines[1].split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    assert_eq!(cells, [handle.as_str(), "never", &mock.base_url(), "read:accounts"], "{table}");
+
+    let json: serde_json::Value = serde_json::from_str(&run(&["accounts", "--json"])).expect("JSON");
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "{json}");
+    assert_eq!(json[0]["acct"], login.acct);
+    assert_eq!(json[0]["server"], mock.base_url());
+    assert_eq!(json[0]["account_id"], login.account_id);
+    assert_eq!(json[0]["display_name"], "Ada Lovelace");
+    assert_eq!(json[0]["scopes_granted"], serde_json::json!(["read:accounts"]));
+    assert_eq!(json[0]["last_verified"], serde_json::Value::Null);
+    assert!(json[0].get("token").is_none(), "{json}");
+
+    let summary = run(&["whoami"]);
+    let lines: Vec<&str> = summary.lines().collect();
+    assert_eq!(lines[0], format!("Ada Lovelace {handle}"), "{summary}");
+    assert_eq!(lines[1], format!("server     {}", mock.base_url()), "{summary}");
+    assert_eq!(lines[2], "scopes     read:accounts", "{summary}");
+    assert!(lines[3].starts_with("posts      ") && lines[3].contains("  following "), "{summary}");
+    assert_eq!(lines.last().copied(), Some(format!("account id {}", login.account_id).as_str()), "{summary}");
+    // The check was noted, and accounts shows it.
+    let verified = store.logins().unwrap()[0].last_verified.clone().expect("noted");
+    assert!(verified.starts_with("20"), "{verified}");
+    assert!(run(&["accounts"]).lines().nth(1).is_some_and(|l| l.contains(" UTC ")));
+
+    let account: serde_json::Value = serde_json::from_str(&run(&["whoami", &login.acct, "--json"])).expect("JSON");
+    assert_eq!(account["username"], "ada");
+    assert_eq!(account["display_name"], "Ada Lovelace");
+    assert_eq!(account["id"], login.account_id);
+    assert!(account["source"].is_object(), "verify_credentials' own JSON: {account}");
+
+    // A token the mock no longer knows: 5, as at Mastodon.
+    rt.block_on(mastokey::mastodon::oauth::revoke(
+        &client(),
+        url::Url::parse(&format!("{}/oauth/revoke", mock.base_url())).unwrap(),
+        &store.registrations().unwrap()[0],
+        &login.token,
+    ))
+    .expect("revoke");
+    let rejected = mastokey(store.dir(), &["whoami"]);
+    assert_eq!(rejected.code, 5, "{rejected:?}");
 }
 
 #[test]

@@ -11,9 +11,11 @@ mod bus;
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use bus::{Bus, keyring_tools, keyring_user};
+use mastokey::demo::Fault;
 use mastokey::store::{Login, Store};
 use support::approve::{approve, code_from_page};
 use support::login::{Approver, log_in};
@@ -32,13 +34,22 @@ struct Run {
 
 /// The binary with this config dir, bus and `MASTOKEY_KEYRING` (unset when `None`), no stdin.
 fn mastokey(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> Run {
+    finish(spawn(config, bus, setting, args))
+}
+
+/// [`mastokey`], started: see [`finish`].
+fn spawn(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> Child {
     let mut command = Command::new(BIN);
     command.args(args).env("MASTOKEY_CONFIG_DIR", config).env("DBUS_SESSION_BUS_ADDRESS", bus);
     match setting {
         Some(value) => command.env("MASTOKEY_KEYRING", value),
         None => command.env_remove("MASTOKEY_KEYRING"),
     };
-    let out = command.stdin(Stdio::null()).output().expect("run mastokey");
+    command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run mastokey")
+}
+
+fn finish(child: Child) -> Run {
+    let out = child.wait_with_output().expect("wait for mastokey");
     Run {
         code: out.status.code().expect("exited, not killed"),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -176,6 +187,43 @@ fn without_a_keyring_service_the_token_stays_in_the_file_with_a_note() {
     let forgot = run(&bus.address, &["logout", &acct, "--yes"]);
     assert_eq!(forgot.code, 0, "{forgot:?}");
     assert_eq!(logins_json(&s.config).1["logins"], serde_json::json!([]));
+}
+
+#[test]
+fn a_slow_whoami_puts_no_stale_token_in_the_keyring() {
+    if !keyring_tools() {
+        return;
+    }
+    let mut bus = Bus::start();
+    bus.start_secret_service();
+    let s = Session::new();
+    let (old, acct) = ada(&s);
+    let verify = "/api/v1/accounts/verify_credentials";
+    let verifies = || s.server().requests().iter().filter(|(_, p)| p == verify).count();
+    let before = verifies();
+    // whoami with the setting on would move the token it read to the keyring...
+    s.server().inject(verify, Fault::Delay(Duration::from_secs(3)));
+    let whoami = spawn(&s.config, &bus.address, Some("1"), &["whoami", &acct]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while verifies() == before {
+        assert!(Instant::now() < deadline, "whoami did not ask the server");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // ...but while the server holds its request, ada logs in again (token in the file).
+    s.server().clear_faults();
+    let (newer, _) = ada(&s);
+    let run = finish(whoami);
+    assert_eq!(run.code, 0, "{run:?}");
+
+    assert!(bus.token_of(&old).is_none(), "no keyring item: neither the old token nor an orphan");
+    let (text, doc) = logins_json(&s.config);
+    assert!(doc["logins"][0].get("token_in").is_none(), "{text}");
+    assert_eq!(doc["logins"][0]["token"], newer.token.expose());
+    assert_eq!(doc["logins"][0]["created_at"], newer.created_at.as_str());
+
+    // The next whoami reads the newer login and moves its token.
+    assert_eq!(mastokey(&s.config, &bus.address, Some("1"), &["whoami", &acct]).code, 0);
+    assert_eq!(bus.token_of(&newer).as_deref(), Some(newer.token.expose()));
 }
 
 /// From the server screen of the terminal interface to the profile of ada.

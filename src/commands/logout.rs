@@ -9,7 +9,7 @@ use super::{Exit, Failure, choose_login_with_token, open_store, request_failure,
 use crate::logout::{self, RevokeError, registration_of};
 use crate::mastodon::client::{Client, Timeouts};
 use crate::sanitize::clean;
-use crate::store::{Login, Store};
+use crate::store::{Login, Store, StoreError};
 
 pub(super) async fn run(account: &str, yes: bool) -> Result<String, Failure> {
     let store = open_store()?;
@@ -25,11 +25,13 @@ pub(super) async fn run(account: &str, yes: bool) -> Result<String, Failure> {
     };
     let refused = match revoked {
         Ok(()) => {
-            forget(&store, &login)?;
-            return Ok(format!(
-                "Logged out of {acct}: {} revoked the token and the login is forgotten.\n",
-                login.server
-            ));
+            let forgotten = forget(&store, &login, true)?;
+            let what = if forgotten {
+                "the login is forgotten"
+            } else {
+                "the login had already been forgotten, or replaced by a newer login of the account, which stays"
+            };
+            return Ok(format!("Logged out of {acct}: {} revoked the token and {what}.\n", login.server));
         }
         Err(refused) => refused,
     };
@@ -50,18 +52,21 @@ pub(super) async fn run(account: &str, yes: bool) -> Result<String, Failure> {
             format!("the login of {acct} is still saved; run `mastokey logout {acct}` again later{how}"),
         ));
     }
-    forget(&store, &login)?;
+    forget(&store, &login, false)?;
     warn(&format!(
         "forgot the login of {acct}, but its token may still work: revoke it at {authorized_apps} (mastokey's entry)"
     ));
     Ok(String::new())
 }
 
-/// Why the server did not revoke, as a failure with its exit code.
+/// Why the token was not revoked, as a failure with its exit code: 5 when the server refused
+/// (400, 401, 403 from /oauth/revoke) or mastokey could not ask it, 4 when it could not be
+/// reached, 1 for any other answer (a server error, a rate limit, an answer that is not
+/// Mastodon's), as for `whoami`.
 fn refusal(e: RevokeError, login: &Login) -> Failure {
     let acct = clean(&login.acct);
     match e {
-        RevokeError::Api(e) if e.is_network() => {
+        RevokeError::Api(e) if !matches!(e.status(), Some(400 | 401 | 403)) => {
             request_failure(&e, &login.server, &format!("revoke the token of {acct}"))
         }
         RevokeError::Storage(e) => storage_failure(e),
@@ -75,8 +80,30 @@ fn refusal(e: RevokeError, login: &Login) -> Failure {
     }
 }
 
-fn forget(store: &Store, login: &Login) -> Result<(), Failure> {
-    store.remove_login(&login.server, &login.account_id).map(|_| ()).map_err(storage_failure)
+/// Forgets this login (not a newer one of the account saved meanwhile). `revoked` says whether
+/// the server revoked its token, which changes what a failed write means and what to do next.
+fn forget(store: &Store, login: &Login, revoked: bool) -> Result<bool, Failure> {
+    store.forget_login(login).map_err(|e| {
+        let acct = clean(&login.acct);
+        let fix = match &e {
+            StoreError::Newer { .. } => "update mastokey",
+            _ => "fix the permissions of that path",
+        };
+        let message = if revoked {
+            format!(
+                "{} revoked the token of {acct}, so it no longer works, but the login could not be removed from \
+                 the saved logins: {e}; {fix}, then run `mastokey logout {acct}` again (revoking a token the \
+                 server no longer knows is harmless)",
+                login.server
+            )
+        } else {
+            format!(
+                "the login of {acct} could not be removed from the saved logins: {e}; {fix}, then run \
+                 `mastokey logout {acct}` again"
+            )
+        };
+        Failure::new(Exit::Storage, message)
+    })
 }
 
 /// Asks on stderr (stdout may be a pipe), reads one line of stdin. Anything but y/yes is no.

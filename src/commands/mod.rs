@@ -23,11 +23,11 @@ use crate::store::{KeyringError, Login, Store, StoreError, TokenProblem};
 /// |---|---|
 /// | 0 | done |
 /// | 1 | the server answered with an error mastokey cannot act on (a server error, a rate limit, an answer that is not Mastodon's, a token without the scope to read the account), or stdout could not be written |
-/// | 2 | usage: a wrong argument, or an ACCOUNT is needed because several logins are saved (clap's own usage errors are 2 as well) |
+/// | 2 | usage: a wrong argument (an ACCOUNT that is not `user@domain`), or an ACCOUNT is needed because several logins are saved (clap's own usage errors are 2 as well) |
 /// | 3 | no saved login is that account, or no logins are saved at all |
 /// | 4 | the server could not be reached (DNS, refused connection, TLS, timeout, broken connection) |
-/// | 5 | the server rejected the token (401: revoked or expired), or the token could not be revoked |
-/// | 6 | the saved files could not be read or written (a corrupt file is moved aside and named) |
+/// | 5 | the server rejected the token (401: revoked or expired), or refused to revoke it (400, 401, 403 at /oauth/revoke), or there was no way to ask (no registration, no token) |
+/// | 6 | the saved files could not be read or written (a corrupt file is moved aside and named; a newer mastokey's is left alone) |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Exit {
@@ -150,7 +150,7 @@ pub(crate) fn storage_failure(e: StoreError) -> Failure {
         StoreError::Io { .. } => {
             format!("{e}; check the permissions of that path, or set MASTOKEY_CONFIG_DIR to another directory")
         }
-        StoreError::NoConfigDir => e.to_string(),
+        StoreError::Newer { .. } | StoreError::NoConfigDir => e.to_string(),
     };
     Failure::new(Exit::Storage, message)
 }
@@ -163,13 +163,28 @@ pub(crate) fn choose_login(
     wanted: Option<&str>,
     command: &str,
 ) -> Result<Login, Failure> {
+    let names = |logins: &[Login]| logins.iter().map(|l| clean(&l.acct)).collect::<Vec<_>>().join(", ");
+    if let Some(wanted) = wanted.filter(|w| !is_account(w)) {
+        let saved = if logins.is_empty() {
+            "no logins are saved yet (run `mastokey` to log in)".to_owned()
+        } else {
+            format!("the saved logins are {}", names(&logins))
+        };
+        return Err(Failure::new(
+            Exit::Usage,
+            format!(
+                "`{}` is not an ACCOUNT: write it as user@domain, as in `mastokey {command} ada@mastodon.social`; \
+                 {saved}",
+                clean(wanted.trim())
+            ),
+        ));
+    }
     if logins.is_empty() {
         return Err(Failure::new(
             Exit::NoSuchAccount,
             format!("no logins are saved in {}; log in first by running `mastokey`", store.dir().display()),
         ));
     }
-    let names = || logins.iter().map(|l| clean(&l.acct)).collect::<Vec<_>>().join(", ");
     let Some(wanted) = wanted else {
         if logins.len() == 1 {
             return Ok(logins.swap_remove(0));
@@ -179,7 +194,7 @@ pub(crate) fn choose_login(
             format!(
                 "{} logins are saved, so say which one: `mastokey {command} ACCOUNT` with ACCOUNT one of {}",
                 logins.len(),
-                names()
+                names(&logins)
             ),
         ));
     };
@@ -187,11 +202,19 @@ pub(crate) fn choose_login(
     if let Some(found) = logins.iter().position(|l| account_key(&l.acct) == key) {
         return Ok(logins.swap_remove(found));
     }
-    let hint = if wanted.contains('@') { "" } else { " (an ACCOUNT is user@domain)" };
     Err(Failure::new(
         Exit::NoSuchAccount,
-        format!("no saved login is {}{hint}; the saved logins are {}", clean(wanted), names()),
+        format!("no saved login is {}; the saved logins are {}", clean(wanted), names(&logins)),
     ))
+}
+
+/// `user@domain`, with a leading `@` or not: both parts there, nothing else with an `@`.
+fn is_account(text: &str) -> bool {
+    let text = text.trim();
+    let text = text.strip_prefix('@').unwrap_or(text);
+    text.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty() && !domain.is_empty() && !domain.contains('@') && !text.contains(char::is_whitespace)
+    })
 }
 
 /// `user@domain` folded for comparison: no leading `@`, lower case, the domain in punycode.

@@ -55,11 +55,34 @@ fn lookup_failures_have_their_own_codes_and_name_the_choices() {
     assert!(ambiguous.message.contains("`mastokey whoami ACCOUNT`"), "{}", ambiguous.message);
     assert!(ambiguous.message.contains("ada@a.example, bob@b.example"), "{}", ambiguous.message);
 
-    let unknown = choose_login(&store, two(), Some("carol"), "token").unwrap_err();
+    let unknown = choose_login(&store, two(), Some("carol@c.example"), "token").unwrap_err();
     assert_eq!(unknown.exit, Exit::NoSuchAccount);
-    assert!(unknown.message.contains("user@domain") && unknown.message.contains("bob@b.example"));
+    assert!(unknown.message.contains("carol@c.example") && unknown.message.contains("bob@b.example"));
 
     assert_eq!(choose_login(&store, vec![login("ada@a.example")], None, "token").unwrap().acct, "ada@a.example");
+}
+
+#[test]
+fn an_account_without_a_domain_is_a_usage_error_showing_the_form_and_the_choices() {
+    let store = Store::at("/nonexistent");
+    for wanted in ["ada", "@ada", "ada@", "@", "", "ada@a@b.example", "ada @a.example"] {
+        let e = choose_login(&store, vec![login("ada@a.example")], Some(wanted), "logout").unwrap_err();
+        assert_eq!(e.exit, Exit::Usage, "{wanted:?}: {}", e.message);
+        assert!(e.message.contains("write it as user@domain"), "{}", e.message);
+        assert!(e.message.contains("`mastokey logout ada@mastodon.social`"), "{}", e.message);
+        assert!(e.message.ends_with("the saved logins are ada@a.example"), "{}", e.message);
+    }
+    let e = choose_login(&store, Vec::new(), Some("ada"), "token").unwrap_err();
+    assert_eq!(e.exit, Exit::Usage, "a malformed ACCOUNT is a usage error even with nothing saved");
+    assert!(e.message.contains("no logins are saved yet"), "{}", e.message);
+    let e = choose_login(&store, Vec::new(), Some("ada\u{1b}[2J"), "token").unwrap_err();
+    assert!(!e.message.contains('\u{1b}'), "{:?}", e.message);
+    for fine in ["ada@a.example", "@ada@a.example", " @ada@a.example "] {
+        assert_eq!(
+            choose_login(&store, vec![login("ada@a.example")], Some(fine), "token").unwrap().acct,
+            "ada@a.example"
+        );
+    }
 }
 
 #[test]

@@ -53,7 +53,7 @@ pub(super) async fn run(account: Option<&str>, json: bool) -> Result<String, Fai
         }
     })?;
 
-    record_verified(&store, login.clone());
+    record_verified(&store, &login);
     if json {
         // The body decoded as an account, so it is valid UTF-8 JSON; only escapes can change.
         let text = String::from_utf8_lossy(&body);
@@ -79,25 +79,18 @@ fn server_url(store: &Store, login: &Login) -> Result<Url, Failure> {
     })
 }
 
-/// Saves when the token was last seen working. Failing to note it does not make the answer
-/// wrong, so it is a warning, not the command's result.
-fn record_verified(store: &Store, mut login: Login) {
-    // Only if the login is still saved: a `logout` meanwhile must not be undone.
-    let still_saved = store.logins().is_ok_and(|all| {
-        all.iter().any(|l| l.server.eq_ignore_ascii_case(&login.server) && l.account_id == login.account_id)
-    });
-    if !still_saved {
-        return;
-    }
-    login.last_verified = Some(now_rfc3339());
-    let acct = login.acct.clone();
-    match store.save_login(login) {
+/// Notes when the token was last seen working, if this login is still the one saved: a logout
+/// or a newer login of the account made meanwhile by another process stays as it is. Failing to
+/// note it does not make the answer wrong, so it is a warning, not the command's result.
+fn record_verified(store: &Store, login: &Login) {
+    match store.record_verified(login, &now_rfc3339()) {
         // The token was meant for the system keyring, which could not take it: say where it is.
-        Ok(saved) => {
-            if let Some(note) = saved.fallback_note(&acct) {
+        Ok(Some(saved)) => {
+            if let Some(note) = saved.fallback_note(&login.acct) {
                 warn(&note);
             }
         }
+        Ok(None) => {}
         Err(e) => warn(&format!("the login was verified, but the time of it could not be saved: {e}")),
     }
 }

@@ -33,12 +33,6 @@ pub(super) fn read_list<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<V
     }
 }
 
-/// The list in `dir/name` as it is now, or `None` when it cannot be read; unlike [`read_list`]
-/// an unreadable file is left where it is, for the save that follows to report.
-pub(super) fn peek_list<T: DeserializeOwned>(dir: &Path, name: &str) -> Option<Vec<T>> {
-    load(&dir.join(name), name).ok().flatten()
-}
-
 /// Read-modify-write of the list in `dir/name` under the directory's lock. `change` returns
 /// whether anything changed (nothing is written otherwise).
 pub(super) fn update_list<T: Serialize + DeserializeOwned>(
@@ -46,24 +40,46 @@ pub(super) fn update_list<T: Serialize + DeserializeOwned>(
     name: &str,
     change: impl FnOnce(&mut Vec<T>) -> bool,
 ) -> Result<(), StoreError> {
-    ensure_dir(dir)?;
-    let _lock = lock(dir)?;
-    let path = dir.join(name);
-    let mut list = match load(&path, name)? {
-        Some(list) => list,
-        None => return Err(keep_aside(&path)?),
-    };
-    if !change(&mut list) {
-        return Ok(());
+    let locked = Locked::take(dir)?;
+    let mut list = locked.read(name)?;
+    if change(&mut list) { locked.write(name, &list) } else { Ok(()) }
+}
+
+/// The directory's exclusive lock, held until dropped, and the reads and writes made under it:
+/// for a change that must also do something else (the keyring) before other processes go on.
+pub(super) struct Locked<'a> {
+    dir: &'a Path,
+    _lock: File,
+}
+
+impl<'a> Locked<'a> {
+    /// Creates the directory if needed and waits for its lock.
+    pub(super) fn take(dir: &'a Path) -> Result<Self, StoreError> {
+        ensure_dir(dir)?;
+        Ok(Self { dir, _lock: lock(dir)? })
     }
-    let doc = serde_json::json!({ "version": VERSION, key(name): list });
-    let mut bytes = serde_json::to_vec_pretty(&doc).map_err(|e| StoreError::Io {
-        path: path.clone(),
-        action: "write",
-        source: io::Error::other(e.to_string()),
-    })?;
-    bytes.push(b'\n');
-    write_atomic(dir, &path, &bytes)
+
+    /// The list in `name`; a file we cannot understand is moved aside and reported (`Corrupt`).
+    pub(super) fn read<T: DeserializeOwned>(&self, name: &str) -> Result<Vec<T>, StoreError> {
+        let path = self.dir.join(name);
+        match load(&path, name)? {
+            Some(list) => Ok(list),
+            None => Err(keep_aside(&path)?),
+        }
+    }
+
+    /// Replaces `name` with `list`, atomically.
+    pub(super) fn write<T: Serialize>(&self, name: &str, list: &[T]) -> Result<(), StoreError> {
+        let path = self.dir.join(name);
+        let doc = serde_json::json!({ "version": VERSION, key(name): list });
+        let mut bytes = serde_json::to_vec_pretty(&doc).map_err(|e| StoreError::Io {
+            path: path.clone(),
+            action: "write",
+            source: io::Error::other(e.to_string()),
+        })?;
+        bytes.push(b'\n');
+        write_atomic(self.dir, &path, &bytes)
+    }
 }
 
 /// `registrations.json` holds `{"version": 1, "registrations": [...]}`.
@@ -72,7 +88,8 @@ fn key(name: &str) -> &str {
 }
 
 /// The list in a file: `Ok(Some(empty))` when there is no file, `Ok(None)` when the file is
-/// not something we understand.
+/// not something we understand, `Err(Newer)` when a later mastokey wrote it (its data may be
+/// fine, so it is neither moved aside nor overwritten).
 fn load<T: DeserializeOwned>(path: &Path, name: &str) -> Result<Option<Vec<T>>, StoreError> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
@@ -82,8 +99,12 @@ fn load<T: DeserializeOwned>(path: &Path, name: &str) -> Result<Option<Vec<T>>, 
     let Ok(mut doc) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
         return Ok(None);
     };
-    if doc.get("version").and_then(serde_json::Value::as_u64) != Some(VERSION) {
-        return Ok(None);
+    match doc.get("version").and_then(serde_json::Value::as_u64) {
+        Some(VERSION) => {}
+        Some(version) if version > VERSION => {
+            return Err(StoreError::Newer { path: path.to_path_buf(), version });
+        }
+        _ => return Ok(None),
     }
     Ok(match doc.get_mut(key(name)) {
         None => Some(Vec::new()),

@@ -39,6 +39,11 @@ pub fn get_all(users: &[String]) -> Vec<Result<Secret, KeyringError>> {
     isolated(|| imp::get_all(users)).unwrap_or_else(|e| users.iter().map(|_| Err(e.clone())).collect())
 }
 
+/// The token of `user`.
+pub fn get(user: &str) -> Result<Secret, KeyringError> {
+    get_all(&[user.to_owned()]).pop().unwrap_or(Err(KeyringError::Missing))
+}
+
 /// Deletes the item of `user`; `Ok(false)` when there was none.
 pub fn delete(user: &str) -> Result<bool, KeyringError> {
     isolated(|| imp::delete(user))

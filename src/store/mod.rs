@@ -3,13 +3,15 @@
 //! Two JSON files in the config directory, each wrapped as `{"version": 1, ...}`. Every change is
 //! a read-modify-write under an exclusive lock (so two mastokey processes saving at once both
 //! keep their entries), written atomically, with 0600 files in a 0700 directory. A file that
-//! cannot be understood is moved aside and reported, never overwritten.
+//! cannot be understood is moved aside and reported, never overwritten; one with a higher
+//! `version` (a newer mastokey's) is reported and left alone, for reading and for writing.
 //!
 //! With `MASTOKEY_KEYRING=1` a login's token goes to the system keyring instead, and its entry
 //! in `logins.json` says `"token_in": "keyring"` with an empty token (see [`saved`]).
 
 mod file;
 pub mod keyring;
+mod logins;
 mod saved;
 #[cfg(test)]
 mod saved_tests;
@@ -71,6 +73,13 @@ pub enum StoreError {
         kept_as.display()
     )]
     Corrupt { path: PathBuf, kept_as: PathBuf },
+    /// A later mastokey's file format: left in place, neither read nor written.
+    #[error(
+        "{} was written by a newer mastokey (format version {version}); update mastokey to use it \
+         (the file was left as it is)",
+        path.display()
+    )]
+    Newer { path: PathBuf, version: u64 },
     #[error("no configuration directory was found; set MASTOKEY_CONFIG_DIR or HOME")]
     NoConfigDir,
 }

@@ -1,4 +1,5 @@
-//! Saving and reading logins, each token either in `logins.json` or in the system keyring.
+//! Logins as `logins.json` holds them, each token either in the file or in the system keyring,
+//! and reading them back (changing them is in `logins.rs`).
 //!
 //! `MASTOKEY_KEYRING` decides where a save puts the token ([`KeyringSetting`]); reading follows
 //! what each entry says, so logins saved either way stay readable whatever the setting is now.
@@ -140,32 +141,32 @@ impl Loaded {
 }
 
 /// The `token_in` of an entry whose token is in the keyring.
-const IN_KEYRING: &str = "keyring";
+pub(super) const IN_KEYRING: &str = "keyring";
 
 /// A login as written in `logins.json`: the login, plus where its token is when not in the file.
 #[derive(Serialize, Deserialize)]
-struct Record {
+pub(super) struct Record {
     #[serde(flatten)]
-    login: Login,
+    pub(super) login: Login,
     /// `"keyring"` (the `token` field is then empty), or absent. Any other value, from some later
     /// mastokey, is read as "in the file" rather than making the whole file unreadable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    token_in: Option<String>,
+    pub(super) token_in: Option<String>,
 }
 
 impl Record {
-    fn in_keyring(&self) -> bool {
+    pub(super) fn in_keyring(&self) -> bool {
         self.token_in.as_deref() == Some(IN_KEYRING)
     }
 
-    fn is(&self, server: &str, account_id: &str) -> bool {
+    pub(super) fn is(&self, server: &str, account_id: &str) -> bool {
         same_server(&self.login.server, server) && self.login.account_id == account_id
     }
 }
 
 /// The keyring item's `username`: the server as the store compares it, and the account id
 /// (stable across renames, unlike `user@domain`).
-fn keyring_user(server: &str, account_id: &str) -> String {
+pub(super) fn keyring_user(server: &str, account_id: &str) -> String {
     format!("{} {account_id}", server.trim_end_matches('/').to_ascii_lowercase())
 }
 
@@ -202,93 +203,5 @@ impl Store {
             loaded.logins.push(login);
         }
         Ok(loaded)
-    }
-
-    /// Saves a login, replacing one with the same server and account, with its token where
-    /// [`KeyringSetting`] says; says where it went. A keyring that cannot take the token is not
-    /// an error: the token goes to the file and [`TokenPlace::FileInstead`] says why. A corrupt
-    /// file is handled as in [`Store::save_registration`].
-    pub fn save_login(&self, login: Login) -> Result<Saved, StoreError> {
-        let (server, account_id) = (login.server.clone(), login.account_id.clone());
-        let user = keyring_user(&server, &account_id);
-        // Read without the lock: it only decides where the token goes, the write re-reads.
-        let keyring_has_it = || {
-            file::peek_list::<Record>(&self.dir, LOGINS)
-                .is_some_and(|list| list.iter().any(|r| r.is(&server, &account_id) && r.in_keyring()))
-        };
-        let to_keyring = match self.keyring {
-            KeyringSetting::On => true,
-            KeyringSetting::Off => false,
-            KeyringSetting::Unset => keyring_has_it(),
-        };
-        let token_in = if to_keyring {
-            let label = format!("mastokey: @{}", clean(&login.acct));
-            match keyring::set(&user, &label, &login.token) {
-                Ok(()) => TokenPlace::Keyring,
-                Err(why) => TokenPlace::FileInstead(why),
-            }
-        } else {
-            TokenPlace::File
-        };
-        let in_keyring = token_in == TokenPlace::Keyring;
-        let mut record = Record { login, token_in: in_keyring.then(|| IN_KEYRING.to_owned()) };
-        if in_keyring {
-            record.login.token = Secret::default();
-        }
-
-        let mut replaced_a_keyring_entry = false;
-        let written = file::update_list(&self.dir, LOGINS, |list: &mut Vec<Record>| {
-            match list.iter_mut().find(|r| r.is(&server, &account_id)) {
-                // Keep its place so the accounts list does not reorder on every re-verify.
-                Some(old) => {
-                    replaced_a_keyring_entry = old.in_keyring();
-                    *old = record;
-                }
-                None => list.push(record),
-            }
-            true
-        });
-        match written {
-            Ok(()) => {
-                if replaced_a_keyring_entry && !in_keyring {
-                    // The token is in the file now; the keyring's copy would only go stale.
-                    // Best effort: an unreachable keyring keeps it, and nothing reads it.
-                    let _ = keyring::delete(&user);
-                }
-                Ok(Saved { path: self.logins_path(), token_in })
-            }
-            Err(e) => {
-                // Leave no token in the keyring that no saved login points at.
-                if in_keyring && !keyring_has_it() {
-                    let _ = keyring::delete(&user);
-                }
-                Err(e)
-            }
-        }
-    }
-
-    /// Forgets a login, and its token in the keyring if it is there. Returns whether there was
-    /// one to forget.
-    ///
-    /// Deleting the keyring item is best effort, after the file no longer has the login: a
-    /// keyring that cannot be reached must not keep a person from logging out.
-    pub fn remove_login(&self, server: &str, account_id: &str) -> Result<bool, StoreError> {
-        if !self.logins_path().exists() {
-            return Ok(false);
-        }
-        let (mut removed, mut in_keyring) = (false, false);
-        file::update_list(&self.dir, LOGINS, |list: &mut Vec<Record>| {
-            list.retain(|r| {
-                let gone = r.is(server, account_id);
-                removed |= gone;
-                in_keyring |= gone && r.in_keyring();
-                !gone
-            });
-            removed
-        })?;
-        if in_keyring {
-            let _ = keyring::delete(&keyring_user(server, account_id));
-        }
-        Ok(removed)
     }
 }

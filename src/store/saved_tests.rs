@@ -208,3 +208,28 @@ fn problems_and_notes_never_carry_the_token() {
     let failed = Saved { path: "/c/logins.json".into(), token_in: TokenPlace::FileInstead(KeyringError::Missing) };
     assert!(failed.fallback_note("ada@m.example").unwrap().ends_with("instead of the system keyring"));
 }
+
+#[test]
+fn record_verified_without_a_keyring_service_keeps_each_token_where_it_is() {
+    if !without_keyring_service("record_verified_without_a_keyring_service_keeps_each_token_where_it_is") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    write_mixed(&store);
+    let at = "2026-04-04T00:00:00Z";
+    // On: the token in the file was meant to move and could not; it stays, with the reason.
+    let on = store.clone().with_keyring(KeyringSetting::On);
+    let saved = on.record_verified(&login("2", "tok-secret-2"), at).unwrap().expect("still saved");
+    assert!(matches!(saved.token_in, TokenPlace::FileInstead(KeyringError::NoService(_))), "{saved:?}");
+    // Off: the token in the keyring cannot be read to move back, so it stays there.
+    let off = store.clone().with_keyring(KeyringSetting::Off);
+    let saved = off.record_verified(&login("1", "tok-from-the-caller"), at).unwrap().expect("still saved");
+    assert_eq!(saved.token_in, TokenPlace::Keyring);
+    let doc = raw(&store);
+    assert_eq!((&doc["logins"][0]["token_in"], &doc["logins"][0]["token"]), (&"keyring".into(), &"".into()));
+    assert_eq!(doc["logins"][1]["token"], "tok-secret-2");
+    assert!(doc["logins"][1].get("token_in").is_none(), "{doc}");
+    assert!(doc["logins"].as_array().unwrap().iter().all(|l| l["last_verified"] == at), "{doc}");
+    assert!(!fs::read_to_string(store.logins_path()).unwrap().contains("tok-from-the-caller"));
+}

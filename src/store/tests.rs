@@ -152,18 +152,154 @@ fn corrupt_file_is_kept_aside_byte_for_byte() {
 }
 
 #[test]
-fn wrong_version_is_corrupt_and_save_over_it_reports_first() {
+fn a_version_that_is_not_a_format_is_corrupt_and_save_over_it_reports_first() {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::at(tmp.path());
-    let other = br#"{"version": 2, "registrations": []}"#;
-    fs::write(store.registrations_path(), other).unwrap();
     let reg = registration("https://m.example", "c", "urn:ietf:wg:oauth:2.0:oob", "read");
+    for other in [&br#"{"version": 0, "registrations": []}"#[..], br#"{"version": "2", "registrations": []}"#] {
+        fs::write(store.registrations_path(), other).unwrap();
+        let err = store.save_registration(reg.clone()).unwrap_err();
+        let StoreError::Corrupt { kept_as, .. } = err else { panic!("{err:?}") };
+        assert_eq!(fs::read(kept_as).unwrap(), other);
+        store.save_registration(reg.clone()).unwrap();
+        assert_eq!(store.registrations().unwrap(), vec![reg.clone()]);
+    }
+}
 
-    let err = store.save_registration(reg.clone()).unwrap_err();
-    let StoreError::Corrupt { kept_as, .. } = err else { panic!("{err:?}") };
-    assert_eq!(fs::read(kept_as).unwrap(), other);
-    store.save_registration(reg.clone()).unwrap();
-    assert_eq!(store.registrations().unwrap(), vec![reg]);
+#[test]
+fn a_newer_format_is_left_in_place_for_reads_and_refused_for_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    let newer = br#"{"version": 2, "logins": [{"token": "tok-secret-newer", "shape": "unknown"}]}"#;
+    fs::write(store.logins_path(), newer).unwrap();
+    fs::write(store.registrations_path(), br#"{"version": 7}"#).unwrap();
+
+    let saved = login("https://a.example", "1");
+    let results = [
+        store.logins().map(|_| ()),
+        store.save_login(saved.clone()).map(|_| ()),
+        store.record_verified(&saved, "2026-02-02T00:00:00Z").map(|_| ()),
+        store.remove_login(&saved.server, &saved.account_id).map(|_| ()),
+        store.forget_login(&saved).map(|_| ()),
+    ];
+    for result in results {
+        let err = result.unwrap_err();
+        let StoreError::Newer { path, version } = &err else { panic!("{err:?}") };
+        assert_eq!((path, *version), (&store.logins_path(), 2));
+        let text = err.to_string();
+        assert!(text.contains("written by a newer mastokey (format version 2); update mastokey"), "{text}");
+        assert!(!text.contains("tok-secret"), "{text}");
+    }
+    let StoreError::Newer { version: 7, .. } = store.registrations().unwrap_err() else { panic!() };
+    let reg = registration("https://a.example", "c", "x", "read");
+    assert!(matches!(store.save_registration(reg), Err(StoreError::Newer { version: 7, .. })));
+
+    assert_eq!(fs::read(store.logins_path()).unwrap(), newer, "left byte for byte");
+    let names: Vec<String> =
+        fs::read_dir(store.dir()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.contains("corrupt")), "nothing moved aside: {names:?}");
+    assert!(temp_names(store.dir()).is_empty());
+}
+
+#[test]
+fn record_verified_notes_the_time_of_that_login_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    let ada = login("https://a.example", "1");
+    store.save_login(ada.clone()).unwrap();
+    store.save_login(login("https://a.example", "2")).unwrap();
+
+    // Only last_verified is taken; what else the caller's copy says is not.
+    let mut copy = ada.clone();
+    copy.token = Secret::new("tok-secret-of-the-caller");
+    copy.scopes_granted = vec!["admin:write".into()];
+    copy.server = "https://A.example/".into();
+    let saved = store.record_verified(&copy, "2026-03-03T00:00:00Z").unwrap();
+    assert_eq!(saved, Some(Saved::in_file(store.logins_path())));
+    let mut expected = ada.clone();
+    expected.last_verified = Some("2026-03-03T00:00:00Z".into());
+    assert_eq!(store.logins().unwrap(), vec![expected.clone(), login("https://a.example", "2")]);
+
+    // No file, no directory: nothing to note, and nothing is created.
+    let empty = Store::at(tmp.path().join("none"));
+    assert_eq!(empty.record_verified(&ada, "2026-03-03T00:00:00Z").unwrap(), None);
+    assert!(!empty.dir().exists());
+}
+
+#[test]
+fn a_stale_copy_does_not_bring_back_a_removed_login_or_replace_a_newer_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    let stale = login("https://a.example", "1");
+    store.save_login(stale.clone()).unwrap();
+
+    // Another process logs the same account in again: a new token and a new created_at.
+    let mut newer = login("https://a.example", "1");
+    newer.token = Secret::new("tok-secret-newer");
+    newer.scopes_granted = vec!["read".into(), "write".into()];
+    newer.created_at = "2026-05-05T05:05:05.123456789Z".into();
+    store.save_login(newer.clone()).unwrap();
+    let before = fs::read(store.logins_path()).unwrap();
+    assert_eq!(store.record_verified(&stale, "2026-06-06T00:00:00Z").unwrap(), None);
+    assert_eq!(fs::read(store.logins_path()).unwrap(), before, "nothing written");
+    assert!(!store.forget_login(&stale).unwrap(), "a stale logout leaves the newer login");
+    assert_eq!(store.logins().unwrap(), vec![newer.clone()]);
+
+    // Another process logs out: the stale copy does not bring it back.
+    assert!(store.forget_login(&newer).unwrap());
+    assert_eq!(store.record_verified(&newer, "2026-06-06T00:00:00Z").unwrap(), None);
+    assert!(store.logins().unwrap().is_empty());
+}
+
+#[test]
+fn concurrent_verifies_saves_and_removes_lose_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("shared");
+    let store = Store::at(&dir);
+    // 0-i are verified again and again, 1-i removed, 2-i logged in anew (new token, created_at).
+    for i in 0..10 {
+        store.save_login(login("https://m.example", &format!("0-{i}"))).unwrap();
+        store.save_login(login("https://m.example", &format!("1-{i}"))).unwrap();
+        store.save_login(login("https://m.example", &format!("2-{i}"))).unwrap();
+    }
+    let stale = store.logins().unwrap();
+    let renew = |l: &Login| Login {
+        token: Secret::new("tok-secret-new"),
+        created_at: "2026-09-09T00:00:00Z".into(),
+        ..l.clone()
+    };
+    let workers: Vec<_> = (0..3)
+        .map(|w| {
+            let (store, stale) = (Store::at(&dir), stale.clone());
+            std::thread::spawn(move || {
+                for round in 0..3 {
+                    for l in &stale {
+                        match (w, &l.account_id[..2]) {
+                            (0, _) => {
+                                drop(store.record_verified(l, &format!("2026-07-0{}T00:00:00Z", round + 1)).unwrap())
+                            }
+                            (1, "1-") if round == 0 => assert!(store.remove_login(&l.server, &l.account_id).unwrap()),
+                            (2, "2-") if round == 0 => drop(store.save_login(renew(l)).unwrap()),
+                            _ => {}
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let logins = Store::at(&dir).logins().unwrap();
+    let ids = |prefix: &str| logins.iter().filter(|l| l.account_id.starts_with(prefix)).collect::<Vec<_>>();
+    assert_eq!(ids("1-").len(), 0, "removed logins stay removed");
+    let renewed = ids("2-");
+    assert_eq!(renewed.len(), 10);
+    assert!(renewed.iter().all(|l| l.token.expose() == "tok-secret-new"), "newer logins stay: {renewed:?}");
+    let verified = ids("0-");
+    assert_eq!(verified.len(), 10);
+    assert!(verified.iter().all(|l| l.last_verified.as_deref() == Some("2026-07-03T00:00:00Z")));
+    assert!(temp_names(&dir).is_empty());
 }
 
 #[test]
