@@ -159,9 +159,25 @@ impl Runner {
                     report(&tx, Action::Revoked(id, login, result));
                 }),
             )),
+            Effect::RecordVerified { login, at } => {
+                tokio::task::spawn_blocking(move || {
+                    let action = match store.record_verified(&login, &at) {
+                        Ok(Some(saved)) => Action::LoginSaved(Ok(saved)),
+                        Ok(None) => Action::LoginChangedElsewhere,
+                        Err(e) => Action::LoginSaved(Err(e)),
+                    };
+                    report(&tx, action);
+                });
+                None
+            }
+            Effect::LoadLogins => {
+                tokio::task::spawn_blocking(move || report(&tx, Action::LoginsLoaded(store.logins())));
+                None
+            }
             Effect::Forget(login) => {
                 tokio::task::spawn_blocking(move || {
-                    let result = store.remove_login(&login.server, &login.account_id).map(|_| ());
+                    // This very login: a newer one of the account, saved meanwhile, stays.
+                    let result = store.forget_login(&login).map(|_| ());
                     report(&tx, Action::Forgotten(login, result));
                 });
                 None

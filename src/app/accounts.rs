@@ -58,6 +58,26 @@ impl AccountsList {
     pub fn has_server(&self, origin: &str) -> bool {
         self.logins.iter().any(|s| s.login.server == origin)
     }
+
+    /// The logins as the file has them now. What this session learned about a token is kept
+    /// for the same login (same server, account and `created_at`), and so is the cursor's login.
+    pub fn reload(&mut self, logins: Vec<Login>) {
+        let same =
+            |a: &Login, b: &Login| a.server == b.server && a.account_id == b.account_id && a.created_at == b.created_at;
+        let at_cursor = self.current().map(|s| s.login.clone());
+        let old = std::mem::take(&mut self.logins);
+        self.logins = logins
+            .into_iter()
+            .map(|login| {
+                let status =
+                    old.iter().find(|s| same(&s.login, &login)).map_or(TokenStatus::NotChecked, |s| s.status.clone());
+                SavedLogin { login, status }
+            })
+            .collect();
+        let found = at_cursor.and_then(|c| self.logins.iter().position(|s| same(&s.login, &c)));
+        self.cursor = found.unwrap_or(self.cursor).min(self.logins.len().saturating_sub(1));
+        self.opened = None;
+    }
 }
 
 /// Keys on the accounts screen. While a request runs (a check or a logout), nothing else that
@@ -161,8 +181,9 @@ pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: St
     app.profile_scroll = 0;
     app.screen = ScreenId::Profile;
     app.notice = None;
+    let at = login.last_verified.clone().unwrap_or_default();
     app.unsaved_login = Some(login.clone());
-    std::iter::once(Effect::SaveLogin(Box::new(login))).chain(avatar).collect()
+    std::iter::once(Effect::RecordVerified { login: Box::new(login), at }).chain(avatar).collect()
 }
 
 /// `a`: the instance screen, fresh; for a login whose token the server refused, filled in with
@@ -215,6 +236,8 @@ pub(super) fn forgotten(app: &mut App, login: &Login, result: Result<(), StoreEr
             if app.accounts.logins.is_empty() {
                 app.screen = ScreenId::Instance;
             }
+            // Another process may have changed the file meanwhile: show it as it is.
+            return vec![Effect::LoadLogins];
         }
         Err(e) => {
             let revoked =
@@ -228,6 +251,25 @@ pub(super) fn forgotten(app: &mut App, login: &Login, result: Result<(), StoreEr
                 format!("Could not forget the login: {e}. It is still saved.")
             };
             app.notice = Some(Notice { text, kind: NoticeKind::Error });
+        }
+    }
+    Vec::new()
+}
+
+/// The file as it is now; a file that cannot be read leaves the list as it was, and says why.
+pub(super) fn loaded(app: &mut App, result: Result<Vec<Login>, StoreError>) -> Vec<Effect> {
+    match result {
+        Ok(logins) => {
+            app.accounts.reload(logins);
+            if app.accounts.logins.is_empty() && app.screen == ScreenId::Accounts {
+                app.screen = ScreenId::Instance;
+            }
+        }
+        Err(e) => {
+            app.notice = Some(Notice {
+                text: format!("The saved logins could not be read again: {e}."),
+                kind: NoticeKind::Warning,
+            })
         }
     }
     Vec::new()

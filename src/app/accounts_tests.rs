@@ -4,6 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::accounts::TokenStatus;
 use super::fixtures::*;
+use super::profile::SaveState;
 use super::*;
 
 #[test]
@@ -26,10 +27,12 @@ fn enter_reverifies_and_opens_the_profile_and_updates_last_verified() {
     let fx = update(&mut app, Action::Verified(*id, Ok(account()), "2026-11-23T12:00:00Z".into()));
     assert_eq!(app.screen, ScreenId::Profile);
     assert_eq!(app.profile.as_ref().unwrap().handle, "@ada@example.social");
-    let Effect::SaveLogin(login) = &fx[0] else { panic!("{fx:?}") };
-    assert_eq!(login.last_verified.as_deref(), Some("2026-11-23T12:00:00Z"));
+    // Only the time is noted, and only if that login is still saved as it was.
+    let Effect::RecordVerified { login, at } = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!((login.account_id.as_str(), at.as_str()), ("1", "2026-11-23T12:00:00Z"));
     assert_eq!(app.accounts.logins[0].status, TokenStatus::Valid);
-    press(&mut app, KeyCode::Esc);
+    // Back on the list, it is read again from the file (another process may have changed it).
+    assert_eq!(press(&mut app, KeyCode::Esc), vec![Effect::LoadLogins]);
     assert_eq!(app.screen, ScreenId::Accounts);
 }
 
@@ -112,7 +115,7 @@ fn adding_a_login_on_a_known_server_forces_the_account_choice() {
     // Esc on the first screen of the flow goes back to the accounts, not out of mastokey.
     let mut app = at_accounts();
     press(&mut app, KeyCode::Char('a'));
-    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(press(&mut app, KeyCode::Esc), vec![Effect::LoadLogins]);
     assert_eq!(app.screen, ScreenId::Accounts);
 }
 
@@ -186,4 +189,55 @@ fn a_revoked_login_that_cannot_be_forgotten_says_the_token_is_dead() {
     let text = &app.notice.as_ref().unwrap().text;
     assert!(text.contains("revoked the token") && text.contains("log out again"), "{text}");
     assert_eq!(app.accounts.logins[0].status, TokenStatus::Rejected, "shown as revoked in the list");
+}
+
+#[test]
+fn the_list_is_read_again_and_keeps_what_this_session_learned() {
+    let mut app = at_accounts();
+    app.accounts.logins[1].status = TokenStatus::Rejected;
+    press(&mut app, KeyCode::Char('j'));
+    // Another process logged ada in again (a new login) and added katherine.
+    let mut newer_ada = saved_login("1", "ada@example.social");
+    newer_ada.created_at = "2026-12-01T00:00:00Z".into();
+    let now = vec![newer_ada, saved_login("3", "katherine@example.social"), saved_login("2", "grace@example.social")];
+    update(&mut app, Action::LoginsLoaded(Ok(now)));
+    let rows: Vec<_> = app.accounts.logins.iter().map(|s| (s.login.acct.as_str(), s.status.clone())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("ada@example.social", TokenStatus::NotChecked),
+            ("katherine@example.social", TokenStatus::NotChecked),
+            ("grace@example.social", TokenStatus::Rejected),
+        ]
+    );
+    assert_eq!(app.accounts.current().unwrap().login.acct, "grace@example.social", "the cursor stays on grace");
+    // All gone elsewhere: the server screen.
+    update(&mut app, Action::LoginsLoaded(Ok(Vec::new())));
+    assert_eq!(app.screen, ScreenId::Instance);
+}
+
+#[test]
+fn a_login_changed_elsewhere_is_not_written_back() {
+    let mut app = at_accounts();
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Verified(id, Ok(account()), "now".into()));
+    update(&mut app, Action::LoginChangedElsewhere);
+    let SaveState::Failed(why) = &app.profile.as_ref().unwrap().saved else { panic!() };
+    assert!(why.contains("another mastokey"), "{why}");
+    assert!(!app.available(Command::RetrySave), "nothing to retry");
+    assert!(press(&mut app, KeyCode::Char('s')).is_empty());
+}
+
+#[test]
+fn retrying_a_failed_note_of_a_check_notes_only_the_time_again() {
+    let mut app = at_accounts();
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Verified(id, Ok(account()), "2026-11-23T12:00:00Z".into()));
+    let full = std::io::Error::from_raw_os_error(28);
+    update(
+        &mut app,
+        Action::LoginSaved(Err(StoreError::Io { path: "/cfg/logins.json".into(), action: "write", source: full })),
+    );
+    let fx = press(&mut app, KeyCode::Char('s'));
+    assert!(matches!(&fx[..], [Effect::RecordVerified { at, .. }] if at == "2026-11-23T12:00:00Z"), "{fx:?}");
 }

@@ -38,6 +38,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Revoked(id, login, result) if is_current(app, id) => accounts::revoked(app, &login, result),
         Action::Forgotten(login, result) => accounts::forgotten(app, &login, result),
         Action::LoginSaved(result) => login_saved(app, result),
+        Action::LoginChangedElsewhere => {
+            app.unsaved_login = None;
+            if let Some(profile) = app.profile.as_mut() {
+                profile.saved = SaveState::Failed(
+                    "Not saved: another mastokey logged this account out or in again meanwhile. Press a to see the saved logins as they are now.".into(),
+                );
+            }
+            Vec::new()
+        }
+        Action::LoginsLoaded(result) => accounts::loaded(app, result),
         Action::RegistrationSaved(Err(e)) => {
             notice(
                 app,
@@ -196,7 +206,10 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
     }
     match (app.screen, command) {
         (_, Command::Back) if app.task.is_some() => cancel(app),
-        (ScreenId::Instance, Command::Back) if !app.accounts.logins.is_empty() => go(app, ScreenId::Accounts),
+        (ScreenId::Instance, Command::Back) if !app.accounts.logins.is_empty() => {
+            go(app, ScreenId::Accounts);
+            vec![Effect::LoadLogins]
+        }
         (ScreenId::Instance, Command::Back) => {
             app.quit = true;
             vec![Effect::Quit]
@@ -204,7 +217,8 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
         (ScreenId::Accounts, c) => accounts::command(app, c),
         (ScreenId::Profile, Command::Accounts) if !app.accounts.logins.is_empty() => {
             app.profile = None;
-            go(app, ScreenId::Accounts)
+            go(app, ScreenId::Accounts);
+            vec![Effect::LoadLogins]
         }
         (ScreenId::Instance, Command::Submit) => submit_instance(app),
         (ScreenId::Scopes, Command::Back) if app.settings.preset_scopes.is_some() => go(app, ScreenId::Instance),
@@ -494,6 +508,10 @@ fn login_saved(app: &mut App, result: Result<Saved, StoreError>) -> Vec<Effect> 
                 app.accounts.upsert(login);
             }
         }
+        Err(e @ StoreError::Newer { .. }) => {
+            profile.saved =
+                SaveState::Failed(format!("Could not save the login: {e}. The token stays here until you quit."));
+        }
         Err(e) => {
             profile.saved = SaveState::Failed(format!(
                 "Could not save the login: {e}. Free some space or fix the permissions, then press s to try again."
@@ -504,11 +522,21 @@ fn login_saved(app: &mut App, result: Result<Saved, StoreError>) -> Vec<Effect> 
 }
 
 fn retry_save(app: &mut App) -> Vec<Effect> {
-    match (&app.unsaved_login, app.profile.as_mut()) {
-        (Some(login), Some(profile)) if matches!(profile.saved, SaveState::Failed(_)) => {
-            profile.saved = SaveState::Saving;
-            vec![Effect::SaveLogin(Box::new(login.clone()))]
-        }
-        _ => Vec::new(),
+    let Some(login) = app.unsaved_login.clone() else { return Vec::new() };
+    let Some(profile) = app.profile.as_mut().filter(|p| matches!(p.saved, SaveState::Failed(_))) else {
+        return Vec::new();
+    };
+    profile.saved = SaveState::Saving;
+    // A saved login checked again only notes the time; a new one is saved whole.
+    let known = app.accounts.logins.iter().any(|s| {
+        s.login.server == login.server
+            && s.login.account_id == login.account_id
+            && s.login.created_at == login.created_at
+    });
+    if known {
+        let at = login.last_verified.clone().unwrap_or_default();
+        vec![Effect::RecordVerified { login: Box::new(login), at }]
+    } else {
+        vec![Effect::SaveLogin(Box::new(login))]
     }
 }

@@ -70,6 +70,10 @@ pub enum Action {
     Verified(TaskId, Result<Account, ApiError>, String),
     /// Where the login went (and its token: the file or the keyring), or why it could not be saved.
     LoginSaved(Result<Saved, StoreError>),
+    /// A re-verified login was not saved: another mastokey logged it out or in again meanwhile.
+    LoginChangedElsewhere,
+    /// The saved logins as the file has them now (another process may have changed them).
+    LoginsLoaded(Result<Vec<Login>, StoreError>),
     /// The server's answer to revoking a saved login's token.
     Revoked(TaskId, Box<Login>, Result<(), String>),
     /// A login removed from storage (or why not).
@@ -166,6 +170,13 @@ pub enum Effect {
         token: Secret,
     },
     SaveLogin(Box<Login>),
+    /// Note that a saved login's token still works, if that login is still saved as it was.
+    RecordVerified {
+        login: Box<Login>,
+        at: String,
+    },
+    /// Read the saved logins again, for the accounts screen.
+    LoadLogins,
     /// Revoke a saved login's token at its server (`POST /oauth/revoke`).
     Revoke {
         id: TaskId,
@@ -392,7 +403,8 @@ impl App {
                 self.accounts.current().is_some()
             }
             (ScreenId::Profile, Command::RetrySave) => {
-                self.profile.as_ref().is_some_and(|p| matches!(p.saved, profile::SaveState::Failed(_)))
+                self.unsaved_login.is_some()
+                    && self.profile.as_ref().is_some_and(|p| matches!(p.saved, profile::SaveState::Failed(_)))
             }
             _ => true,
         }
