@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
-use crate::avatar::{self, Avatar};
 use crate::app::App;
 use crate::app::profile::{ProfileView, SaveState};
+use crate::avatar::{self, Avatar};
 use crate::store::{Saved, TokenPlace};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -197,7 +197,7 @@ fn saved_lines(saved: &Saved, theme: &Theme) -> Vec<Line<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Style, Stylize};
+    use ratatui::style::Style;
 
     #[test]
     fn fit_cuts_by_display_width_and_marks_the_cut() {
