@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::app::fixtures::*;
-use crate::app::{Action, App, Notice, NoticeKind, Overlay, update};
+use crate::app::{Action, App, Overlay, update};
 use crate::mastodon::ApiError;
 
 fn render(app: &App, width: u16, height: u16) -> String {
@@ -83,8 +83,7 @@ fn scopes_admin_and_unadvertised() {
 fn authorize_ready() {
     let mut app = at_authorize();
     pin_url(&mut app);
-    app.notice =
-        Some(Notice { text: "Sent to your terminal's clipboard with OSC 52.".into(), kind: NoticeKind::Success });
+    update(&mut app, Action::Copied(Ok(crate::clipboard::CopyMethod::Osc52 { wrapped_for: None })));
     snap("authorize", &app);
 }
 
@@ -197,11 +196,15 @@ fn at_profile_with_avatar() -> App {
     let mut account = account();
     account.avatar_static = "https://files.example.social/ada.png".into();
     let mut app = at_profile(account);
-    let picture = RgbaImage::from_fn(64, 64, |_, y| if y < 32 { Rgba([255, 0, 0, 255]) } else { Rgba([0, 0, 255, 255]) });
+    let picture =
+        RgbaImage::from_fn(64, 64, |_, y| if y < 32 { Rgba([255, 0, 0, 255]) } else { Rgba([0, 0, 255, 255]) });
     let mut png = std::io::Cursor::new(Vec::new());
     DynamicImage::ImageRgba8(picture).write_to(&mut png, ImageFormat::Png).unwrap();
     let avatar = crate::avatar::decode(&png.into_inner(), crate::avatar::Palette::TrueColor);
-    update(&mut app, Action::AvatarLoaded("https://files.example.social/ada.png".into(), avatar.map_err(|e| e.to_string())));
+    update(
+        &mut app,
+        Action::AvatarLoaded("https://files.example.social/ada.png".into(), avatar.map_err(|e| e.to_string())),
+    );
     app
 }
 
@@ -223,4 +226,93 @@ fn the_avatar_is_drawn_in_its_colours_beside_the_name() {
     let bottom = &buffer[(16, 10)];
     assert_eq!((bottom.symbol(), bottom.fg, bottom.bg), ("▀", Color::Rgb(0, 0, 255), Color::Rgb(0, 0, 255)));
     assert_eq!(buffer[(19, 3)].symbol(), "A", "the name starts beside the avatar");
+}
+
+/// Whether all of `text` is on screen in order (rows, and box sides, may break it anywhere).
+fn shows_in_full(screen: &str, text: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '"' | '│')).collect::<String>();
+    squash(screen).contains(&squash(text))
+}
+
+#[test]
+fn long_notices_are_shown_in_full() {
+    let corrupt = crate::store::StoreError::Corrupt {
+        path: "/home/you/.config/mastokey/logins.json".into(),
+        kept_as: "/home/you/.config/mastokey/logins.json.corrupt-20261123T100000Z".into(),
+    };
+    let wrong_state = || {
+        let mut app = loopback_waiting();
+        let id = app.listening().unwrap().id;
+        update(&mut app, Action::Loopback(id, crate::loopback::Event::WrongState));
+        app
+    };
+    let mut browser = at_authorize();
+    let failed = "The browser (/bin/false) could not be started: it exited with code 1.";
+    update(&mut browser, Action::BrowserOpened(Err(failed.into())));
+    let mut copied = at_authorize();
+    update(&mut copied, Action::Copied(Ok(crate::clipboard::CopyMethod::Osc52 { wrapped_for: Some("screen") })));
+    let mut kept_aside = at_accounts();
+    update(&mut kept_aside, Action::StoreWarning(format!("Saved logins could not be read: {corrupt}.")));
+    for app in [wrong_state(), browser, copied, kept_aside] {
+        let text = &app.notice.as_ref().unwrap().text;
+        for (w, h) in [(80, 24), (60, 20)] {
+            let screen = render(&app, w, h);
+            assert!(shows_in_full(&screen, text), "{w}×{h}: {text}\n{screen}");
+        }
+    }
+    snap("notice_wrong_state", &wrong_state());
+    let mut app = at_accounts();
+    update(&mut app, Action::StoreWarning(format!("Saved logins could not be read: {corrupt}.")));
+    snap("notice_kept_aside", &app);
+}
+
+/// Every screen's footer, from the key table: each available key is shown at 80 and 60 columns.
+#[test]
+fn every_footer_hint_is_shown() {
+    let mut code = at_authorize();
+    press(&mut code, KeyCode::Enter);
+    let apps =
+        [App::new(settings()), at_scopes(server(true)), at_authorize(), code, at_profile(account()), at_accounts()];
+    for app in &apps {
+        for (w, h) in [(80, 24), (60, 20)] {
+            let screen = render(app, w, h);
+            for b in crate::app::keys::bindings(app.screen).iter().filter(|b| b.in_footer && app.available(b.command)) {
+                let hint = format!("{} {}", b.shown, b.label);
+                assert!(screen.contains(&hint), "{:?} at {w}×{h} lacks {hint:?}\n{screen}", app.screen);
+            }
+        }
+    }
+}
+
+/// A click on a hint resolves to its command on every footer row, the second row included.
+#[test]
+fn footer_hints_are_clickable_on_every_row() {
+    use crate::app::{Command, Target};
+    let mut app = at_authorize();
+    pin_url(&mut app);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut hits = super::HitMap::default();
+    terminal.draw(|f| hits = super::draw(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let find = |text: &str| {
+        (0..24u16)
+            .find_map(|y| {
+                let row: String = (0..80u16).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
+                row.find(text).map(|i| (row[..i].chars().count() as u16, y))
+            })
+            .unwrap_or_else(|| panic!("{text} not drawn"))
+    };
+    let (first, second) = (find("o open in browser"), find("p QR code"));
+    assert!(second.1 > first.1, "p is on a second footer row");
+    assert_eq!(hits.target_at(first.0 + 3, first.1), Some(Target::Command(Command::OpenBrowser)));
+    for (text, command) in [("p QR code", Command::ToggleQr), ("q quit", Command::Quit), ("? help", Command::Help)] {
+        let (x, y) = find(text);
+        assert_eq!(hits.target_at(x, y), Some(Target::Command(command)), "{text}");
+        assert_eq!(hits.target_at(x + text.len() as u16 - 1, y), Some(Target::Command(command)), "{text}");
+    }
+    // Between hints there is nothing to click.
+    let (x, y) = find("p QR code");
+    assert_eq!(hits.target_at(x + 10, y), None);
+    update(&mut app, Action::Click(hits.target_at(second.0, second.1).unwrap()));
+    assert!(app.flow.as_ref().unwrap().qr.is_some(), "the click showed the QR code");
 }
