@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::Theme;
 use super::widgets::{message, text_box};
+use super::wrap::keep_what_fits;
 use crate::app::{App, Attempt};
 use crate::mastodon::oauth::OOB;
 use crate::qr::QrMatrix;
@@ -42,12 +43,13 @@ pub fn draw_authorize(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ];
     frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
     url_box_widget(frame, url, attempt, theme);
+    // In a short terminal the side remarks give way before what the person must read.
     let mut lines = redirect_lines(app, attempt, theme);
-    lines.push(Line::styled(format!("Scopes: {}", attempt.scopes.join(" ")), theme.dim()));
+    lines.push((2, Line::styled(format!("Scopes: {}", attempt.scopes.join(" ")), theme.dim())));
     if attempt.code_verifier.is_some() {
-        lines.push(Line::styled("Protected with PKCE (S256) and a fresh state.", theme.dim()));
+        lines.push((0, Line::styled("Protected with PKCE (S256) and a fresh state.", theme.dim())));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), after);
+    frame.render_widget(Paragraph::new(keep_what_fits(lines, after.width, after.height)), after);
 }
 
 fn registration_note(attempt: &Attempt) -> String {
@@ -61,15 +63,19 @@ fn registration_note(attempt: &Attempt) -> String {
     }
 }
 
-/// Which way the code comes back, and for loopback how long mastokey keeps waiting.
-fn redirect_lines(app: &App, attempt: &Attempt, theme: &Theme) -> Vec<Line<'static>> {
+/// Which way the code comes back, and for loopback how long mastokey keeps waiting; each line
+/// with its priority (the `m` remark is the first to go: the footer has `m` too).
+fn redirect_lines(app: &App, attempt: &Attempt, theme: &Theme) -> Vec<(u8, Line<'static>)> {
     if attempt.redirect_uri == OOB {
         return vec![
-            Line::styled(
-                "Paste mode: after you approve, the server shows a code; press enter and paste it.",
-                theme.bold(),
+            (
+                3,
+                Line::styled(
+                    "Paste mode: after you approve, the server shows a code; press enter and paste it.",
+                    theme.bold(),
+                ),
             ),
-            Line::styled("(m: let the browser hand the code back automatically instead)", theme.dim()),
+            (1, Line::styled("(m: let the browser hand the code back automatically instead)", theme.dim())),
         ];
     }
     let status = match (&attempt.listening, app.listen_seconds_left()) {
@@ -80,15 +86,18 @@ fn redirect_lines(app: &App, attempt: &Attempt, theme: &Theme) -> Vec<Line<'stat
         (None, _) => Line::styled("No longer listening for the browser (r starts a new attempt).", theme.warning()),
     };
     vec![
-        Line::styled(
-            format!(
-                "Automatic mode: after you approve, the browser returns the code to mastokey at {}.",
-                attempt.redirect_uri
+        (
+            3,
+            Line::styled(
+                format!(
+                    "Automatic mode: after you approve, the browser returns the code to mastokey at {}.",
+                    attempt.redirect_uri
+                ),
+                theme.bold(),
             ),
-            theme.bold(),
         ),
-        status,
-        Line::styled("(m: paste the code instead, e.g. when the browser is on another device)", theme.dim()),
+        (3, status),
+        (1, Line::styled("(m: paste the code instead, e.g. when the browser is on another device)", theme.dim())),
     ]
 }
 

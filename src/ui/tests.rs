@@ -266,6 +266,44 @@ fn long_notices_are_shown_in_full() {
     snap("notice_kept_aside", &app);
 }
 
+#[test]
+fn a_long_scope_string_is_shown_in_full() {
+    let mut app = at_scopes(server(true));
+    let names = "read:accounts read:blocks read:bookmarks read:favourites read:filters read:follows \
+                 admin:read:accounts admin:read:reports admin:read:domain_allows admin:read:domain_blocks admin:write";
+    let flow = app.flow.as_mut().unwrap();
+    flow.tree.clear();
+    flow.tree.choose_all(&names.split(' ').map(str::to_owned).collect::<Vec<_>>());
+    assert_eq!(flow.tree.selected().join(" "), names);
+    for (w, h) in [(80, 24), (60, 20), (200, 60)] {
+        let screen = render(&app, w, h);
+        assert!(shows_in_full(&screen, names), "{w}×{h}\n{screen}");
+        // Wrapped at spaces only: every scope name is whole on one row.
+        for name in names.split(' ') {
+            assert!(screen.lines().any(|row| row.split([' ', '│']).any(|word| word == name)), "{name} cut\n{screen}");
+        }
+    }
+    snap("scopes_long_string", &app);
+}
+
+#[test]
+fn admin_warning_and_server_adaptations_are_not_cut() {
+    let mut app = at_scopes(server(false));
+    let tree = &mut app.flow.as_mut().unwrap().tree;
+    let row = tree.rows().iter().position(|r| r.scope.name == "admin:write").unwrap();
+    tree.select_row(row);
+    let scope = app.flow.as_ref().unwrap().tree.current().unwrap().scope;
+    assert_eq!(scope.name, "admin:write");
+    let note = app.flow.as_ref().unwrap().server.adaptations().unwrap();
+    for (w, h) in [(80, 24), (60, 20), (200, 60)] {
+        let screen = render(&app, w, h);
+        assert!(shows_in_full(&screen, &note), "{w}×{h}\n{screen}");
+        // At 200 columns it is in a panel beside the tree (the snapshot shows it whole).
+        assert!(w == 200 || shows_in_full(&screen, scope.description), "{w}×{h}\n{screen}");
+    }
+    snap("scopes_adapted", &app);
+}
+
 /// Every screen's footer, from the key table: each available key is shown at 80 and 60 columns.
 #[test]
 fn every_footer_hint_is_shown() {

@@ -44,6 +44,27 @@ pub fn wrap(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
     rows.into_iter().map(|spans| Line { spans, style: line.style, alignment: line.alignment }).collect()
 }
 
+/// Wrap every line; an empty line stays one empty row.
+pub fn wrap_all(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
+    lines.iter().flat_map(|l| wrap(l, width)).collect()
+}
+
+/// The lines that fit in `height` rows once wrapped, in their order: where not all fit, whole
+/// lines of the lowest priority go first (never half a sentence).
+pub fn keep_what_fits(lines: Vec<(u8, Line<'_>)>, width: u16, height: u16) -> Vec<Line<'static>> {
+    let wrapped: Vec<(u8, Vec<Line<'static>>)> = lines.iter().map(|(p, l)| (*p, wrap(l, width))).collect();
+    let mut by_priority: Vec<usize> = (0..wrapped.len()).collect();
+    by_priority.sort_by_key(|&i| std::cmp::Reverse(wrapped[i].0));
+    let (mut keep, mut left) = (vec![false; wrapped.len()], usize::from(height));
+    for i in by_priority {
+        if wrapped[i].1.len() <= left {
+            left -= wrapped[i].1.len();
+            keep[i] = true;
+        }
+    }
+    wrapped.into_iter().zip(keep).filter(|(_, k)| *k).flat_map(|((_, rows), _)| rows).collect()
+}
+
 /// At most `max` rows; when rows had to go, the last one kept ends in "…" so the cut is visible.
 pub fn clip(mut rows: Vec<Line<'static>>, max: usize, width: u16) -> Vec<Line<'static>> {
     if rows.len() <= max || max == 0 {
@@ -111,6 +132,14 @@ mod tests {
         assert_eq!(texts(&wrap(&Line::raw("a /very/long/path"), 6)), ["a", "/very/", "long/p", "ath"]);
         assert_eq!(texts(&wrap(&Line::raw("山田花子"), 5)), ["山田", "花子"]);
         assert_eq!(texts(&wrap(&Line::raw(""), 5)), [""]);
+    }
+
+    #[test]
+    fn keeps_the_most_important_whole_lines_in_their_order() {
+        let lines = vec![(2, Line::raw("must")), (0, Line::raw("least")), (1, Line::raw("two words"))];
+        assert_eq!(texts(&keep_what_fits(lines.clone(), 5, 3)), ["must", "two", "words"]);
+        assert_eq!(texts(&keep_what_fits(lines.clone(), 5, 2)), ["must", "least"]);
+        assert_eq!(texts(&keep_what_fits(lines, 20, 3)), ["must", "least", "two words"]);
     }
 
     #[test]
