@@ -7,9 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::Theme;
-use super::widgets::{message, text_box};
-use super::wrap::keep_what_fits;
-use crate::app::{App, Attempt};
+use super::widgets::{demo_banner, message, text_box};
+use super::wrap::{keep_what_fits, wrap, wrap_all};
+use crate::app::{App, Attempt, RedirectMode};
 use crate::mastodon::oauth::OOB;
 use crate::qr::QrMatrix;
 
@@ -101,23 +101,51 @@ fn redirect_lines(app: &App, attempt: &Attempt, theme: &Theme) -> Vec<(u8, Line<
     ]
 }
 
+/// What the QR screen must say above the code: that this is the demo, and that a phone cannot
+/// use a loopback redirect.
+fn qr_notes(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut notes = Vec::new();
+    if app.settings.demo {
+        notes.push(Line::from(demo_banner(theme)).centered());
+    }
+    if app.flow.as_ref().is_some_and(|f| f.mode == RedirectMode::Loopback) {
+        // `m` works with the QR code shown: it closes it and starts a paste-mode attempt.
+        let text = "A phone cannot reach this computer's 127.0.0.1: press m for paste mode first.";
+        notes.push(Line::styled(text, theme.warning()).centered());
+    }
+    notes
+}
+
+const QR_HINT: &str = "Scan with your phone's camera to log in there. esc or p closes.";
+
 /// The QR code of the URL over the whole screen, or how large the terminal must be for it.
-pub fn draw_qr(frame: &mut Frame, qr: &QrMatrix, theme: &Theme) {
+pub fn draw_qr(frame: &mut Frame, app: &App, qr: &QrMatrix, theme: &Theme) {
     let area = frame.area();
     frame.render_widget(Clear, area);
     let (cols, rows) = qr.cells();
-    let (need_w, need_h) = (cols.max(40), rows + 2);
-    if area.width < need_w || area.height < need_h {
+    let need_w = cols.max(40);
+    let (notes, hint) = (qr_notes(app, theme), Line::styled(QR_HINT, theme.bold()).centered());
+    // Texts take more rows when narrower: the size asked for is counted at the narrowest width.
+    let rows_at = |width| wrap_all(&notes, width).len() as u16 + rows + 1 + wrap(&hint, width).len() as u16;
+    if area.width < need_w || area.height < rows_at(area.width) {
         let text = format!(
-            "The QR code needs a terminal of at least {need_w}×{need_h} (this one is {}×{}). \
+            "The QR code needs a terminal of at least {need_w}×{} (this one is {}×{}). \
              Enlarge the window or make the font smaller; it appears as soon as it fits. esc closes.",
-            area.width, area.height
+            rows_at(need_w),
+            area.width,
+            area.height
         );
-        frame.render_widget(Paragraph::new(text).style(theme.warning()).wrap(Wrap { trim: true }), area);
+        let lines: Vec<Line> = notes.into_iter().chain([Line::styled(text, theme.warning())]).collect();
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
         return;
     }
-    let x0 = area.x + (area.width - cols) / 2;
+    let need_h = rows_at(area.width);
+    let (notes, hint) = (wrap_all(&notes, area.width), wrap(&hint, area.width));
+    // Notes, code and hint as one block in the middle: they can never overlap.
     let y0 = area.y + (area.height - need_h) / 2;
+    let qr_top = y0 + notes.len() as u16;
+    frame.render_widget(Paragraph::new(notes), Rect::new(area.x, y0, area.width, qr_top - y0));
+    let x0 = area.x + (area.width - cols) / 2;
     // Dark modules stay black, light ones white, whatever the terminal's theme: a QR code is a
     // picture, and phones read dark-on-light reliably.
     let style = ratatui::style::Style::new().fg(Color::White).bg(Color::Black);
@@ -133,11 +161,11 @@ pub fn draw_qr(frame: &mut Frame, qr: &QrMatrix, theme: &Theme) {
                 (false, true) => "▄",
                 (false, false) => " ",
             };
-            buf[(x0 + col, y0 + row)].set_symbol(symbol).set_style(style);
+            buf[(x0 + col, qr_top + row)].set_symbol(symbol).set_style(style);
         }
     }
-    let hint = Line::styled("Scan with your phone's camera to log in there. esc or p closes.", theme.bold()).centered();
-    frame.render_widget(Paragraph::new(hint), Rect::new(area.x, y0 + rows + 1, area.width, 1));
+    let hint_area = Rect::new(area.x, qr_top + rows + 1, area.width, hint.len() as u16);
+    frame.render_widget(Paragraph::new(hint), hint_area);
 }
 
 fn url_box_widget(frame: &mut Frame, area: Rect, attempt: &Attempt, theme: &Theme) {

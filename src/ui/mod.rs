@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
     let mut hits = HitMap::default();
     // The QR code takes the whole screen (it needs every row); dialogs still go on top.
     if let Some(qr) = app.flow.as_ref().and_then(|f| f.qr.as_ref()).filter(|_| app.screen == ScreenId::Authorize) {
-        authorize::draw_qr(frame, qr, &theme);
+        authorize::draw_qr(frame, app, qr, &theme);
         widgets::overlay(frame, app, &theme, &mut hits);
         return hits;
     }

@@ -163,17 +163,54 @@ fn authorize_loopback_waiting() {
     snap("authorize_loopback", &loopback_waiting());
 }
 
+/// The size the "too small" message asks for, as (width, height).
+fn asked_size(screen: &str) -> (u16, u16) {
+    let rest = &screen[screen.find("at least ").expect(screen) + 9..];
+    let (w, rest) = rest.split_once('×').unwrap();
+    (w.parse().unwrap(), rest[..rest.find(' ').unwrap()].parse().unwrap())
+}
+
+/// The QR code in a terminal of exactly the size the message asks for, and that message at 80×24.
+fn snap_qr(name: &str, app: &App) -> String {
+    let small = render(app, 80, 24);
+    let (w, h) = asked_size(&small);
+    let fits = render(app, w, h);
+    assert!(fits.contains("Scan with your") && !fits.contains("needs a terminal"), "{fits}");
+    assert!(!render(app, w, h - 1).contains("Scan with your"), "{w}×{h} is the least that fits");
+    insta::assert_snapshot!(name, fits);
+    insta::assert_snapshot!(format!("{name}__too_small"), small);
+    fits
+}
+
 #[test]
 fn qr_code_fits_or_says_how_large_the_terminal_must_be() {
+    let mut app = at_authorize();
+    pin_url(&mut app);
+    press(&mut app, KeyCode::Char('p'));
+    let fits = snap_qr("qr_code", &app);
+    assert!(!fits.contains("127.0.0.1") && !fits.contains("DEMO"), "{fits}");
+}
+
+#[test]
+fn qr_code_in_loopback_mode_says_a_phone_cannot_reach_it() {
     let mut app = loopback_waiting();
     press(&mut app, KeyCode::Char('p'));
-    let (cols, rows) = app.flow.as_ref().unwrap().qr.as_ref().unwrap().cells();
-    let big = render(&app, cols + 10, rows + 6);
-    assert!(big.contains("Scan with your phone"), "{big}");
-    insta::assert_snapshot!("qr_code", big);
-    let small = render(&app, 80, 24);
-    assert!(small.contains(&format!("at least {}×{}", cols.max(40), rows + 2)), "{small}");
-    insta::assert_snapshot!("qr_code__too_small", small);
+    let fits = snap_qr("qr_code_loopback", &app);
+    assert!(shows_in_full(&fits, "A phone cannot reach this computer's 127.0.0.1: press m for paste mode first."));
+    // What it tells to press works with the code shown: m closes it and starts paste mode.
+    press(&mut app, KeyCode::Char('m'));
+    let flow = app.flow.as_ref().unwrap();
+    assert!(flow.qr.is_none() && flow.mode == crate::app::RedirectMode::Oob);
+}
+
+#[test]
+fn qr_code_in_demo_mode_says_it_is_the_demo() {
+    let mut app = loopback_waiting();
+    app.settings.demo = true;
+    press(&mut app, KeyCode::Char('p'));
+    let fits = snap_qr("qr_code_demo", &app);
+    assert!(fits.contains("DEMO SERVER — not a real account") && fits.contains("127.0.0.1"), "{fits}");
+    assert!(render(&app, 80, 24).contains("DEMO SERVER"));
 }
 
 #[test]
