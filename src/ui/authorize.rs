@@ -7,8 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::Theme;
-use super::widgets::{message, text_box};
-use crate::app::{App, Attempt};
+use super::widgets::{demo_banner, message, text_box};
+use super::wrap::{keep_what_fits, wrap, wrap_all};
+use crate::app::{App, Attempt, RedirectMode};
 use crate::mastodon::oauth::OOB;
 use crate::qr::QrMatrix;
 
@@ -43,12 +44,13 @@ pub fn draw_authorize(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ];
     frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
     url_box_widget(frame, url, attempt, theme);
+    // In a short terminal the side remarks give way before what the person must read.
     let mut lines = redirect_lines(app, attempt, theme);
-    lines.push(Line::styled(format!("Scopes: {}", attempt.scopes.join(" ")), theme.dim()));
+    lines.push((2, Line::styled(format!("Scopes: {}", attempt.scopes.join(" ")), theme.dim())));
     if attempt.code_verifier.is_some() {
-        lines.push(Line::styled("Protected with PKCE (S256) and a fresh state.", theme.dim()));
+        lines.push((0, Line::styled("Protected with PKCE (S256) and a fresh state.", theme.dim())));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), after);
+    frame.render_widget(Paragraph::new(keep_what_fits(lines, after.width, after.height)), after);
 }
 
 fn registration_note(attempt: &Attempt) -> String {
@@ -62,15 +64,19 @@ fn registration_note(attempt: &Attempt) -> String {
     }
 }
 
-/// Which way the code comes back, and for loopback how long mastokey keeps waiting.
-fn redirect_lines(app: &App, attempt: &Attempt, theme: &Theme) -> Vec<Line<'static>> {
+/// Which way the code comes back, and for loopback how long mastokey keeps waiting; each line
+/// with its priority (the `m` remark is the first to go: the footer has `m` too).
+fn redirect_lines(app: &App, attempt: &Attempt, theme: &Theme) -> Vec<(u8, Line<'static>)> {
     if attempt.redirect_uri == OOB {
         return vec![
-            Line::styled(
-                "Paste mode: after you approve, the server shows a code; press enter and paste it.",
-                theme.bold(),
+            (
+                3,
+                Line::styled(
+                    "Paste mode: after you approve, the server shows a code; press enter and paste it.",
+                    theme.bold(),
+                ),
             ),
-            Line::styled("(m: let the browser hand the code back automatically instead)", theme.dim()),
+            (1, Line::styled("(m: let the browser hand the code back automatically instead)", theme.dim())),
         ];
     }
     let status = match (&attempt.listening, app.listen_seconds_left()) {
@@ -81,35 +87,66 @@ fn redirect_lines(app: &App, attempt: &Attempt, theme: &Theme) -> Vec<Line<'stat
         (None, _) => Line::styled("No longer listening for the browser (r starts a new attempt).", theme.warning()),
     };
     vec![
-        Line::styled(
-            format!(
-                "Automatic mode: after you approve, the browser returns the code to mastokey at {}.",
-                attempt.redirect_uri
+        (
+            3,
+            Line::styled(
+                format!(
+                    "Automatic mode: after you approve, the browser returns the code to mastokey at {}.",
+                    attempt.redirect_uri
+                ),
+                theme.bold(),
             ),
-            theme.bold(),
         ),
-        status,
-        Line::styled("(m: paste the code instead, e.g. when the browser is on another device)", theme.dim()),
+        (3, status),
+        (1, Line::styled("(m: paste the code instead, e.g. when the browser is on another device)", theme.dim())),
     ]
 }
 
+/// What the QR screen must say above the code: that this is the demo, and that a phone cannot
+/// use a loopback redirect.
+fn qr_notes(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut notes = Vec::new();
+    if app.settings.demo {
+        notes.push(Line::from(demo_banner(theme)).centered());
+    }
+    if app.flow.as_ref().is_some_and(|f| f.mode == RedirectMode::Loopback) {
+        // `m` works with the QR code shown: it closes it and starts a paste-mode attempt.
+        let text = "A phone cannot reach this computer's 127.0.0.1: press m for paste mode first.";
+        notes.push(Line::styled(text, theme.warning()).centered());
+    }
+    notes
+}
+
+const QR_HINT: &str = "Scan with your phone's camera to log in there. esc or p closes.";
+
 /// The QR code of the URL over the whole screen, or how large the terminal must be for it.
-pub fn draw_qr(frame: &mut Frame, qr: &QrMatrix, theme: &Theme) {
+pub fn draw_qr(frame: &mut Frame, app: &App, qr: &QrMatrix, theme: &Theme) {
     let area = frame.area();
     frame.render_widget(Clear, area);
     let (cols, rows) = qr.cells();
-    let (need_w, need_h) = (cols.max(40), rows + 2);
-    if area.width < need_w || area.height < need_h {
+    let need_w = cols.max(40);
+    let (notes, hint) = (qr_notes(app, theme), Line::styled(QR_HINT, theme.bold()).centered());
+    // Texts take more rows when narrower: the size asked for is counted at the narrowest width.
+    let rows_at = |width| wrap_all(&notes, width).len() as u16 + rows + 1 + wrap(&hint, width).len() as u16;
+    if area.width < need_w || area.height < rows_at(area.width) {
         let text = format!(
-            "The QR code needs a terminal of at least {need_w}×{need_h} (this one is {}×{}). \
+            "The QR code needs a terminal of at least {need_w}×{} (this one is {}×{}). \
              Enlarge the window or make the font smaller; it appears as soon as it fits. esc closes.",
-            area.width, area.height
+            rows_at(need_w),
+            area.width,
+            area.height
         );
-        frame.render_widget(Paragraph::new(text).style(theme.warning()).wrap(Wrap { trim: true }), area);
+        let lines: Vec<Line> = notes.into_iter().chain([Line::styled(text, theme.warning())]).collect();
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
         return;
     }
-    let x0 = area.x + (area.width - cols) / 2;
+    let need_h = rows_at(area.width);
+    let (notes, hint) = (wrap_all(&notes, area.width), wrap(&hint, area.width));
+    // Notes, code and hint as one block in the middle: they can never overlap.
     let y0 = area.y + (area.height - need_h) / 2;
+    let qr_top = y0 + notes.len() as u16;
+    frame.render_widget(Paragraph::new(notes), Rect::new(area.x, y0, area.width, qr_top - y0));
+    let x0 = area.x + (area.width - cols) / 2;
     // Dark modules stay black, light ones white, whatever the terminal's theme: a QR code is a
     // picture, and phones read dark-on-light reliably.
     let style = ratatui::style::Style::new().fg(Color::White).bg(Color::Black);
@@ -125,11 +162,11 @@ pub fn draw_qr(frame: &mut Frame, qr: &QrMatrix, theme: &Theme) {
                 (false, true) => "▄",
                 (false, false) => " ",
             };
-            buf[(x0 + col, y0 + row)].set_symbol(symbol).set_style(style);
+            buf[(x0 + col, qr_top + row)].set_symbol(symbol).set_style(style);
         }
     }
-    let hint = Line::styled("Scan with your phone's camera to log in there. esc or p closes.", theme.bold()).centered();
-    frame.render_widget(Paragraph::new(hint), Rect::new(area.x, y0 + rows + 1, area.width, 1));
+    let hint_area = Rect::new(area.x, qr_top + rows + 1, area.width, hint.len() as u16);
+    frame.render_widget(Paragraph::new(hint), hint_area);
 }
 
 fn url_box_widget(frame: &mut Frame, area: Rect, attempt: &Attempt, theme: &Theme) {

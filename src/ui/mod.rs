@@ -8,6 +8,7 @@ mod profile;
 mod scopes;
 mod theme;
 mod widgets;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -38,13 +39,22 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
     let mut hits = HitMap::default();
     // The QR code takes the whole screen (it needs every row); dialogs still go on top.
     if let Some(qr) = app.flow.as_ref().and_then(|f| f.qr.as_ref()).filter(|_| app.screen == ScreenId::Authorize) {
-        authorize::draw_qr(frame, qr, &theme);
+        authorize::draw_qr(frame, app, qr, &theme);
         widgets::overlay(frame, app, &theme, &mut hits);
         return hits;
     }
-    let [header, body, status, footer] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(1), Constraint::Length(1)])
-            .areas(frame.area());
+    let area = frame.area();
+    // The notice and the key hints get every row they need (a notice up to a quarter of the
+    // screen); the body takes what is left.
+    let status_lines = widgets::status_lines(app, &theme, area.width.saturating_sub(2));
+    let status_rows = (status_lines.len() as u16).min(4.max(area.height / 4));
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(status_rows),
+        Constraint::Length(widgets::footer_height(app, area.width)),
+    ])
+    .areas(area);
     widgets::header(frame, header, app, &theme);
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
     match app.screen {
@@ -55,7 +65,9 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
         ScreenId::Code => authorize::draw_code(frame, body, app, &theme),
         ScreenId::Profile => profile::draw(frame, body, app, &theme),
     }
-    widgets::status_line(frame, status, app, &theme);
+    let status = status.inner(ratatui::layout::Margin::new(1, 0));
+    let status_lines = wrap::clip(status_lines, usize::from(status.height), status.width);
+    frame.render_widget(ratatui::widgets::Paragraph::new(status_lines), status);
     widgets::footer(frame, footer, app, &theme, &mut hits);
     widgets::overlay(frame, app, &theme, &mut hits);
     hits

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
+use super::wrap::{clip, wrap, wrap_all};
 use super::{HitMap, Theme};
 use crate::app::scope_tree::{Check, Preset, Row, ScopeTree};
 use crate::app::{App, Target};
@@ -12,31 +13,45 @@ use crate::mastodon::ServerInfo;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
     let Some(flow) = &app.flow else { return };
-    let card_height = if area.height >= 24 { 4 } else { 2 };
-    let [card, main, string] =
-        Layout::vertical([Constraint::Length(card_height), Constraint::Min(4), Constraint::Length(3)]).areas(area);
-    server_card(frame, card, &flow.server, theme);
-    let wide = main.width >= 90;
-    let (list, side) = if wide {
-        let [l, s] = Layout::horizontal([Constraint::Percentage(50), Constraint::Min(30)]).areas(main);
-        (l, Some(s))
-    } else {
-        let [l, s] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(main);
-        (l, Some(s))
-    };
-    tree(frame, list, &flow.tree, theme, hits);
-    if let Some(side) = side {
-        description(frame, side, &flow.tree, theme, wide);
-    }
+    let card = card_lines(&flow.server, theme, area.width, area.height >= 24);
     let chosen = flow.tree.selected();
     let text = if chosen.is_empty() { "(nothing chosen yet)".to_owned() } else { chosen.join(" ") };
+    // The exact scope string is always shown in full: its box grows, the tree shrinks (it scrolls).
+    let string_lines = wrap(&Line::styled(text, theme.accent()), area.width.saturating_sub(2));
+    let wide = area.width >= 90;
+    let explained = description_lines(&flow.tree, theme, !wide);
+    // Beside the tree when wide; else under it, with every row its wrapped text needs.
+    let explained_rows = if wide { Vec::new() } else { wrap_all(&explained, area.width) };
+    let fixed = card.len() + string_lines.len() + 2 + explained_rows.len();
+    // A blank row under the card only while the tree still shows three rows.
+    let spacer = usize::from(area.height) >= fixed + 1 + 5;
+    let [card_area, main, string] = Layout::vertical([
+        Constraint::Length((card.len() + usize::from(spacer)) as u16),
+        Constraint::Fill(1),
+        Constraint::Length(string_lines.len() as u16 + 2),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(card), card_area);
+    if wide {
+        let [list, side] = Layout::horizontal([Constraint::Percentage(50), Constraint::Min(30)]).areas(main);
+        tree(frame, list, &flow.tree, theme, hits);
+        let block =
+            Block::bordered().border_type(BorderType::Rounded).title(" What it allows ").border_style(theme.dim());
+        frame.render_widget(Paragraph::new(explained).wrap(Wrap { trim: true }).block(block), side);
+    } else {
+        let [list, side] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(explained_rows.len() as u16)]).areas(main);
+        tree(frame, list, &flow.tree, theme, hits);
+        frame.render_widget(Paragraph::new(explained_rows), side);
+    }
     let block =
         Block::bordered().border_type(BorderType::Rounded).title(" Scope string requested ").border_style(theme.dim());
-    frame.render_widget(Paragraph::new(text).style(theme.accent()).block(block).wrap(Wrap { trim: false }), string);
+    frame.render_widget(Paragraph::new(string_lines).block(block), string);
 }
 
-/// What discovery found, in a line or three.
-pub fn server_card(frame: &mut Frame, area: Rect, server: &ServerInfo, theme: &Theme) {
+/// What discovery found, wrapped to `width`: the facts and what was adapted always in full, the
+/// server's own description (two rows at most) only when `roomy`.
+fn card_lines(server: &ServerInfo, theme: &Theme, width: u16, roomy: bool) -> Vec<Line<'static>> {
     let card = &server.card;
     let title = if card.title.is_empty() { server.address.shown.clone() } else { card.title.clone() };
     let mut facts = vec![format!("{} {}", server.kind.name(), card.version)];
@@ -52,17 +67,20 @@ pub fn server_card(frame: &mut Frame, area: Rect, server: &ServerInfo, theme: &T
     if server.supports_pkce() {
         facts.push("PKCE".into());
     }
-    let mut lines = vec![Line::from(vec![
-        Span::styled(title, theme.bold()),
-        Span::styled(format!("  {}", facts.join(" · ")), theme.dim()),
-    ])];
+    let mut lines = wrap(
+        &Line::from(vec![
+            Span::styled(title, theme.bold()),
+            Span::styled(format!("  {}", facts.join(" · ")), theme.dim()),
+        ]),
+        width,
+    );
     if let Some(note) = server.adaptations() {
-        lines.push(Line::styled(note, theme.warning()));
+        lines.extend(wrap(&Line::styled(note, theme.warning()), width));
     }
-    if !card.description.is_empty() {
-        lines.push(Line::styled(card.description.clone(), theme.dim()));
+    if roomy && !card.description.is_empty() {
+        lines.extend(clip(wrap(&Line::styled(card.description.clone(), theme.dim()), width), 2, width));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    lines
 }
 
 fn tree(frame: &mut Frame, area: Rect, tree: &ScopeTree, theme: &Theme, hits: &mut HitMap) {
@@ -122,10 +140,13 @@ fn row_line(tree: &ScopeTree, row: &Row, selected: bool, theme: &Theme) -> Line<
     if selected { line.style(theme.selected()) } else { line }
 }
 
-fn description(frame: &mut Frame, area: Rect, tree: &ScopeTree, theme: &Theme, bordered: bool) {
-    let Some(row) = tree.current() else { return };
+/// The highlighted scope in plain words (admin scopes with their warning); its name on a line of
+/// its own, or `inline` before the first sentence where rows are scarce.
+fn description_lines(tree: &ScopeTree, theme: &Theme, inline: bool) -> Vec<Line<'static>> {
+    let Some(row) = tree.current() else { return Vec::new() };
     let scope = row.scope;
-    let mut lines = vec![Line::styled(scope.name, theme.bold())];
+    let name = Span::styled(scope.name, theme.bold());
+    let mut lines = if inline { Vec::new() } else { vec![Line::from(name.clone())] };
     let mut text_style = ratatui::style::Style::new();
     if scope.is_admin() {
         lines.push(Line::styled(
@@ -135,17 +156,15 @@ fn description(frame: &mut Frame, area: Rect, tree: &ScopeTree, theme: &Theme, b
         text_style = theme.warning();
     }
     lines.push(Line::styled(scope.description, text_style));
+    if inline {
+        lines[0].spans.insert(0, Span::raw(" — "));
+        lines[0].spans.insert(0, name);
+    }
     if let Some(since) = scope.since {
         lines.push(Line::styled(format!("Needs Mastodon {since} or newer."), theme.dim()));
     }
     if !tree.is_advertised(scope) {
         lines.push(Line::styled("This server does not list this scope; you will be asked to confirm.", theme.dim()));
     }
-    let mut paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });
-    if bordered {
-        paragraph = paragraph.block(
-            Block::bordered().border_type(BorderType::Rounded).title(" What it allows ").border_style(theme.dim()),
-        );
-    }
-    frame.render_widget(paragraph, area);
+    lines
 }

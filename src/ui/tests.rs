@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::app::fixtures::*;
-use crate::app::{Action, App, Notice, NoticeKind, Overlay, update};
+use crate::app::{Action, App, Overlay, update};
 use crate::mastodon::ApiError;
 
 fn render(app: &App, width: u16, height: u16) -> String {
@@ -83,8 +83,7 @@ fn scopes_admin_and_unadvertised() {
 fn authorize_ready() {
     let mut app = at_authorize();
     pin_url(&mut app);
-    app.notice =
-        Some(Notice { text: "Sent to your terminal's clipboard with OSC 52.".into(), kind: NoticeKind::Success });
+    update(&mut app, Action::Copied(Ok(crate::clipboard::CopyMethod::Osc52 { wrapped_for: None })));
     snap("authorize", &app);
 }
 
@@ -164,17 +163,54 @@ fn authorize_loopback_waiting() {
     snap("authorize_loopback", &loopback_waiting());
 }
 
+/// The size the "too small" message asks for, as (width, height).
+fn asked_size(screen: &str) -> (u16, u16) {
+    let rest = &screen[screen.find("at least ").expect(screen) + 9..];
+    let (w, rest) = rest.split_once('×').unwrap();
+    (w.parse().unwrap(), rest[..rest.find(' ').unwrap()].parse().unwrap())
+}
+
+/// The QR code in a terminal of exactly the size the message asks for, and that message at 80×24.
+fn snap_qr(name: &str, app: &App) -> String {
+    let small = render(app, 80, 24);
+    let (w, h) = asked_size(&small);
+    let fits = render(app, w, h);
+    assert!(fits.contains("Scan with your") && !fits.contains("needs a terminal"), "{fits}");
+    assert!(!render(app, w, h - 1).contains("Scan with your"), "{w}×{h} is the least that fits");
+    insta::assert_snapshot!(name, fits);
+    insta::assert_snapshot!(format!("{name}__too_small"), small);
+    fits
+}
+
 #[test]
 fn qr_code_fits_or_says_how_large_the_terminal_must_be() {
+    let mut app = at_authorize();
+    pin_url(&mut app);
+    press(&mut app, KeyCode::Char('p'));
+    let fits = snap_qr("qr_code", &app);
+    assert!(!fits.contains("127.0.0.1") && !fits.contains("DEMO"), "{fits}");
+}
+
+#[test]
+fn qr_code_in_loopback_mode_says_a_phone_cannot_reach_it() {
     let mut app = loopback_waiting();
     press(&mut app, KeyCode::Char('p'));
-    let (cols, rows) = app.flow.as_ref().unwrap().qr.as_ref().unwrap().cells();
-    let big = render(&app, cols + 10, rows + 6);
-    assert!(big.contains("Scan with your phone"), "{big}");
-    insta::assert_snapshot!("qr_code", big);
-    let small = render(&app, 80, 24);
-    assert!(small.contains(&format!("at least {}×{}", cols.max(40), rows + 2)), "{small}");
-    insta::assert_snapshot!("qr_code__too_small", small);
+    let fits = snap_qr("qr_code_loopback", &app);
+    assert!(shows_in_full(&fits, "A phone cannot reach this computer's 127.0.0.1: press m for paste mode first."));
+    // What it tells to press works with the code shown: m closes it and starts paste mode.
+    press(&mut app, KeyCode::Char('m'));
+    let flow = app.flow.as_ref().unwrap();
+    assert!(flow.qr.is_none() && flow.mode == crate::app::RedirectMode::Oob);
+}
+
+#[test]
+fn qr_code_in_demo_mode_says_it_is_the_demo() {
+    let mut app = loopback_waiting();
+    app.settings.demo = true;
+    press(&mut app, KeyCode::Char('p'));
+    let fits = snap_qr("qr_code_demo", &app);
+    assert!(fits.contains("DEMO SERVER — not a real account") && fits.contains("127.0.0.1"), "{fits}");
+    assert!(render(&app, 80, 24).contains("DEMO SERVER"));
 }
 
 #[test]
@@ -227,4 +263,131 @@ fn the_avatar_is_drawn_in_its_colours_beside_the_name() {
     let bottom = &buffer[(16, 10)];
     assert_eq!((bottom.symbol(), bottom.fg, bottom.bg), ("▀", Color::Rgb(0, 0, 255), Color::Rgb(0, 0, 255)));
     assert_eq!(buffer[(19, 3)].symbol(), "A", "the name starts beside the avatar");
+}
+
+/// Whether all of `text` is on screen in order (rows, and box sides, may break it anywhere).
+fn shows_in_full(screen: &str, text: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '"' | '│')).collect::<String>();
+    squash(screen).contains(&squash(text))
+}
+
+#[test]
+fn long_notices_are_shown_in_full() {
+    let corrupt = crate::store::StoreError::Corrupt {
+        path: "/home/you/.config/mastokey/logins.json".into(),
+        kept_as: "/home/you/.config/mastokey/logins.json.corrupt-20261123T100000Z".into(),
+    };
+    let wrong_state = || {
+        let mut app = loopback_waiting();
+        let id = app.listening().unwrap().id;
+        update(&mut app, Action::Loopback(id, crate::loopback::Event::WrongState));
+        app
+    };
+    let mut browser = at_authorize();
+    let failed = "The browser (/bin/false) could not be started: it exited with code 1.";
+    update(&mut browser, Action::BrowserOpened(Err(failed.into())));
+    let mut copied = at_authorize();
+    update(&mut copied, Action::Copied(Ok(crate::clipboard::CopyMethod::Osc52 { wrapped_for: Some("screen") })));
+    let mut kept_aside = at_accounts();
+    update(&mut kept_aside, Action::StoreWarning(format!("Saved logins could not be read: {corrupt}.")));
+    for app in [wrong_state(), browser, copied, kept_aside] {
+        let text = &app.notice.as_ref().unwrap().text;
+        for (w, h) in [(80, 24), (60, 20)] {
+            let screen = render(&app, w, h);
+            assert!(shows_in_full(&screen, text), "{w}×{h}: {text}\n{screen}");
+        }
+    }
+    snap("notice_wrong_state", &wrong_state());
+    let mut app = at_accounts();
+    update(&mut app, Action::StoreWarning(format!("Saved logins could not be read: {corrupt}.")));
+    snap("notice_kept_aside", &app);
+}
+
+#[test]
+fn a_long_scope_string_is_shown_in_full() {
+    let mut app = at_scopes(server(true));
+    let names = "read:accounts read:blocks read:bookmarks read:favourites read:filters read:follows \
+                 admin:read:accounts admin:read:reports admin:read:domain_allows admin:read:domain_blocks admin:write";
+    let flow = app.flow.as_mut().unwrap();
+    flow.tree.clear();
+    flow.tree.choose_all(&names.split(' ').map(str::to_owned).collect::<Vec<_>>());
+    assert_eq!(flow.tree.selected().join(" "), names);
+    for (w, h) in [(80, 24), (60, 20), (200, 60)] {
+        let screen = render(&app, w, h);
+        assert!(shows_in_full(&screen, names), "{w}×{h}\n{screen}");
+        // Wrapped at spaces only: every scope name is whole on one row.
+        for name in names.split(' ') {
+            assert!(screen.lines().any(|row| row.split([' ', '│']).any(|word| word == name)), "{name} cut\n{screen}");
+        }
+    }
+    snap("scopes_long_string", &app);
+}
+
+#[test]
+fn admin_warning_and_server_adaptations_are_not_cut() {
+    let mut app = at_scopes(server(false));
+    let tree = &mut app.flow.as_mut().unwrap().tree;
+    let row = tree.rows().iter().position(|r| r.scope.name == "admin:write").unwrap();
+    tree.select_row(row);
+    let scope = app.flow.as_ref().unwrap().tree.current().unwrap().scope;
+    assert_eq!(scope.name, "admin:write");
+    let note = app.flow.as_ref().unwrap().server.adaptations().unwrap();
+    for (w, h) in [(80, 24), (60, 20), (200, 60)] {
+        let screen = render(&app, w, h);
+        assert!(shows_in_full(&screen, &note), "{w}×{h}\n{screen}");
+        // At 200 columns it is in a panel beside the tree (the snapshot shows it whole).
+        assert!(w == 200 || shows_in_full(&screen, scope.description), "{w}×{h}\n{screen}");
+    }
+    snap("scopes_adapted", &app);
+}
+
+/// Every screen's footer, from the key table: each available key is shown at 80 and 60 columns.
+#[test]
+fn every_footer_hint_is_shown() {
+    let mut code = at_authorize();
+    press(&mut code, KeyCode::Enter);
+    let apps =
+        [App::new(settings()), at_scopes(server(true)), at_authorize(), code, at_profile(account()), at_accounts()];
+    for app in &apps {
+        for (w, h) in [(80, 24), (60, 20)] {
+            let screen = render(app, w, h);
+            for b in crate::app::keys::bindings(app.screen).iter().filter(|b| b.in_footer && app.available(b.command)) {
+                let hint = format!("{} {}", b.shown, b.label);
+                assert!(screen.contains(&hint), "{:?} at {w}×{h} lacks {hint:?}\n{screen}", app.screen);
+            }
+        }
+    }
+}
+
+/// A click on a hint resolves to its command on every footer row, the second row included.
+#[test]
+fn footer_hints_are_clickable_on_every_row() {
+    use crate::app::{Command, Target};
+    let mut app = at_authorize();
+    pin_url(&mut app);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut hits = super::HitMap::default();
+    terminal.draw(|f| hits = super::draw(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let find = |text: &str| {
+        (0..24u16)
+            .find_map(|y| {
+                let row: String = (0..80u16).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
+                row.find(text).map(|i| (row[..i].chars().count() as u16, y))
+            })
+            .unwrap_or_else(|| panic!("{text} not drawn"))
+    };
+    let (first, second) = (find("o open in browser"), find("p QR code"));
+    assert!(second.1 > first.1, "p is on a second footer row");
+    assert_eq!(hits.target_at(first.0 + 3, first.1), Some(Target::Command(Command::OpenBrowser)));
+    for (text, command) in [("p QR code", Command::ToggleQr), ("q quit", Command::Quit), ("? help", Command::Help)] {
+        let (x, y) = find(text);
+        assert_eq!(hits.target_at(x, y), Some(Target::Command(command)), "{text}");
+        assert_eq!(hits.target_at(x + text.len() as u16 - 1, y), Some(Target::Command(command)), "{text}");
+    }
+    // Between hints there is nothing to click.
+    let (x, y) = find("p QR code");
+    assert_eq!(hits.target_at(x + 10, y), None);
+    update(&mut app, Action::Click(hits.target_at(second.0, second.1).unwrap()));
+    assert!(app.flow.as_ref().unwrap().qr.is_some(), "the click showed the QR code");
 }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::wrap::wrap;
 use super::{HitMap, Theme};
 use crate::app::input::TextInput;
 use crate::app::keys::{self, Binding};
@@ -24,7 +25,7 @@ const STEPS: [(ScreenId, &str); 5] = [
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = vec![Span::styled(" mastokey ", theme.title())];
     if app.settings.demo {
-        spans.push(Span::styled(" DEMO SERVER — not a real account ", theme.demo()));
+        spans.push(demo_banner(theme));
         spans.push(Span::raw(" "));
     }
     let current = theme.bold().patch(theme.accent());
@@ -49,11 +50,17 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The spinner while a request runs, else the latest notice.
-pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Said on every screen in demo mode.
+pub fn demo_banner(theme: &Theme) -> Span<'static> {
+    Span::styled(" DEMO SERVER — not a real account ", theme.demo())
+}
+
+/// The spinner while a request runs, else the latest notice, wrapped to `width` columns so the
+/// whole sentence can be shown (the caller gives it the rows).
+pub fn status_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let line = if let Some(task) = &app.task {
         Line::from(vec![
-            Span::styled(format!(" {} ", SPINNER[app.spinner % SPINNER.len()]), theme.accent()),
+            Span::styled(format!("{} ", SPINNER[app.spinner % SPINNER.len()]), theme.accent()),
             Span::raw(format!("{}…", capitalize(task.what))),
             Span::styled("  (esc cancels)", theme.dim()),
         ])
@@ -64,11 +71,11 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             NoticeKind::Error => theme.error(),
             NoticeKind::Warning => theme.warning(),
         };
-        Line::styled(format!(" {}", n.text), style)
+        Line::styled(n.text.clone(), style)
     } else {
         Line::default()
     };
-    frame.render_widget(Paragraph::new(line), area);
+    wrap(&line, width)
 }
 
 fn capitalize(s: &str) -> String {
@@ -80,22 +87,38 @@ fn active_table(app: &App) -> &'static [Binding] {
     keys::active(app)
 }
 
-/// Key hints from the same table the handler uses; each hint is clickable.
-pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
-    let mut x = area.x + 1;
-    let mut spans = vec![Span::raw(" ")];
+fn hint_width(b: &Binding) -> u16 {
+    (b.shown.width() + 1 + b.label.width()) as u16
+}
+
+/// Where each key hint goes as (column, row) within a footer `width` wide: left to right, and
+/// onto a new row when the width runs out, so no hint is ever dropped.
+fn footer_hints(app: &App, width: u16) -> Vec<(u16, u16, &'static Binding)> {
+    let (mut x, mut row, mut placed) = (1, 0, Vec::new());
     for b in active_table(app).iter().filter(|b| b.in_footer && app.available(b.command)) {
-        let width = (b.shown.width() + 1 + b.label.width()) as u16;
-        if x + width > area.right() {
-            break;
+        if x > 1 && x + hint_width(b) > width {
+            (x, row) = (1, row + 1);
         }
-        hits.add(Rect::new(x, area.y, width, 1), Target::Command(b.command));
-        spans.push(Span::styled(b.shown, theme.key()));
-        spans.push(Span::styled(format!(" {}", b.label), theme.dim()));
-        spans.push(Span::raw("  "));
-        x += width + 2;
+        placed.push((x, row, b));
+        x += hint_width(b) + 2;
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    placed
+}
+
+/// Rows the footer needs at this width.
+pub fn footer_height(app: &App, width: u16) -> u16 {
+    footer_hints(app, width).last().map_or(1, |(_, row, _)| row + 1)
+}
+
+/// Key hints from the same table the handler uses; each hint is clickable where it is drawn.
+pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
+    for (x, row, b) in footer_hints(app, area.width) {
+        let hint = Rect::new(area.x + x, area.y + row, hint_width(b), 1).intersection(area);
+        hits.add(hint, Target::Command(b.command));
+        let line =
+            Line::from(vec![Span::styled(b.shown, theme.key()), Span::styled(format!(" {}", b.label), theme.dim())]);
+        frame.render_widget(line, hint);
+    }
 }
 
 /// A bordered one-line text box; places the terminal cursor when focused.
