@@ -74,4 +74,6 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
 }
 
 #[cfg(test)]
+mod dialog_tests;
+#[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ use crate::app::fixtures::*;
 use crate::app::{Action, App, Overlay, update};
 use crate::mastodon::ApiError;
 
-fn render(app: &App, width: u16, height: u16) -> String {
+pub(super) fn render(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| {
@@ -25,7 +25,7 @@ fn pin_url(app: &mut App) {
     }
 }
 
-fn snap(name: &str, app: &App) {
+pub(super) fn snap(name: &str, app: &App) {
     for (suffix, w, h) in [("", 80, 24), ("__narrow", 60, 20), ("__wide", 200, 60)] {
         insta::assert_snapshot!(format!("{name}{suffix}"), render(app, w, h));
     }
@@ -218,13 +218,6 @@ fn accounts_list() {
     let mut app = at_accounts();
     app.accounts.logins[1].status = crate::app::accounts::TokenStatus::Rejected;
     snap("accounts", &app);
-}
-
-#[test]
-fn accounts_confirm_copy() {
-    let mut app = at_accounts();
-    press(&mut app, KeyCode::Char('c'));
-    snap("accounts_confirm_copy", &app);
 }
 
 /// A profile whose avatar arrived: a red square with a blue lower half, drawn in half blocks.

@@ -1,0 +1,43 @@
+//! Snapshots of the dialogs: each question over its screen, at 80×24, 60×20 and 200×60.
+
+use crossterm::event::KeyCode;
+
+use super::tests::snap;
+use crate::app::fixtures::*;
+use crate::app::{Action, Overlay, update};
+
+#[test]
+fn accounts_confirm_copy() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('c'));
+    snap("accounts_confirm_copy", &app);
+}
+
+#[test]
+fn accounts_confirm_logout() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('d'));
+    snap("accounts_confirm_logout", &app);
+}
+
+#[test]
+fn accounts_forget_after_a_failed_revoke() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('d'));
+    let fx = press(&mut app, KeyCode::Char('y'));
+    let crate::app::Effect::Revoke { id, login } = &fx[0] else { panic!("{fx:?}") };
+    let down = "example.social refused the connection (the server may be down)".to_owned();
+    update(&mut app, Action::Revoked(*id, login.clone(), Err(down)));
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    snap("accounts_confirm_forget", &app);
+}
+
+#[test]
+fn scopes_without_an_identity_scope() {
+    let mut app = at_scopes(server(true));
+    press(&mut app, KeyCode::Char('x'));
+    app.flow.as_mut().unwrap().tree.choose_all(&["write:statuses".to_owned()]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Some(Overlay::AddIdentity("profile")));
+    snap("scopes_add_identity", &app);
+}
