@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Color;
+use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
@@ -149,18 +149,24 @@ pub fn draw_qr(frame: &mut Frame, app: &App, qr: &QrMatrix, theme: &Theme) {
     let x0 = area.x + (area.width - cols) / 2;
     // Dark modules stay black, light ones white, whatever the terminal's theme: a QR code is a
     // picture, and phones read dark-on-light reliably.
-    let style = ratatui::style::Style::new().fg(Color::White).bg(Color::Black);
+    let style = Style::new().fg(Color::White).bg(Color::Black);
     let buf = frame.buffer_mut();
     for row in 0..rows {
         for col in 0..cols {
             let (top, bottom) =
                 (!qr.is_dark(col as usize, 2 * row as usize), !qr.is_dark(col as usize, 2 * row as usize + 1));
-            let bottom = bottom && (2 * row as usize + 1) < qr.size;
-            let symbol = match (top, bottom) {
-                (true, true) => "█",
-                (true, false) => "▀",
-                (false, true) => "▄",
-                (false, false) => " ",
+            // An odd number of module rows leaves the last cell's lower half outside the code:
+            // it shows the terminal's background, not a dark strip.
+            let (symbol, style) = if 2 * row as usize + 1 >= qr.size {
+                ("▀", Style::new().fg(if top { Color::White } else { Color::Black }))
+            } else {
+                let symbol = match (top, bottom) {
+                    (true, true) => "█",
+                    (true, false) => "▀",
+                    (false, true) => "▄",
+                    (false, false) => " ",
+                };
+                (symbol, style)
             };
             buf[(x0 + col, qr_top + row)].set_symbol(symbol).set_style(style);
         }
