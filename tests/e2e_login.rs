@@ -113,17 +113,24 @@ fn a_corrupt_logins_file_is_kept_aside_and_the_new_login_saved() {
     t.keys(&["q"]);
 }
 
+/// mastokey on its first screen; when it ends, the shell writes its exit status and the
+/// terminal's mode (`stty -a`) to the returned file, whole and then renamed, so the test never
+/// reads half of it.
+fn first_screen(name: &str) -> (Tmux, tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("after-exit");
+    let command = format!("{BIN}; {{ echo \"exit=$?\"; stty -a; }} > {0}.tmp; mv {0}.tmp {0}", status.display());
+    let t = Tmux::start(name, &command, &[("MASTOKEY_CONFIG_DIR", dir.path().to_str().unwrap())], 80, 24);
+    t.wait_for("Which server");
+    (t, dir, status)
+}
+
 #[test]
 fn ctrl_c_quits_from_the_first_screen_and_restores_the_terminal() {
     if !available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let status = dir.path().join("after-exit");
-    // Written whole and then renamed, so the test never reads half of it.
-    let command = format!("{BIN}; {{ echo \"exit=$?\"; stty -a; }} > {0}.tmp; mv {0}.tmp {0}", status.display());
-    let t = Tmux::start("quit", &command, &[("MASTOKEY_CONFIG_DIR", dir.path().to_str().unwrap())], 80, 24);
-    t.wait_for("Which server");
+    let (t, _dir, status) = first_screen("quit");
     t.type_text("q");
     t.wait_for("│q");
     t.keys(&["C-c"]);
@@ -153,11 +160,7 @@ fn a_terminate_signal_restores_the_terminal_and_exits_with_its_status() {
     if !available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let status = dir.path().join("after-exit");
-    let command = format!("{BIN}; {{ echo \"exit=$?\"; stty -a; }} > {0}.tmp; mv {0}.tmp {0}", status.display());
-    let t = Tmux::start("sigterm", &command, &[("MASTOKEY_CONFIG_DIR", dir.path().to_str().unwrap())], 80, 24);
-    t.wait_for("Which server");
+    let (t, _dir, status) = first_screen("sigterm");
     assert_eq!(t.format("#{alternate_on}"), "1");
     let kill = std::process::Command::new("kill").args(["-TERM", &t.program_pid().to_string()]).status().unwrap();
     assert!(kill.success());
