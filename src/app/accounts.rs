@@ -80,10 +80,10 @@ impl AccountsList {
     }
 }
 
-/// Keys on the accounts screen. While a request runs (a check or a logout), nothing else that
-/// would start one is taken: its result must find the login it was about.
+/// Keys on the accounts screen. While a request runs (a check or a logout), nothing that would
+/// start another or leave the screen is taken: its result must find the login it was about.
 pub(super) fn command(app: &mut App, command: Command) -> Vec<Effect> {
-    let starts_a_request = matches!(command, Command::Submit | Command::Logout);
+    let starts_a_request = matches!(command, Command::Submit | Command::Logout | Command::NewLogin);
     if starts_a_request && let Some(task) = &app.task {
         let text = format!("Still {}. Wait for it, or press esc to cancel it.", task.what);
         app.notice = Some(Notice { text, kind: NoticeKind::Info });
@@ -190,17 +190,16 @@ pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: St
 /// its server and, once found, its scopes, so logging in again is a few presses of Enter. A
 /// server that already has a login gets `force_login`.
 fn add_login(app: &mut App) -> Vec<Effect> {
-    let cancel = app.task.take().map(|t| Effect::Cancel(t.id));
     let renew = app.accounts.current().filter(|s| s.status == TokenStatus::Rejected).map(|s| s.login.clone());
     app.flow = None;
     app.profile = None;
     app.instance = InstanceForm::fresh(&app.settings);
     app.screen = ScreenId::Instance;
     app.notice = None;
-    let Some(login) = renew else { return cancel.into_iter().collect() };
+    let Some(login) = renew else { return Vec::new() };
     app.instance.input.set(&login.server);
     app.instance.scopes = Some(login.scopes_requested);
-    cancel.into_iter().chain(flow::submit_instance(app)).collect()
+    flow::submit_instance(app)
 }
 
 pub(super) fn revoked(app: &mut App, login: &Login, result: Result<(), String>) -> Vec<Effect> {
