@@ -65,6 +65,7 @@ impl AccountsList {
         let same =
             |a: &Login, b: &Login| a.server == b.server && a.account_id == b.account_id && a.created_at == b.created_at;
         let at_cursor = self.current().map(|s| s.login.clone());
+        let opened = self.opened.and_then(|i| self.logins.get(i)).map(|s| s.login.clone());
         let old = std::mem::take(&mut self.logins);
         self.logins = logins
             .into_iter()
@@ -74,9 +75,10 @@ impl AccountsList {
                 SavedLogin { login, status }
             })
             .collect();
-        let found = at_cursor.and_then(|c| self.logins.iter().position(|s| same(&s.login, &c)));
-        self.cursor = found.unwrap_or(self.cursor).min(self.logins.len().saturating_sub(1));
-        self.opened = None;
+        let position = |login: Option<Login>| login.and_then(|l| self.logins.iter().position(|s| same(&s.login, &l)));
+        self.cursor = position(at_cursor).unwrap_or(self.cursor).min(self.logins.len().saturating_sub(1));
+        // A check in flight still finds its login.
+        self.opened = position(opened);
     }
 }
 

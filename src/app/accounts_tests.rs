@@ -211,6 +211,15 @@ fn the_list_is_read_again_and_keeps_what_this_session_learned() {
         ]
     );
     assert_eq!(app.accounts.current().unwrap().login.acct, "grace@example.social", "the cursor stays on grace");
+    // A check started just before the file was read again still finds its login.
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let reordered = app.accounts.logins.iter().rev().map(|s| s.login.clone()).collect();
+    update(&mut app, Action::LoginsLoaded(Ok(reordered)));
+    update(&mut app, Action::Verified(id, Ok(account()), "now".into()));
+    assert_eq!(app.screen, ScreenId::Profile);
+    assert_eq!(app.accounts.logins[0].login.acct, "grace@example.social");
+    assert_eq!(app.accounts.logins[0].status, TokenStatus::Valid, "the result went to grace");
+    app.screen = ScreenId::Accounts;
     // All gone elsewhere: the server screen.
     update(&mut app, Action::LoginsLoaded(Ok(Vec::new())));
     assert_eq!(app.screen, ScreenId::Instance);
