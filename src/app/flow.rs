@@ -3,13 +3,13 @@
 use crossterm::event::KeyEvent;
 
 use super::keys::{self, Command};
-use super::profile::{ProfileView, SaveState};
-use super::scope_tree::{Preset, ScopeTree};
+use super::login::{exchanged, login_saved, retry_save, retry_verify, verified};
+use super::profile::SaveState;
+use super::server::{discovered, scopes_command, submit_scopes};
 use super::*;
 use super::{accounts, attempt};
-use crate::mastodon::{address, oauth};
 
-const PAGE: isize = 10;
+pub(super) use super::server::submit_instance;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -104,7 +104,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-fn is_current(app: &mut App, id: TaskId) -> bool {
+pub(super) fn is_current(app: &mut App, id: TaskId) -> bool {
     if app.task.as_ref().is_some_and(|t| t.id == id) {
         app.task = None;
         true
@@ -113,7 +113,7 @@ fn is_current(app: &mut App, id: TaskId) -> bool {
     }
 }
 
-fn notice(app: &mut App, kind: NoticeKind, text: String) {
+pub(super) fn notice(app: &mut App, kind: NoticeKind, text: String) {
     app.notice = Some(Notice { text, kind });
 }
 
@@ -313,7 +313,7 @@ fn on_overlay(app: &mut App, overlay: Overlay, command: Command) -> Vec<Effect> 
     Vec::new()
 }
 
-fn go(app: &mut App, screen: ScreenId) -> Vec<Effect> {
+pub(super) fn go(app: &mut App, screen: ScreenId) -> Vec<Effect> {
     app.screen = screen;
     if app.notice.as_ref().is_some_and(|n| n.kind != NoticeKind::Warning) {
         app.notice = None;
@@ -321,222 +321,12 @@ fn go(app: &mut App, screen: ScreenId) -> Vec<Effect> {
     Vec::new()
 }
 
-fn attempt(app: &App) -> Option<&Attempt> {
+pub(super) fn attempt(app: &App) -> Option<&Attempt> {
     app.flow.as_ref().and_then(|f| f.attempt.as_ref())
 }
 
-fn cancel(app: &mut App) -> Vec<Effect> {
+pub(super) fn cancel(app: &mut App) -> Vec<Effect> {
     let Some(task) = app.task.take() else { return Vec::new() };
     notice(app, NoticeKind::Info, format!("Cancelled: {}. Nothing you entered was lost.", task.what));
     vec![Effect::Cancel(task.id)]
-}
-
-pub(super) fn submit_instance(app: &mut App) -> Vec<Effect> {
-    if app.busy() {
-        return Vec::new();
-    }
-    match address::parse(app.instance.input.value()) {
-        Err(e) => {
-            app.instance.error = Some(e.to_string());
-            Vec::new()
-        }
-        Ok(address) if app.settings.only_server.as_ref().is_some_and(|only| only.origin() != address.origin()) => {
-            app.instance.error = Some(
-                "This is the demo: it logs in only to its built-in server (filled in above). To log in to another server, quit and run mastokey without --demo.".into(),
-            );
-            Vec::new()
-        }
-        Ok(address) => {
-            app.instance.error = None;
-            let id = app.begin_task("looking up the server");
-            vec![Effect::Discover { id, address }]
-        }
-    }
-}
-
-fn discovered(app: &mut App, result: Result<ServerInfo, ApiError>) -> Vec<Effect> {
-    let server = match result {
-        Ok(server) => server,
-        Err(e) => {
-            app.instance.error = match address::parse(app.instance.input.value()) {
-                Ok(address) => Some(messages::discovery(&e, &address)),
-                Err(_) => Some(e.to_string()),
-            };
-            return Vec::new();
-        }
-    };
-    // Keep the choices made for the same server when coming back to it.
-    let same_server = app.flow.as_ref().is_some_and(|f| f.server.address == server.address);
-    if !same_server {
-        let mut tree = ScopeTree::new(server.scopes_supported(), server.identity_scope());
-        if let Some(chosen) = app.settings.preset_scopes.as_ref().or(app.instance.scopes.as_ref()) {
-            tree.clear();
-            tree.choose_all(chosen);
-        }
-        // Another server: the old attempt's listener, if any, must close.
-        let closed = app.listening().map(|l| Effect::Cancel(l.id));
-        app.flow = Some(Flow {
-            server,
-            tree,
-            attempt: None,
-            authorize_error: None,
-            code: TextInput::default(),
-            code_error: None,
-            mode: app.settings.redirect,
-            qr: None,
-        });
-        let next =
-            if app.settings.preset_scopes.is_some() { submit_scopes(app, true) } else { go(app, ScreenId::Scopes) };
-        return closed.into_iter().chain(next).collect();
-    }
-    if app.settings.preset_scopes.is_some() { submit_scopes(app, true) } else { go(app, ScreenId::Scopes) }
-}
-
-fn scopes_command(app: &mut App, command: Command) {
-    let Some(flow) = app.flow.as_mut() else { return };
-    let tree = &mut flow.tree;
-    match command {
-        Command::Up => tree.move_by(-1),
-        Command::Down => tree.move_by(1),
-        Command::PageUp => tree.move_by(-PAGE),
-        Command::PageDown => tree.move_by(PAGE),
-        Command::Toggle => tree.toggle(),
-        Command::Expand => tree.set_expanded(true),
-        Command::Collapse => tree.set_expanded(false),
-        Command::ExpandToggle => tree.toggle_expanded(),
-        Command::ClearScopes => tree.clear(),
-        Command::Preset(i) => {
-            if let Some(p) = Preset::ALL.get(i) {
-                tree.apply_preset(*p);
-            }
-        }
-        _ => return,
-    }
-    app.notice = None;
-}
-
-fn submit_scopes(app: &mut App, confirmed: bool) -> Vec<Effect> {
-    let Some(flow) = app.flow.as_mut() else { return Vec::new() };
-    let chosen = flow.tree.selected();
-    if chosen.is_empty() {
-        notice(app, NoticeKind::Error, "Choose at least one scope (space toggles; 1 picks identity only).".into());
-        return Vec::new();
-    }
-    // Without a scope that reads the account, the token could be made but neither shown nor
-    // saved under anyone's name: offer the smallest scope that can.
-    if !flow.server.identifies(&chosen) {
-        app.overlay = Some(Overlay::AddIdentity(flow.server.identity_scope()));
-        return Vec::new();
-    }
-    let unadvertised = flow.tree.unadvertised();
-    if !confirmed && !unadvertised.is_empty() {
-        app.overlay = Some(Overlay::ConfirmUnadvertised(unadvertised));
-        return Vec::new();
-    }
-    // The same scopes as the attempt already prepared: keep its URL (no new request).
-    if flow.attempt.as_ref().is_some_and(|a| a.scopes == chosen) {
-        return go(app, ScreenId::Authorize);
-    }
-    flow.code = TextInput::default();
-    flow.code_error = None;
-    app.screen = ScreenId::Authorize;
-    app.notice = None;
-    attempt::prepare(app)
-}
-
-fn exchanged(app: &mut App, result: Result<oauth::TokenResponse, ApiError>) -> Vec<Effect> {
-    // However the code came (pasted or through the listener), the login is done: the listener
-    // closes, so a late browser redirect or its countdown cannot reach the finished login.
-    if result.as_ref().is_err_and(|e| e.error_code() == Some("invalid_client")) {
-        return attempt::registration_rejected(app);
-    }
-    let close = if result.is_ok() { app.flow.as_mut().and_then(attempt::stop_listening) } else { None };
-    let Some(pending) = attempt::exchanged(app, result) else { return Vec::new() };
-    app.pending_token = Some(pending);
-    app.screen = ScreenId::Profile;
-    close.into_iter().chain(verify(app)).collect()
-}
-
-fn verify(app: &mut App) -> Vec<Effect> {
-    let (Some(flow), Some(pending)) = (app.flow.as_ref(), app.pending_token.as_ref()) else { return Vec::new() };
-    let (base, token) = (flow.server.address.base.clone(), pending.token.clone());
-    app.verify_error = None;
-    let id = app.begin_task("reading your profile");
-    vec![Effect::Verify { id, base, token }]
-}
-
-fn retry_verify(app: &mut App) -> Vec<Effect> {
-    if app.profile.is_none() && !app.busy() { verify(app) } else { Vec::new() }
-}
-
-fn verified(app: &mut App, result: Result<Account, ApiError>, now: String) -> Vec<Effect> {
-    let (Some(flow), Some(pending)) = (app.flow.as_ref(), app.pending_token.as_ref()) else { return Vec::new() };
-    let account = match result {
-        Ok(a) => a,
-        Err(e) => {
-            app.verify_error = Some(messages::verify(&e));
-            return Vec::new();
-        }
-    };
-    let domain = flow.server.address.domain();
-    let requested = flow.attempt.as_ref().map(|a| a.scopes.clone()).unwrap_or_default();
-    let view = ProfileView::new(&account, &domain, &pending.granted, &requested, app.settings.color);
-    let login = Login {
-        server: flow.server.address.origin(),
-        account_id: account.id.clone(),
-        acct: view.handle.trim_start_matches('@').to_owned(),
-        display_name: view.display_name.clone(),
-        token: pending.token.clone(),
-        scopes_granted: pending.granted.clone(),
-        scopes_requested: requested,
-        client_id: flow.attempt.as_ref().map(|a| a.registration.client_id.clone()).unwrap_or_default(),
-        created_at: now.clone(),
-        last_verified: Some(now),
-    };
-    let avatar = view.fetch_avatar(&app.settings);
-    app.profile = Some(view);
-    app.unsaved_login = Some(login.clone());
-    std::iter::once(Effect::SaveLogin(Box::new(login))).chain(avatar).collect()
-}
-
-fn login_saved(app: &mut App, result: Result<Saved, StoreError>) -> Vec<Effect> {
-    let Some(profile) = app.profile.as_mut() else { return Vec::new() };
-    match result {
-        Ok(saved) => {
-            profile.saved = SaveState::Saved(saved);
-            if let Some(login) = app.unsaved_login.take() {
-                app.accounts.upsert(login);
-            }
-        }
-        Err(e @ StoreError::Newer { .. }) => {
-            profile.saved =
-                SaveState::Failed(format!("Could not save the login: {e}. The token stays here until you quit."));
-        }
-        Err(e) => {
-            profile.saved = SaveState::Failed(format!(
-                "Could not save the login: {e}. Free some space or fix the permissions, then press s to try again."
-            ));
-        }
-    }
-    Vec::new()
-}
-
-fn retry_save(app: &mut App) -> Vec<Effect> {
-    let Some(login) = app.unsaved_login.clone() else { return Vec::new() };
-    let Some(profile) = app.profile.as_mut().filter(|p| matches!(p.saved, SaveState::Failed(_))) else {
-        return Vec::new();
-    };
-    profile.saved = SaveState::Saving;
-    // A saved login checked again only notes the time; a new one is saved whole.
-    let known = app.accounts.logins.iter().any(|s| {
-        s.login.server == login.server
-            && s.login.account_id == login.account_id
-            && s.login.created_at == login.created_at
-    });
-    if known {
-        let at = login.last_verified.clone().unwrap_or_default();
-        vec![Effect::RecordVerified { login: Box::new(login), at }]
-    } else {
-        vec![Effect::SaveLogin(Box::new(login))]
-    }
 }

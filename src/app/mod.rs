@@ -2,21 +2,20 @@
 //! it asks the runner to perform. `update` is pure: no I/O, no async, no terminal.
 
 pub mod accounts;
+mod action;
 mod attempt;
 mod flow;
 pub mod input;
 pub mod keys;
+mod login;
 pub mod messages;
 pub mod profile;
 pub mod scope_tree;
+mod server;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crossterm::event::KeyEvent;
-
-use crate::clipboard::CopyMethod;
-use crate::mastodon::oauth::TokenResponse;
 use crate::mastodon::{Account, ApiError, ServerAddress, ServerInfo};
 use crate::secret::Secret;
 use crate::store::{Login, Registration, Saved, StoreError};
@@ -25,6 +24,7 @@ pub use keys::Command;
 use profile::ProfileView;
 use scope_tree::ScopeTree;
 
+pub use action::{Action, Effect, ExchangeRequest, PrepareError, Prepared, Target};
 pub use flow::update;
 
 /// Which screen is showing.
@@ -46,71 +46,6 @@ pub type TaskId = u64;
 pub struct Task {
     pub id: TaskId,
     pub what: &'static str,
-}
-
-/// Everything the event loop can feed into `update`.
-#[derive(Debug)]
-pub enum Action {
-    Key(KeyEvent),
-    Paste(String),
-    /// A click resolved by the runner against what was drawn last.
-    Click(Target),
-    Scroll(i8),
-    Resize,
-    /// Time passes (only while something animates or counts down).
-    Tick(Instant),
-    Discovered(TaskId, Result<ServerInfo, ApiError>),
-    Registered(TaskId, Result<Prepared, PrepareError>),
-    /// The loopback listener is answering browsers from now until the deadline.
-    Listening(TaskId, Instant),
-    /// Something reached the loopback listener.
-    Loopback(TaskId, crate::loopback::Event),
-    Exchanged(TaskId, Result<TokenResponse, ApiError>),
-    /// The profile read with the new token, and the time it was read (RFC 3339).
-    Verified(TaskId, Result<Account, ApiError>, String),
-    /// Where the login went (and its token: the file or the keyring), or why it could not be saved.
-    LoginSaved(Result<Saved, StoreError>),
-    /// A re-verified login was not saved: another mastokey logged it out or in again meanwhile.
-    LoginChangedElsewhere,
-    /// The saved logins as the file has them now (another process may have changed them).
-    LoginsLoaded(Result<Vec<Login>, StoreError>),
-    /// The server's answer to revoking a saved login's token.
-    Revoked(TaskId, Box<Login>, Result<(), String>),
-    /// A login removed from storage (or why not).
-    Forgotten(Box<Login>, Result<(), StoreError>),
-    RegistrationSaved(Result<(), StoreError>),
-    /// A storage problem that did not stop anything (a corrupt file kept aside).
-    StoreWarning(String),
-    Copied(Result<CopyMethod, String>),
-    BrowserOpened(Result<(), String>),
-    /// The avatar at this URL, ready to draw, or why it is not shown.
-    AvatarLoaded(String, Result<crate::avatar::Avatar, String>),
-}
-
-/// Something on screen a mouse click can hit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    ScopeRow(usize),
-    AccountRow(usize),
-    Command(Command),
-}
-
-/// The registration ready for the authorize URL, and whether it came from storage.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prepared {
-    pub registration: Registration,
-    pub reused: bool,
-    /// The redirect URI for this attempt (with the listener's port, for loopback).
-    pub redirect_uri: String,
-    /// A problem reading saved registrations that did not stop us (a corrupt file kept aside).
-    pub store_warning: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PrepareError {
-    Api(ApiError),
-    /// The loopback listener could not be started.
-    Listener(String),
 }
 
 /// How the code comes back from the browser.
@@ -136,74 +71,6 @@ impl RedirectMode {
 pub const LISTEN_TIMEOUT: Duration = Duration::from_secs(300);
 const SPINNER_TICK: Duration = Duration::from_millis(80);
 const COUNTDOWN_TICK: Duration = Duration::from_secs(1);
-
-/// Work for the runner. Effects are data so that `update` stays testable.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    Discover {
-        id: TaskId,
-        address: ServerAddress,
-    },
-    Prepare {
-        id: TaskId,
-        server: Box<ServerInfo>,
-        mode: RedirectMode,
-        scopes: Vec<String>,
-        /// A saved registration the server refused (`invalid_client`): forgotten first, so a
-        /// new one is made.
-        forget: Option<Box<Registration>>,
-    },
-    /// Start answering browsers on the listener bound by the last `Prepare`.
-    Listen {
-        id: TaskId,
-        state: String,
-        timeout: Duration,
-    },
-    SaveRegistration(Registration),
-    Exchange {
-        id: TaskId,
-        request: Box<ExchangeRequest>,
-    },
-    Verify {
-        id: TaskId,
-        base: url::Url,
-        token: Secret,
-    },
-    SaveLogin(Box<Login>),
-    /// Note that a saved login's token still works, if that login is still saved as it was.
-    RecordVerified {
-        login: Box<Login>,
-        at: String,
-    },
-    /// Read the saved logins again, for the accounts screen.
-    LoadLogins,
-    /// Revoke a saved login's token at its server (`POST /oauth/revoke`).
-    Revoke {
-        id: TaskId,
-        login: Box<Login>,
-    },
-    /// Remove a login from storage.
-    Forget(Box<Login>),
-    Copy(Secret),
-    /// Fetch and decode the profile's avatar (no spinner: the profile is usable without it).
-    FetchAvatar {
-        url: url::Url,
-        palette: crate::avatar::Palette,
-    },
-    OpenBrowser(String),
-    Cancel(TaskId),
-    Quit,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExchangeRequest {
-    pub token_endpoint: url::Url,
-    pub registration: Registration,
-    pub code: Secret,
-    pub redirect_uri: String,
-    pub code_verifier: Option<Secret>,
-    pub scopes: Vec<String>,
-}
 
 /// A message on the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -454,5 +321,7 @@ mod accounts_tests;
 /// Builders of app states for tests and benchmarks (not part of the program's behaviour).
 #[doc(hidden)]
 pub mod fixtures;
+#[cfg(test)]
+mod loopback_tests;
 #[cfg(test)]
 mod tests;

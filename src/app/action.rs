@@ -1,0 +1,146 @@
+//! What goes into `update` (actions: keys, clicks, results of background work) and what comes
+//! out of it (effects: work for the runner, as data).
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::KeyEvent;
+
+use super::{Command, RedirectMode, TaskId};
+use crate::clipboard::CopyMethod;
+use crate::mastodon::oauth::TokenResponse;
+use crate::mastodon::{Account, ApiError, ServerAddress, ServerInfo};
+use crate::secret::Secret;
+use crate::store::{Login, Registration, Saved, StoreError};
+
+/// Everything the event loop can feed into `update`.
+#[derive(Debug)]
+pub enum Action {
+    Key(KeyEvent),
+    Paste(String),
+    /// A click resolved by the runner against what was drawn last.
+    Click(Target),
+    Scroll(i8),
+    Resize,
+    /// Time passes (only while something animates or counts down).
+    Tick(Instant),
+    Discovered(TaskId, Result<ServerInfo, ApiError>),
+    Registered(TaskId, Result<Prepared, PrepareError>),
+    /// The loopback listener is answering browsers from now until the deadline.
+    Listening(TaskId, Instant),
+    /// Something reached the loopback listener.
+    Loopback(TaskId, crate::loopback::Event),
+    Exchanged(TaskId, Result<TokenResponse, ApiError>),
+    /// The profile read with the new token, and the time it was read (RFC 3339).
+    Verified(TaskId, Result<Account, ApiError>, String),
+    /// Where the login went (and its token: the file or the keyring), or why it could not be saved.
+    LoginSaved(Result<Saved, StoreError>),
+    /// A re-verified login was not saved: another mastokey logged it out or in again meanwhile.
+    LoginChangedElsewhere,
+    /// The saved logins as the file has them now (another process may have changed them).
+    LoginsLoaded(Result<Vec<Login>, StoreError>),
+    /// The server's answer to revoking a saved login's token.
+    Revoked(TaskId, Box<Login>, Result<(), String>),
+    /// A login removed from storage (or why not).
+    Forgotten(Box<Login>, Result<(), StoreError>),
+    RegistrationSaved(Result<(), StoreError>),
+    /// A storage problem that did not stop anything (a corrupt file kept aside).
+    StoreWarning(String),
+    Copied(Result<CopyMethod, String>),
+    BrowserOpened(Result<(), String>),
+    /// The avatar at this URL, ready to draw, or why it is not shown.
+    AvatarLoaded(String, Result<crate::avatar::Avatar, String>),
+}
+
+/// Something on screen a mouse click can hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    ScopeRow(usize),
+    AccountRow(usize),
+    Command(Command),
+}
+
+/// The registration ready for the authorize URL, and whether it came from storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    pub registration: Registration,
+    pub reused: bool,
+    /// The redirect URI for this attempt (with the listener's port, for loopback).
+    pub redirect_uri: String,
+    /// A problem reading saved registrations that did not stop us (a corrupt file kept aside).
+    pub store_warning: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrepareError {
+    Api(ApiError),
+    /// The loopback listener could not be started.
+    Listener(String),
+}
+
+/// Work for the runner. Effects are data so that `update` stays testable.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Discover {
+        id: TaskId,
+        address: ServerAddress,
+    },
+    Prepare {
+        id: TaskId,
+        server: Box<ServerInfo>,
+        mode: RedirectMode,
+        scopes: Vec<String>,
+        /// A saved registration the server refused (`invalid_client`): forgotten first, so a
+        /// new one is made.
+        forget: Option<Box<Registration>>,
+    },
+    /// Start answering browsers on the listener bound by the last `Prepare`.
+    Listen {
+        id: TaskId,
+        state: String,
+        timeout: Duration,
+    },
+    SaveRegistration(Registration),
+    Exchange {
+        id: TaskId,
+        request: Box<ExchangeRequest>,
+    },
+    Verify {
+        id: TaskId,
+        base: url::Url,
+        token: Secret,
+    },
+    SaveLogin(Box<Login>),
+    /// Note that a saved login's token still works, if that login is still saved as it was.
+    RecordVerified {
+        login: Box<Login>,
+        at: String,
+    },
+    /// Read the saved logins again, for the accounts screen.
+    LoadLogins,
+    /// Revoke a saved login's token at its server (`POST /oauth/revoke`).
+    Revoke {
+        id: TaskId,
+        login: Box<Login>,
+    },
+    /// Remove a login from storage.
+    Forget(Box<Login>),
+    Copy(Secret),
+    /// Fetch and decode the profile's avatar (no spinner: the profile is usable without it).
+    FetchAvatar {
+        url: url::Url,
+        palette: crate::avatar::Palette,
+    },
+    OpenBrowser(String),
+    Cancel(TaskId),
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExchangeRequest {
+    pub token_endpoint: url::Url,
+    pub registration: Registration,
+    pub code: Secret,
+    pub redirect_uri: String,
+    pub code_verifier: Option<Secret>,
+    pub scopes: Vec<String>,
+}
