@@ -62,20 +62,21 @@ impl AccountsList {
     /// The logins as the file has them now. What this session learned about a token is kept
     /// for the same login (same server, account and `created_at`), and so is the cursor's login.
     pub fn reload(&mut self, logins: Vec<Login>) {
-        let same =
-            |a: &Login, b: &Login| a.server == b.server && a.account_id == b.account_id && a.created_at == b.created_at;
         let at_cursor = self.current().map(|s| s.login.clone());
         let opened = self.opened.and_then(|i| self.logins.get(i)).map(|s| s.login.clone());
         let old = std::mem::take(&mut self.logins);
         self.logins = logins
             .into_iter()
             .map(|login| {
-                let status =
-                    old.iter().find(|s| same(&s.login, &login)).map_or(TokenStatus::NotChecked, |s| s.status.clone());
+                let status = old
+                    .iter()
+                    .find(|s| s.login.is_same_login(&login))
+                    .map_or(TokenStatus::NotChecked, |s| s.status.clone());
                 SavedLogin { login, status }
             })
             .collect();
-        let position = |login: Option<Login>| login.and_then(|l| self.logins.iter().position(|s| same(&s.login, &l)));
+        let position =
+            |login: Option<Login>| login.and_then(|l| self.logins.iter().position(|s| s.login.is_same_login(&l)));
         self.cursor = position(at_cursor).unwrap_or(self.cursor).min(self.logins.len().saturating_sub(1));
         // A check in flight still finds its login.
         self.opened = position(opened);

@@ -89,11 +89,7 @@ pub(super) fn retry_save(app: &mut App) -> Vec<Effect> {
     };
     profile.saved = SaveState::Saving;
     // A saved login checked again only notes the time; a new one is saved whole.
-    let known = app.accounts.logins.iter().any(|s| {
-        s.login.server == login.server
-            && s.login.account_id == login.account_id
-            && s.login.created_at == login.created_at
-    });
+    let known = app.accounts.logins.iter().any(|s| s.login.is_same_login(&login));
     if known {
         let at = login.last_verified.clone().unwrap_or_default();
         vec![Effect::RecordVerified { login: Box::new(login), at }]

@@ -142,7 +142,7 @@ impl InstanceForm {
     pub fn fresh(settings: &Settings) -> Self {
         let mut form = Self::default();
         if let Some(only) = &settings.only_server {
-            form.input.set(only.base.as_str().trim_end_matches('/'));
+            form.input.set(&only.origin());
         }
         form
     }

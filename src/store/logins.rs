@@ -13,7 +13,7 @@ use crate::secret::Secret;
 impl Record {
     /// The same login instance: a new login of the same account has another `created_at`.
     fn is_instance(&self, login: &Login) -> bool {
-        self.is(&login.server, &login.account_id) && self.login.created_at == login.created_at
+        self.login.is_same_login(login)
     }
 }
 

@@ -58,6 +58,16 @@ pub struct Login {
     pub last_verified: Option<String>,
 }
 
+impl Login {
+    /// The same login, not only the same account: a new login of the account has another
+    /// `created_at`.
+    pub fn is_same_login(&self, other: &Login) -> bool {
+        same_server(&self.server, &other.server)
+            && self.account_id == other.account_id
+            && self.created_at == other.created_at
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("could not {action} {}: {source}", path.display())]
