@@ -68,6 +68,8 @@ pub enum Command {
     Token {
         /// `user@domain` (a leading @ is fine); may be left out when only one login is saved
         account: Option<String>,
+        #[command(flatten)]
+        server: ServerChoice,
     },
     /// Verify a saved login with the server and print who it is
     #[command(after_help = EXIT_CODES)]
@@ -77,6 +79,8 @@ pub enum Command {
         /// Print the account as JSON, as the server sent it
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        server: ServerChoice,
     },
     /// Revoke a login's token at its server, then forget the login
     #[command(after_help = EXIT_CODES)]
@@ -86,6 +90,8 @@ pub enum Command {
         /// Forget the login even when the server cannot be reached or refuses to revoke the token
         #[arg(long)]
         yes: bool,
+        #[command(flatten)]
+        server: ServerChoice,
     },
     /// Print a completion script for bash, zsh or fish (see the README for where to put it)
     Completions {
@@ -93,6 +99,16 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// `--server`: which of several saved logins with the same `user@domain` (each server names its
+/// own domain, so two servers can claim the same one).
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct ServerChoice {
+    /// The server of the login, when logins of the same ACCOUNT are saved from several servers
+    /// (as `accounts` lists them), e.g. https://mastodon.social
+    #[arg(long = "server", value_name = "SERVER")]
+    pub server: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

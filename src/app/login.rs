@@ -39,7 +39,11 @@ pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: St
             return Vec::new();
         }
     };
-    let domain = flow.server.address.domain();
+    let domain = flow.server.account_domain();
+    if let Err(e) = crate::mastodon::account::login_handle(&account.acct, &domain) {
+        app.verify_error = Some(messages::handle(&e));
+        return Vec::new();
+    }
     let requested = flow.attempt.as_ref().map(|a| a.scopes.clone()).unwrap_or_default();
     let view = ProfileView::new(&account, &domain, &pending.granted, &requested, app.settings.color);
     let login = Login {

@@ -2,6 +2,7 @@
 
 use super::RedirectMode;
 use crate::mastodon::address::url_is_loopback;
+use crate::mastodon::error::RedirectKind;
 use crate::mastodon::{ApiError, ServerAddress};
 
 /// Discovery failed: say why, and what to check.
@@ -43,6 +44,19 @@ pub fn discovery(error: &ApiError, address: &ServerAddress) -> String {
             format!("{shown} has a problem right now ({error}). Try again in a few minutes.")
         }
         ApiError::Status { .. } => format!("{shown} refused the request ({error}). Check the address."),
+        ApiError::Redirected { location, kind: RedirectKind::OtherOrigin, .. } => {
+            match url::Url::parse(location).ok().and_then(|u| u.host_str().map(str::to_owned)) {
+                Some(host) if host != address.domain() => format!(
+                    "{shown} sends its API on to another server ({location}). If that is your server, type {host} instead."
+                ),
+                _ => format!(
+                    "{shown} sends its API on to another address ({location}), which mastokey does not follow. Type the address the server lives at."
+                ),
+            }
+        }
+        ApiError::Redirected { .. } => {
+            format!("{shown} answered, but not as a Mastodon server does ({error}). Check the address.")
+        }
     }
 }
 
@@ -58,6 +72,7 @@ pub fn registration(error: &ApiError) -> String {
         e if e.is_network() => {
             format!("Could not reach the server to register mastokey: {error}. Press r to try again.")
         }
+        ApiError::Redirected { .. } => format!("Registering mastokey failed: {error}. {REDIRECT_ADVICE}"),
         _ => format!("Registering mastokey failed: {error}. Press r to try again."),
     }
 }
@@ -74,6 +89,9 @@ pub fn exchange(error: &ApiError, mode: RedirectMode) -> String {
         }
         .into();
     }
+    if let ApiError::Redirected { .. } = error {
+        return format!("Logging in failed: {error}. {REDIRECT_ADVICE}");
+    }
     match error.error_code() {
         Some("invalid_scope") => "The server refused the scopes (invalid_scope). Go back to the scopes (esc, esc, esc) and choose ones it supports.".into(),
         Some("invalid_request") => format!("The server says the request is incomplete ({error}). Press esc and start the authorize step again."),
@@ -82,11 +100,27 @@ pub fn exchange(error: &ApiError, mode: RedirectMode) -> String {
     }
 }
 
+/// Redirects of requests with secrets are refused on purpose: waiting does not change that.
+const REDIRECT_ADVICE: &str =
+    "A server that sends logins elsewhere cannot be logged in to safely; tell its admins, or use another server.";
+
 /// verify_credentials failed right after a login.
 pub fn verify(error: &ApiError) -> String {
     match error.status() {
         Some(401) => "The server refused the new token (401). Try logging in again.".into(),
         Some(403) => "The token works, but its scopes do not allow reading your profile. Log in again with profile or read:accounts chosen.".into(),
+        _ if matches!(error, ApiError::Redirected { .. }) => {
+            format!("Logged in, but the profile could not be read: {error}. Nothing was saved.")
+        }
         _ => format!("Logged in, but reading your profile failed: {error}. Press r to try again."),
     }
+}
+
+/// The account a new token belongs to cannot be saved under the name the server gave it.
+pub fn handle(error: &crate::mastodon::account::HandleError) -> String {
+    let mut text = error.to_string();
+    if let Some(first) = text.get(..1) {
+        text.replace_range(..1, &first.to_uppercase());
+    }
+    format!("{text}. Log in at a server you trust, or tell this server's admins.")
 }

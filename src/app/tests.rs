@@ -226,6 +226,27 @@ fn success_reads_the_profile_and_saves_the_login() {
 }
 
 #[test]
+fn the_handle_takes_the_servers_own_domain_and_a_foreign_one_is_refused() {
+    // The instance names itself: accounts are @user@ that domain, not @user@the-API-host.
+    let mut app = at_authorize();
+    app.flow.as_mut().unwrap().server.card.domain = "Social.Example".into();
+    let fx = exchange_accepted(&mut app, Some("profile"));
+    let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(account()), "now".into()));
+    let Effect::SaveLogin(login) = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!((login.acct.as_str(), login.server.as_str()), ("ada@social.example", "https://example.social"));
+
+    // A server cannot log in someone else's accounts.
+    let mut app = at_authorize();
+    let fx = exchange_accepted(&mut app, Some("profile"));
+    let foreign = Account { acct: "ada@mastodon.social".into(), ..account() };
+    let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(foreign), "now".into()));
+    assert!(fx.iter().all(|e| !matches!(e, Effect::SaveLogin(_))), "nothing saved: {fx:?}");
+    assert!(app.profile.is_none() && app.unsaved_login.is_none());
+    let error = app.verify_error.as_deref().unwrap();
+    assert!(error.contains("@ada@mastodon.social") && error.contains("refused"), "{error}");
+}
+
+#[test]
 fn a_failed_save_keeps_the_login_for_a_retry() {
     let mut app = at_authorize();
     let fx = exchange_accepted(&mut app, None);

@@ -5,15 +5,15 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use super::{Exit, Failure, choose_login_with_token, open_store, request_failure, storage_failure, warn};
+use super::{Exit, Failure, Wanted, choose_login_with_token, open_store, request_failure, storage_failure, warn};
 use crate::logout::{self, RevokeError, registration_of};
 use crate::mastodon::client::{Client, Timeouts};
 use crate::sanitize::clean;
 use crate::store::{Login, Store, StoreError};
 
-pub(super) async fn run(account: &str, yes: bool) -> Result<String, Failure> {
+pub(super) async fn run(account: Wanted<'_>, yes: bool) -> Result<String, Failure> {
     let store = open_store()?;
-    let (login, unreadable) = choose_login_with_token(&store, Some(account), "logout")?;
+    let (login, unreadable) = choose_login_with_token(&store, account, "logout")?;
     let acct = clean(&login.acct);
     // A registrations file that cannot be read is a storage error of its own, not a refusal.
     let registration = registration_of(&store, &login).map_err(storage_failure)?;

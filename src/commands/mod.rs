@@ -67,9 +67,9 @@ impl Failure {
 pub async fn run(command: &Command) -> Exit {
     let result = match command {
         Command::Accounts { json } => accounts::run(*json),
-        Command::Token { account } => token::run(account.as_deref()),
-        Command::Whoami { account, json } => whoami::run(account.as_deref(), *json).await,
-        Command::Logout { account, yes } => logout::run(account, *yes).await,
+        Command::Token { account, server } => token::run(Wanted::new(account.as_deref(), server)),
+        Command::Whoami { account, json, server } => whoami::run(Wanted::new(account.as_deref(), server), *json).await,
+        Command::Logout { account, yes, server } => logout::run(Wanted::new(Some(account), server), *yes).await,
         Command::Completions { shell } => completions::run(*shell),
     };
     let result = result.and_then(|output| print(&output));
@@ -109,11 +109,30 @@ pub(crate) fn saved_logins(store: &Store) -> Result<Vec<Login>, Failure> {
     store.logins().map_err(storage_failure)
 }
 
+/// Which saved login a command is about: the ACCOUNT argument, and `--server` when two servers
+/// claim the same account name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Wanted<'a> {
+    pub account: Option<&'a str>,
+    pub server: Option<&'a str>,
+}
+
+impl<'a> Wanted<'a> {
+    pub fn new(account: Option<&'a str>, server: &'a crate::cli::ServerChoice) -> Self {
+        Self { account, server: server.server.as_deref() }
+    }
+
+    #[cfg(test)]
+    pub fn account(account: &'a str) -> Self {
+        Self { account: Some(account), server: None }
+    }
+}
+
 /// The login a command needs the token of, and why that token cannot be used when it is in the
 /// system keyring and the keyring could not give it back.
 pub(crate) fn choose_login_with_token(
     store: &Store,
-    wanted: Option<&str>,
+    wanted: Wanted<'_>,
     command: &str,
 ) -> Result<(Login, Option<Failure>), Failure> {
     let loaded = store.load_logins().map_err(storage_failure)?;
@@ -160,10 +179,27 @@ pub(crate) fn storage_failure(e: StoreError) -> Failure {
 pub(crate) fn choose_login(
     store: &Store,
     mut logins: Vec<Login>,
-    wanted: Option<&str>,
+    Wanted { account: wanted, server }: Wanted<'_>,
     command: &str,
 ) -> Result<Login, Failure> {
     let names = |logins: &[Login]| logins.iter().map(|l| clean(&l.acct)).collect::<Vec<_>>().join(", ");
+    if let Some(server) = server {
+        let origin = crate::mastodon::address::parse(server)
+            .map_err(|e| Failure::new(Exit::Usage, format!("--server {}: {e}", clean(server.trim()))))?;
+        let all = std::mem::take(&mut logins);
+        let on_others = all.iter().map(|l| format!("{} ({})", clean(&l.acct), clean(&l.server))).collect::<Vec<_>>();
+        logins = all.into_iter().filter(|l| same_origin(&l.server, &origin.origin())).collect();
+        if logins.is_empty() {
+            return Err(Failure::new(
+                Exit::NoSuchAccount,
+                format!(
+                    "no login is saved from {}; the saved logins are {}",
+                    origin.origin(),
+                    if on_others.is_empty() { "none".to_owned() } else { on_others.join(", ") }
+                ),
+            ));
+        }
+    }
     if let Some(wanted) = wanted.filter(|w| !is_account(w)) {
         let saved = if logins.is_empty() {
             "no logins are saved yet (run `mastokey` to log in)".to_owned()
@@ -199,13 +235,39 @@ pub(crate) fn choose_login(
         ));
     };
     let key = account_key(wanted);
-    if let Some(found) = logins.iter().position(|l| account_key(&l.acct) == key) {
-        return Ok(logins.swap_remove(found));
+    let matching: Vec<usize> = (0..logins.len()).filter(|&i| account_key(&logins[i].acct) == key).collect();
+    match matching.as_slice() {
+        [found] => return Ok(logins.swap_remove(*found)),
+        [] => {}
+        several => {
+            let which = several
+                .iter()
+                .map(|&i| format!("{} from {}", clean(&logins[i].acct), clean(&logins[i].server)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let example = clean(&logins[several[0]].server);
+            return Err(Failure::new(
+                Exit::Usage,
+                format!(
+                    "{} logins are saved as {}, from different servers that each claim that name: {which}; \
+                     say which with --server, as in `mastokey {command} {} --server {example}`",
+                    several.len(),
+                    clean(wanted.trim()),
+                    clean(wanted.trim()),
+                ),
+            ));
+        }
     }
     Err(Failure::new(
         Exit::NoSuchAccount,
         format!("no saved login is {}; the saved logins are {}", clean(wanted), names(&logins)),
     ))
+}
+
+/// Saved server origins were written by mastokey, but an older file may differ in case or a
+/// trailing slash.
+fn same_origin(saved: &str, origin: &str) -> bool {
+    saved.trim_end_matches('/').eq_ignore_ascii_case(origin)
 }
 
 /// `user@domain`, with a leading `@` or not: both parts there, nothing else with an `@`.
@@ -250,7 +312,12 @@ pub(crate) fn request_failure(e: &ApiError, server: &str, doing: &str) -> Failur
         );
     }
     // A rate limit already says when to try again.
-    let next = if matches!(e, ApiError::RateLimited { .. }) { "" } else { "; try again later" };
+    let next = match e {
+        ApiError::RateLimited { .. } => "",
+        // Refused on purpose: waiting changes nothing.
+        ApiError::Redirected { .. } => "; the server sends mastokey's requests elsewhere, so it cannot be used safely",
+        _ => "; try again later",
+    };
     Failure::new(Exit::Failed, format!("could not {doing}: {e}{next}"))
 }
 

@@ -35,10 +35,13 @@ fn accounts_are_found_by_any_spelling_of_user_at_domain() {
     let store = Store::at("/nonexistent");
     let saved = || vec![login("ada@xn--caf-dma.example"), login("bob@127.0.0.1:8080")];
     for wanted in ["ada@xn--caf-dma.example", "@Ada@CAFÉ.example", " @ada@café.example "] {
-        let found = choose_login(&store, saved(), Some(wanted), "token").expect(wanted);
+        let found = choose_login(&store, saved(), Wanted::account(wanted), "token").expect(wanted);
         assert_eq!(found.acct, "ada@xn--caf-dma.example", "{wanted}");
     }
-    assert_eq!(choose_login(&store, saved(), Some("@bob@127.0.0.1:8080"), "token").unwrap().acct, "bob@127.0.0.1:8080");
+    assert_eq!(
+        choose_login(&store, saved(), Wanted::account("@bob@127.0.0.1:8080"), "token").unwrap().acct,
+        "bob@127.0.0.1:8080"
+    );
 }
 
 #[test]
@@ -46,40 +49,71 @@ fn lookup_failures_have_their_own_codes_and_name_the_choices() {
     let store = Store::at("/nonexistent");
     let two = || vec![login("ada@a.example"), login("bob@b.example")];
 
-    let none = choose_login(&store, Vec::new(), None, "token").unwrap_err();
+    let none = choose_login(&store, Vec::new(), Wanted::default(), "token").unwrap_err();
     assert_eq!(none.exit, Exit::NoSuchAccount);
     assert!(none.message.contains("/nonexistent") && none.message.contains("`mastokey`"), "{}", none.message);
 
-    let ambiguous = choose_login(&store, two(), None, "whoami").unwrap_err();
+    let ambiguous = choose_login(&store, two(), Wanted::default(), "whoami").unwrap_err();
     assert_eq!(ambiguous.exit, Exit::Usage);
     assert!(ambiguous.message.contains("`mastokey whoami ACCOUNT`"), "{}", ambiguous.message);
     assert!(ambiguous.message.contains("ada@a.example, bob@b.example"), "{}", ambiguous.message);
 
-    let unknown = choose_login(&store, two(), Some("carol@c.example"), "token").unwrap_err();
+    let unknown = choose_login(&store, two(), Wanted::account("carol@c.example"), "token").unwrap_err();
     assert_eq!(unknown.exit, Exit::NoSuchAccount);
     assert!(unknown.message.contains("carol@c.example") && unknown.message.contains("bob@b.example"));
 
-    assert_eq!(choose_login(&store, vec![login("ada@a.example")], None, "token").unwrap().acct, "ada@a.example");
+    assert_eq!(
+        choose_login(&store, vec![login("ada@a.example")], Wanted::default(), "token").unwrap().acct,
+        "ada@a.example"
+    );
+}
+
+#[test]
+fn one_account_name_claimed_by_two_servers_is_a_usage_error_until_the_server_is_named() {
+    let store = Store::at("/nonexistent");
+    let claimed = |server: &str| Login { server: server.into(), ..login("ada@mastodon.social") };
+    let two = || vec![claimed("https://mastodon.social"), claimed("http://127.0.0.1:4000")];
+    let e = choose_login(&store, two(), Wanted::account("ada@mastodon.social"), "logout").unwrap_err();
+    assert_eq!(e.exit, Exit::Usage);
+    for part in ["from https://mastodon.social", "from http://127.0.0.1:4000", "--server"] {
+        assert!(e.message.contains(part), "{part}: {}", e.message);
+    }
+    let pick = |server| Wanted { account: Some("ada@mastodon.social"), server: Some(server) };
+    assert_eq!(
+        choose_login(&store, two(), pick("http://127.0.0.1:4000"), "token").unwrap().server,
+        "http://127.0.0.1:4000"
+    );
+    assert_eq!(
+        choose_login(&store, two(), pick("mastodon.social"), "token").unwrap().server,
+        "https://mastodon.social"
+    );
+    let e = choose_login(&store, two(), pick("other.example"), "token").unwrap_err();
+    assert_eq!(e.exit, Exit::NoSuchAccount, "{}", e.message);
+    let e = choose_login(&store, two(), pick("not a server"), "token").unwrap_err();
+    assert_eq!(e.exit, Exit::Usage, "{}", e.message);
+    // With --server alone, the only login of that server needs no ACCOUNT.
+    let only = Wanted { account: None, server: Some("http://127.0.0.1:4000") };
+    assert_eq!(choose_login(&store, two(), only, "token").unwrap().server, "http://127.0.0.1:4000");
 }
 
 #[test]
 fn an_account_without_a_domain_is_a_usage_error_showing_the_form_and_the_choices() {
     let store = Store::at("/nonexistent");
     for wanted in ["ada", "@ada", "ada@", "@", "", "ada@a@b.example", "ada @a.example"] {
-        let e = choose_login(&store, vec![login("ada@a.example")], Some(wanted), "logout").unwrap_err();
+        let e = choose_login(&store, vec![login("ada@a.example")], Wanted::account(wanted), "logout").unwrap_err();
         assert_eq!(e.exit, Exit::Usage, "{wanted:?}: {}", e.message);
         assert!(e.message.contains("write it as user@domain"), "{}", e.message);
         assert!(e.message.contains("`mastokey logout ada@mastodon.social`"), "{}", e.message);
         assert!(e.message.ends_with("the saved logins are ada@a.example"), "{}", e.message);
     }
-    let e = choose_login(&store, Vec::new(), Some("ada"), "token").unwrap_err();
+    let e = choose_login(&store, Vec::new(), Wanted::account("ada"), "token").unwrap_err();
     assert_eq!(e.exit, Exit::Usage, "a malformed ACCOUNT is a usage error even with nothing saved");
     assert!(e.message.contains("no logins are saved yet"), "{}", e.message);
-    let e = choose_login(&store, Vec::new(), Some("ada\u{1b}[2J"), "token").unwrap_err();
+    let e = choose_login(&store, Vec::new(), Wanted::account("ada\u{1b}[2J"), "token").unwrap_err();
     assert!(!e.message.contains('\u{1b}'), "{:?}", e.message);
     for fine in ["ada@a.example", "@ada@a.example", " @ada@a.example "] {
         assert_eq!(
-            choose_login(&store, vec![login("ada@a.example")], Some(fine), "token").unwrap().acct,
+            choose_login(&store, vec![login("ada@a.example")], Wanted::account(fine), "token").unwrap().acct,
             "ada@a.example"
         );
     }
@@ -118,9 +152,15 @@ fn the_command_line_keeps_its_flags_and_adds_the_subcommands() {
     let tui = Cli::try_parse_from(["mastokey", "--instance", "mastodon.social", "--force-login"]).unwrap();
     assert_eq!((tui.instance.as_deref(), tui.force_login, tui.command), (Some("mastodon.social"), true, None));
     let whoami = Cli::try_parse_from(["mastokey", "whoami", "@ada@example.social", "--json"]).unwrap();
-    assert_eq!(whoami.command, Some(Command::Whoami { account: Some("@ada@example.social".into()), json: true }));
+    assert_eq!(
+        whoami.command,
+        Some(Command::Whoami { account: Some("@ada@example.social".into()), json: true, server: Default::default() })
+    );
     let logout = Cli::try_parse_from(["mastokey", "logout", "ada@example.social", "--yes"]).unwrap();
-    assert_eq!(logout.command, Some(Command::Logout { account: "ada@example.social".into(), yes: true }));
+    assert_eq!(
+        logout.command,
+        Some(Command::Logout { account: "ada@example.social".into(), yes: true, server: Default::default() })
+    );
 
     // Interface flags next to a subcommand would be ignored, so they are refused instead.
     let e = Cli::try_parse_from(["mastokey", "--demo", "token"]).unwrap_err();

@@ -1,9 +1,9 @@
 //! `mastokey token [ACCOUNT]`: the access token alone on stdout, for `TOKEN=$(mastokey token)`.
 
-use super::{Exit, Failure, choose_login_with_token, open_store};
+use super::{Exit, Failure, Wanted, choose_login_with_token, open_store};
 use crate::sanitize::clean;
 
-pub(super) fn run(account: Option<&str>) -> Result<String, Failure> {
+pub(super) fn run(account: Wanted<'_>) -> Result<String, Failure> {
     let store = open_store()?;
     let (login, unreadable) = choose_login_with_token(&store, account, "token")?;
     if let Some(failure) = unreadable {

@@ -3,14 +3,15 @@
 use url::Url;
 
 use super::{
-    Exit, Failure, choose_login_with_token, instance_hint, open_store, request_failure, terminal_safe_json, warn,
+    Exit, Failure, Wanted, choose_login_with_token, instance_hint, open_store, request_failure, terminal_safe_json,
+    warn,
 };
 use crate::mastodon::Account;
 use crate::mastodon::client::{Client, Timeouts, decode};
 use crate::sanitize::clean;
 use crate::store::{Login, Store, now_rfc3339};
 
-pub(super) async fn run(account: Option<&str>, json: bool) -> Result<String, Failure> {
+pub(super) async fn run(account: Wanted<'_>, json: bool) -> Result<String, Failure> {
     let store = open_store()?;
     let (login, unreadable) = choose_login_with_token(&store, account, "whoami")?;
     if let Some(failure) = unreadable {

@@ -80,6 +80,44 @@ where
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
+/// Why the account a token belongs to cannot be saved under the name the server gave it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HandleError {
+    #[error(
+        "the server says this account is @{claimed}, but it calls itself {domain}: a server can only log in its own accounts, so mastokey refused to save it"
+    )]
+    OtherDomain { claimed: String, domain: String },
+    #[error(
+        "the server names this account {shown:?}, with characters no account name has (spaces, invisible or control characters), so it could not be told apart from others; mastokey refused to save it"
+    )]
+    Unnameable { shown: String },
+}
+
+/// `user@domain` for the account a token belongs to: the user part from the account's `acct`,
+/// the domain always that of the server that issued the token (`domain`, as normalized by
+/// [`super::address::normalize_domain`]). An `acct` naming another domain is refused, and so is
+/// one that the command line could not name or that could pass for another (whitespace,
+/// invisible and control characters).
+pub fn login_handle(acct: &str, domain: &str) -> Result<String, HandleError> {
+    let shown = || crate::sanitize::clean(acct).chars().take(80).collect::<String>();
+    let (user, claimed) = match acct.split_once('@') {
+        Some((user, claimed)) => (user, Some(claimed)),
+        None => (acct, None),
+    };
+    let nameable = |c: char| c.is_alphanumeric() || matches!(c, '_' | '.' | '-');
+    if user.is_empty() || !user.chars().all(nameable) {
+        return Err(HandleError::Unnameable { shown: shown() });
+    }
+    if let Some(claimed) = claimed {
+        match super::address::normalize_domain(claimed) {
+            Some(other) if other == domain => {}
+            Some(_) => return Err(HandleError::OtherDomain { claimed: shown(), domain: domain.to_owned() }),
+            None => return Err(HandleError::Unnameable { shown: shown() }),
+        }
+    }
+    Ok(format!("{user}@{domain}"))
+}
+
 /// `GET /api/v1/accounts/verify_credentials` with a user token.
 pub async fn verify_credentials(client: &Client, base: &url::Url, token: &Secret) -> Result<Account, ApiError> {
     let mut url = base.clone();
@@ -90,6 +128,37 @@ pub async fn verify_credentials(client: &Client, base: &url::Url, token: &Secret
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handles_take_the_issuing_servers_domain() {
+        assert_eq!(login_handle("ada", "example.social"), Ok("ada@example.social".into()));
+        assert_eq!(login_handle("ada@Example.Social", "example.social"), Ok("ada@example.social".into()));
+        assert_eq!(login_handle("Ada_Lovelace.x-y", "127.0.0.1:4000"), Ok("Ada_Lovelace.x-y@127.0.0.1:4000".into()));
+        assert_eq!(login_handle("太郎", "xn--r8jz45g.jp"), Ok("太郎@xn--r8jz45g.jp".into()));
+        let other = login_handle("ada@mastodon.social", "127.0.0.1:4000").unwrap_err();
+        assert!(matches!(other, HandleError::OtherDomain { .. }));
+        assert!(other.to_string().contains("@ada@mastodon.social") && other.to_string().contains("127.0.0.1:4000"));
+    }
+
+    #[test]
+    fn handles_no_command_line_could_name_are_refused() {
+        for acct in [
+            "",
+            "@x.example",
+            "a da",
+            "ada\t",
+            "ada\u{200b}",
+            "a\u{2060}da",
+            "ada\u{1b}[2J",
+            "ada@a@b.example",
+            "ada@",
+            "ad/a",
+        ] {
+            assert!(matches!(login_handle(acct, "x.example"), Err(HandleError::Unnameable { .. })), "{acct:?}");
+        }
+        let e = login_handle("ada\u{1b}]0;PWNED\u{7}", "x.example").unwrap_err();
+        assert!(!e.to_string().contains('\u{1b}'), "{e}");
+    }
 
     #[test]
     fn nulls_and_missing_fields_read_as_defaults() {

@@ -123,6 +123,23 @@ fn is_loopback(host: &Host<&str>) -> bool {
     }
 }
 
+/// A domain as a server names itself (`Example.Social`, `https://example.social/`,
+/// `café.example`, `127.0.0.1:4000`) in the form handles are compared and saved in: lower
+/// case, punycode, with the port if there is one. `None` when it is not a host name at all.
+pub fn normalize_domain(text: &str) -> Option<String> {
+    let text = text.trim();
+    let bare = text.split_once("://").map_or(text, |(_, rest)| rest).trim_end_matches('/');
+    if bare.is_empty() || bare.contains(['/', '?', '#', '@']) || bare.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let url = Url::parse(&format!("http://{bare}/")).ok()?;
+    let host = url.host_str()?;
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    })
+}
+
 /// Is this URL's host a loopback address (so plain http is acceptable)?
 pub fn url_is_loopback(url: &Url) -> bool {
     url.host().is_some_and(|h| is_loopback(&h))
@@ -183,6 +200,22 @@ mod tests {
         assert_eq!(parse("ftp://mastodon.social"), Err(BadScheme("ftp".into())));
         assert!(matches!(parse("masto don.social"), Err(Invalid(_))));
         assert!(matches!(parse("mastodon"), Err(Invalid(_))));
+    }
+
+    #[test]
+    fn domains_are_normalized_for_comparison() {
+        for (text, want) in [
+            ("Example.Social", Some("example.social")),
+            ("https://example.social/", Some("example.social")),
+            ("café.example", Some("xn--caf-dma.example")),
+            ("127.0.0.1:4000", Some("127.0.0.1:4000")),
+            ("", None),
+            ("a b.example", None),
+            ("x.example/path", None),
+            ("ada@x.example", None),
+        ] {
+            assert_eq!(normalize_domain(text).as_deref(), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -82,6 +82,13 @@ pub struct ServerInfo {
 }
 
 impl ServerInfo {
+    /// The domain of this server's accounts (`@user@domain`): what the server calls itself in its
+    /// instance document, which may differ from the host its API is on; the API host when it
+    /// names no valid domain.
+    pub fn account_domain(&self) -> String {
+        super::address::normalize_domain(&self.card.domain).unwrap_or_else(|| self.address.domain())
+    }
+
     /// Scopes the server advertises; empty when it does not say (no well-known document).
     pub fn scopes_supported(&self) -> &[String] {
         self.oauth.as_ref().map(|o| o.scopes_supported.as_slice()).unwrap_or_default()

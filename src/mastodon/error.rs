@@ -25,6 +25,33 @@ pub enum ApiError {
     TooLarge { path: String, limit: usize },
     #[error("this is not a Mastodon server (no Mastodon API at {host})")]
     NotMastodon { host: String },
+    /// The server answered with a redirect that mastokey does not follow.
+    #[error("{}", describe_redirect(.path, .location, *.kind))]
+    Redirected { path: String, location: String, kind: RedirectKind },
+}
+
+/// Why a redirect was not followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedirectKind {
+    /// The request carried secrets (client secret, code, token) in its form.
+    CarriesSecrets,
+    /// The redirect leads to another origin (another host or port, or from https to http).
+    OtherOrigin,
+    /// More same-origin redirects than a server needs: a loop.
+    TooMany,
+}
+
+fn describe_redirect(path: &str, location: &str, kind: RedirectKind) -> String {
+    match kind {
+        RedirectKind::CarriesSecrets => format!(
+            "the server answered {path} with a redirect to {location}; mastokey never sends its credentials on to \
+             another address, so nothing was sent there"
+        ),
+        RedirectKind::OtherOrigin => format!(
+            "the server answered {path} with a redirect to another server ({location}), which mastokey does not follow"
+        ),
+        RedirectKind::TooMany => format!("the server redirected {path} in a loop (last to {location})"),
+    }
 }
 
 fn describe(error: &Option<String>, description: &Option<String>) -> String {
@@ -71,6 +98,7 @@ impl ApiError {
         let texts: Vec<&mut String> = match &mut self {
             ApiError::Status { error, description, .. } => error.iter_mut().chain(description.iter_mut()).collect(),
             ApiError::Malformed { detail, .. } => vec![detail],
+            ApiError::Redirected { location, .. } => vec![location],
             _ => Vec::new(),
         };
         for text in texts {
