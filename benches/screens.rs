@@ -70,8 +70,10 @@ fn avatar(c: &mut Criterion) {
     });
     let mut app = at_profile(japanese_account());
     let avatar = mastokey::avatar::decode(&png, mastokey::avatar::Palette::TrueColor).unwrap();
-    if let Some(profile) = app.profile.as_mut() {
-        profile.avatar = Some(avatar);
+    if let mastokey::app::Screen::Profile(profile) = &mut app.screen
+        && let Some(view) = profile.view.as_mut()
+    {
+        view.avatar = Some(avatar);
     }
     render(c, "profile with avatar", &app);
 }

@@ -7,7 +7,7 @@ use clap::Parser;
 
 use std::time::Duration;
 
-use mastokey::app::{App, LISTEN_TIMEOUT, Notice, NoticeKind, Settings};
+use mastokey::app::{App, LISTEN_TIMEOUT, Settings};
 use mastokey::cli::{Cli, Redirect};
 use mastokey::clipboard::Clipboard;
 use mastokey::demo::{DemoServer, ServerConfig};
@@ -29,8 +29,7 @@ async fn main() -> anyhow::Result<()> {
         None => Store::from_env().context("finding the configuration directory")?,
     };
     let settings = Settings {
-        demo: demo.is_some(),
-        only_server: demo.as_ref().and_then(|d| mastokey::mastodon::address::parse(&d.server.base_url()).ok()),
+        demo: demo.as_ref().and_then(|d| mastokey::mastodon::address::parse(&d.server.base_url()).ok()),
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         palette: mastokey::avatar::Palette::from_env(),
         redirect: Redirect::choose(cli.redirect),
@@ -50,25 +49,28 @@ async fn main() -> anyhow::Result<()> {
     };
     let mut app = App::with_logins(settings, logins);
     if let Some(problem) = store_problem {
-        app.notice = Some(Notice { text: format!("{problem}."), kind: NoticeKind::Warning });
+        app.warn(format!("{problem}."));
     }
     let instance = demo.as_ref().map(|d| d.server.base_url()).or(cli.instance);
     let initial = match instance {
         Some(text) => app.start_with_instance(&text),
         None => Vec::new(),
     };
-    let runner = Runner::new(Client::new(Timeouts::default()), store, Clipboard::new());
+    let (runner, results) = Runner::new(Client::new(Timeouts::default()), store, Clipboard::new());
     let result = {
-        let (mut terminal, _guard) = mastokey::tui::init().context("setting up the terminal")?;
-        mastokey::tui::run(&mut terminal, app, initial, runner).await
+        let (mut terminal, _guard) = mastokey::terminal::init().context("setting up the terminal")?;
+        mastokey::tui::run(&mut terminal, app, initial, runner, results).await
     };
     // The demo's server and directory go however the interface ended.
     drop(demo);
+    mastokey::cleanup::run();
     let (_, ended) = result.context("running the terminal interface")?;
-    if let Ended::Signal(n) = ended {
-        std::process::exit(128 + n);
+    match ended {
+        Ended::Quit => Ok(()),
+        Ended::Signal(n) => std::process::exit(128 + n),
+        // As a hang-up would have ended it.
+        Ended::TerminalGone => std::process::exit(128 + 1),
     }
-    Ok(())
 }
 
 /// `MASTOKEY_LOOPBACK_TIMEOUT` (seconds) shortens or lengthens the wait for the browser.
@@ -94,8 +96,11 @@ impl Demo {
             DemoServer::start(ServerConfig::default()).await.context("starting the demo server on 127.0.0.1")?;
         let config_dir = tempfile::Builder::new()
             .prefix("mastokey-demo-")
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
             .tempdir()
             .context("creating the demo's temporary directory")?;
+        // Also when a panic ends the program without running destructors.
+        mastokey::cleanup::remove_at_exit(config_dir.path().to_path_buf());
         Ok(Self { server, config_dir })
     }
 

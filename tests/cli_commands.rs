@@ -246,7 +246,7 @@ fn revoke_refuses_another_apps_token_and_wrong_credentials_without_leaking_them(
     let mut other =
         s.rt.block_on(mastokey::mastodon::oauth::register_app(
             &client(),
-            &s.server().base_url(),
+            &s.server().base_url().as_str().into(),
             url::Url::parse(&format!("{}/api/v1/apps", s.server().base_url())).unwrap(),
             &[mastokey::mastodon::oauth::OOB.to_owned()],
             &["profile".to_owned()],

@@ -8,9 +8,10 @@ use crossterm::event::KeyEvent;
 use super::{Command, RedirectMode, TaskId};
 use crate::clipboard::CopyMethod;
 use crate::mastodon::oauth::TokenResponse;
+use crate::mastodon::pkce::Pkce;
 use crate::mastodon::{Account, ApiError, ServerAddress, ServerInfo};
 use crate::secret::Secret;
-use crate::store::{Login, Registration, Saved, StoreError};
+use crate::store::{Login, LoginId, Registration, Saved, StoreError};
 
 /// Everything the event loop can feed into `update`.
 #[derive(Debug)]
@@ -32,7 +33,10 @@ pub enum Action {
     Exchanged(TaskId, Result<TokenResponse, ApiError>),
     /// The profile read with the new token, and the time it was read (RFC 3339).
     Verified(TaskId, Result<Account, ApiError>, String),
-    /// Where the login went (and its token: the file or the keyring), or why it could not be saved.
+    /// A saved login checked again with its server, and the time of the check.
+    Rechecked(TaskId, LoginId, Result<Account, ApiError>, String),
+    /// Where the login went (and its token: the file or the keyring), or why it (or the
+    /// registration saved with it) could not be saved.
     LoginSaved(Result<Saved, StoreError>),
     /// A re-verified login was not saved: another mastokey logged it out or in again meanwhile.
     LoginChangedElsewhere,
@@ -42,7 +46,8 @@ pub enum Action {
     Revoked(TaskId, Box<Login>, Result<(), String>),
     /// A login removed from storage (or why not).
     Forgotten(Box<Login>, Result<(), StoreError>),
-    RegistrationSaved(Result<(), StoreError>),
+    /// Whether saving the registration with this client id worked.
+    RegistrationSaved(String, Result<(), StoreError>),
     /// A storage problem that did not stop anything (a corrupt file kept aside).
     StoreWarning(String),
     Copied(Result<CopyMethod, String>),
@@ -68,6 +73,21 @@ pub struct Prepared {
     pub redirect_uri: String,
     /// A problem reading saved registrations that did not stop us (a corrupt file kept aside).
     pub store_warning: Option<String>,
+    pub secrets: AttemptSecrets,
+}
+
+/// The random values of one attempt, made by the runner so that `update` stays deterministic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptSecrets {
+    pub state: String,
+    /// Used when the server advertises PKCE.
+    pub pkce: Pkce,
+}
+
+impl AttemptSecrets {
+    pub fn generate() -> Self {
+        Self { state: crate::mastodon::pkce::new_state(), pkce: Pkce::generate() }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,12 +124,23 @@ pub enum Effect {
         id: TaskId,
         request: Box<ExchangeRequest>,
     },
+    /// Read the account of a new token.
     Verify {
         id: TaskId,
         base: url::Url,
         token: Secret,
     },
-    SaveLogin(Box<Login>),
+    /// Check a saved login's token with its server.
+    Recheck {
+        id: TaskId,
+        login: Box<Login>,
+    },
+    /// Save a new login, and first the registration that can revoke it when that is not saved
+    /// yet (a login is never saved without it).
+    SaveLogin {
+        login: Box<Login>,
+        registration: Option<Box<Registration>>,
+    },
     /// Note that a saved login's token still works, if that login is still saved as it was.
     RecordVerified {
         login: Box<Login>,

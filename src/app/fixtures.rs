@@ -7,6 +7,8 @@ use crate::mastodon::account::Account;
 use crate::mastodon::address;
 use crate::mastodon::discovery::{InstanceCard, OAuthMetadata, ServerKind};
 use crate::mastodon::oauth::{self, OOB};
+use crate::mastodon::pkce::Pkce;
+use crate::store::{Login, Saved};
 
 pub fn settings() -> Settings {
     Settings {
@@ -60,10 +62,28 @@ pub fn task_id(effects: &[Effect]) -> TaskId {
             Effect::Discover { id, .. }
             | Effect::Prepare { id, .. }
             | Effect::Exchange { id, .. }
-            | Effect::Verify { id, .. } => Some(*id),
+            | Effect::Verify { id, .. }
+            | Effect::Recheck { id, .. }
+            | Effect::Revoke { id, .. } => Some(*id),
             _ => None,
         })
         .expect("a task effect")
+}
+
+/// The random values of an attempt, fixed so tests can compare whole URLs.
+pub fn secrets() -> AttemptSecrets {
+    AttemptSecrets { state: "st4te".into(), pkce: Pkce::from_verifier("v".repeat(43)) }
+}
+
+/// The runner's answer to `Prepare`: the fixture registration, saved earlier (`reused`) or not.
+pub fn prepared(reused: bool, redirect_uri: &str) -> Prepared {
+    Prepared {
+        registration: registration(),
+        reused,
+        redirect_uri: redirect_uri.into(),
+        store_warning: None,
+        secrets: secrets(),
+    }
 }
 
 /// An app on the authorize screen with a fresh registration.
@@ -73,14 +93,9 @@ pub fn at_authorize() -> App {
     let id = task_id(&press(&mut app, KeyCode::Enter));
     update(&mut app, Action::Discovered(id, Ok(server(true))));
     let id = task_id(&press(&mut app, KeyCode::Enter));
-    let fx = update(
-        &mut app,
-        Action::Registered(
-            id,
-            Ok(Prepared { registration: registration(), reused: false, redirect_uri: OOB.into(), store_warning: None }),
-        ),
-    );
+    let fx = update(&mut app, Action::Registered(id, Ok(prepared(false, OOB))));
     assert!(fx.iter().any(|e| matches!(e, Effect::SaveRegistration(_))));
+    update(&mut app, Action::RegistrationSaved("cid".into(), Ok(())));
     app
 }
 

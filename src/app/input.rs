@@ -1,79 +1,93 @@
-//! A one-line text box: the typed text, a cursor, and the editing keys people expect.
+//! A one-line text box: the typed text, a cursor, and the editing keys people expect. The cursor
+//! moves over user-perceived characters (grapheme clusters), so one backspace removes an `é`
+//! written with a combining accent, or a whole family emoji joined with ZWJ.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::keys::Edit;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
     value: String,
-    /// Cursor position in characters (not bytes).
+    /// Cursor position in grapheme clusters (not bytes, not chars).
     cursor: usize,
 }
 
 impl TextInput {
     pub fn new(value: &str) -> Self {
-        Self { value: value.to_owned(), cursor: value.chars().count() }
+        let mut input = Self::default();
+        input.insert(value);
+        input
     }
 
     pub fn value(&self) -> &str {
         &self.value
     }
 
+    /// The cursor, in grapheme clusters from the start.
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    /// The text before the cursor (what the cursor's column is measured on).
+    pub fn before_cursor(&self) -> &str {
+        &self.value[..self.byte_at(self.cursor)]
     }
 
     pub fn set(&mut self, value: &str) {
         *self = Self::new(value);
     }
 
-    fn byte_at(&self, char_index: usize) -> usize {
-        self.value.char_indices().nth(char_index).map_or(self.value.len(), |(i, _)| i)
+    fn len(&self) -> usize {
+        self.value.graphemes(true).count()
     }
 
-    /// Insert pasted or typed text at the cursor; line breaks become nothing (one-line box).
+    fn byte_at(&self, grapheme: usize) -> usize {
+        self.value.grapheme_indices(true).nth(grapheme).map_or(self.value.len(), |(i, _)| i)
+    }
+
+    /// Insert pasted or typed text at the cursor; line breaks and other control characters
+    /// become nothing (a one-line box).
     pub fn insert(&mut self, text: &str) {
         let clean: String = text.chars().filter(|c| !c.is_control()).collect();
         let at = self.byte_at(self.cursor);
+        let before = self.value[..at].graphemes(true).count();
         self.value.insert_str(at, &clean);
-        self.cursor += clean.chars().count();
+        // A combining mark joins the character before it: count again rather than add.
+        let end = at + clean.len();
+        self.cursor = before.max(self.value[..end].graphemes(true).count());
     }
 
-    /// Apply an editing key; returns false when the key is not an editing key.
-    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let len = self.value.chars().count();
-        match key.code {
-            KeyCode::Char('u') if ctrl => self.set(""),
-            KeyCode::Char('w') if ctrl => self.delete_word(),
-            KeyCode::Char('a') if ctrl => self.cursor = 0,
-            KeyCode::Char('e') if ctrl => self.cursor = len,
-            KeyCode::Char(c) if !ctrl => self.insert(c.encode_utf8(&mut [0; 4])),
-            KeyCode::Backspace if self.cursor > 0 => {
+    pub fn apply(&mut self, edit: Edit) {
+        let len = self.len();
+        match edit {
+            Edit::Clear => self.set(""),
+            Edit::DeleteWord => self.delete_word(),
+            Edit::Home => self.cursor = 0,
+            Edit::End => self.cursor = len,
+            Edit::Left => self.cursor = self.cursor.saturating_sub(1),
+            Edit::Right => self.cursor = (self.cursor + 1).min(len),
+            Edit::Backspace if self.cursor > 0 => {
+                let (from, to) = (self.byte_at(self.cursor - 1), self.byte_at(self.cursor));
+                self.value.replace_range(from..to, "");
                 self.cursor -= 1;
-                let at = self.byte_at(self.cursor);
-                self.value.remove(at);
             }
-            KeyCode::Delete if self.cursor < len => {
-                let at = self.byte_at(self.cursor);
-                self.value.remove(at);
+            Edit::Delete if self.cursor < len => {
+                let (from, to) = (self.byte_at(self.cursor), self.byte_at(self.cursor + 1));
+                self.value.replace_range(from..to, "");
             }
-            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Right => self.cursor = (self.cursor + 1).min(len),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = len,
-            KeyCode::Backspace | KeyCode::Delete => {}
-            _ => return false,
+            Edit::Backspace | Edit::Delete => {}
         }
-        true
     }
 
     fn delete_word(&mut self) {
-        let chars: Vec<char> = self.value.chars().collect();
+        let graphemes: Vec<&str> = self.value.graphemes(true).collect();
+        let blank = |g: &str| g.chars().all(char::is_whitespace);
         let mut start = self.cursor;
-        while start > 0 && chars[start - 1].is_whitespace() {
+        while start > 0 && blank(graphemes[start - 1]) {
             start -= 1;
         }
-        while start > 0 && !chars[start - 1].is_whitespace() {
+        while start > 0 && !blank(graphemes[start - 1]) {
             start -= 1;
         }
         let (from, to) = (self.byte_at(start), self.byte_at(self.cursor));
@@ -86,23 +100,38 @@ impl TextInput {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
+    fn typed(text: &str) -> TextInput {
+        let mut t = TextInput::default();
+        for c in text.chars() {
+            t.insert(c.encode_utf8(&mut [0; 4]));
+        }
+        t
     }
 
     #[test]
     fn typing_and_editing_with_wide_characters() {
-        let mut t = TextInput::default();
-        for c in "例え.jp".chars() {
-            t.handle_key(key(KeyCode::Char(c)));
-        }
-        t.handle_key(key(KeyCode::Home));
-        t.handle_key(key(KeyCode::Delete));
+        let mut t = typed("例え.jp");
+        t.apply(Edit::Home);
+        t.apply(Edit::Delete);
         assert_eq!(t.value(), "え.jp");
-        t.handle_key(key(KeyCode::End));
-        t.handle_key(key(KeyCode::Backspace));
-        assert_eq!(t.value(), "え.j");
-        assert_eq!(t.cursor(), 3);
+        t.apply(Edit::End);
+        t.apply(Edit::Backspace);
+        assert_eq!((t.value(), t.cursor()), ("え.j", 3));
+    }
+
+    #[test]
+    fn one_backspace_removes_one_perceived_character() {
+        // `e` + combining acute, typed as two keys; and a ZWJ family.
+        let mut t = typed("cafe\u{301}");
+        assert_eq!(t.cursor(), 4, "the accent joined the e");
+        t.apply(Edit::Backspace);
+        assert_eq!(t.value(), "caf");
+        let mut t = typed("a👩\u{200d}👩\u{200d}👧b");
+        t.apply(Edit::Left);
+        t.apply(Edit::Backspace);
+        assert_eq!(t.value(), "ab");
+        t.apply(Edit::Right);
+        assert_eq!(t.before_cursor(), "ab");
     }
 
     #[test]
@@ -110,9 +139,9 @@ mod tests {
         let mut t = TextInput::default();
         t.insert("abc def\r\n");
         assert_eq!(t.value(), "abc def");
-        t.handle_key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+        t.apply(Edit::DeleteWord);
         assert_eq!(t.value(), "abc ");
-        t.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        t.apply(Edit::Clear);
         assert_eq!(t.value(), "");
     }
 }

@@ -1,5 +1,6 @@
-//! Every key binding, declared once: the handler dispatches from these tables and the footer and
-//! help screen are drawn from them, so what is shown can never drift from what works.
+//! Every key binding, declared once per screen: dispatch, the footer, the help screen, mouse
+//! targets, dialog buttons and every message that names a key read these tables, so what is
+//! shown can never drift from what works, and rebinding a key changes every place at once.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -20,6 +21,7 @@ pub enum Command {
     Expand,
     Collapse,
     ExpandToggle,
+    /// A scope preset; the binding lists one key per preset, in order.
     Preset(usize),
     ClearScopes,
     CopyUrl,
@@ -36,157 +38,254 @@ pub enum Command {
     NewLogin,
     Yes,
     No,
+    /// An editing key of the focused text box.
+    Edit(Edit),
+}
+
+/// What the editing keys of a text box do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Left,
+    Right,
+    Home,
+    End,
+    Backspace,
+    Delete,
+    Clear,
+    DeleteWord,
+}
+
+/// One key: a code and whether ctrl is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Self {
+        Self { code, ctrl: false }
+    }
+
+    const fn ch(c: char) -> Self {
+        Self::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Self {
+        Self { code: KeyCode::Char(c), ctrl: true }
+    }
+
+    /// How the key is written on screen, derived from the key itself (as gitui's `get_hint`).
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Enter => "enter".to_owned(),
+            KeyCode::Esc => "esc".to_owned(),
+            KeyCode::Tab => "tab".to_owned(),
+            KeyCode::Backspace => "backspace".to_owned(),
+            KeyCode::Delete => "delete".to_owned(),
+            KeyCode::Home => "home".to_owned(),
+            KeyCode::End => "end".to_owned(),
+            KeyCode::PageUp => "pgup".to_owned(),
+            KeyCode::PageDown => "pgdn".to_owned(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(' ') => "space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}").to_lowercase(),
+        };
+        if self.ctrl { format!("ctrl-{base}") } else { base }
+    }
+
+    fn matches(&self, key: &KeyEvent) -> bool {
+        // Shift is part of the character itself (`R`, `?`), so only ctrl is compared.
+        self.code == key.code && self.ctrl == key.modifiers.contains(KeyModifiers::CONTROL)
+    }
+}
+
+/// Where a binding is listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// In the footer (and the help screen).
+    Footer,
+    /// Only in the help screen.
+    Help,
+    /// Nowhere: a second way to do what another binding already shows (esc on the profile).
+    Hidden,
 }
 
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
-    pub code: KeyCode,
-    pub ctrl: bool,
-    /// How the key is written in the footer and help; empty = same line as the previous binding.
-    pub shown: &'static str,
-    pub label: &'static str,
+    /// The keys, the first being the one messages name; `↑/k` when there are two.
+    pub keys: &'static [Key],
     pub command: Command,
-    /// Listed in the footer (others appear only in the help screen).
-    pub in_footer: bool,
+    pub label: &'static str,
+    pub shown: Shown,
 }
 
-const fn key(code: KeyCode, shown: &'static str, label: &'static str, command: Command) -> Binding {
-    Binding { code, ctrl: false, shown, label, command, in_footer: true }
+impl Binding {
+    /// The keys as the footer and help write them: `↑/k`, or `1-4` for a run of digits.
+    pub fn keys_label(&self) -> String {
+        let digits: Vec<u32> = self.keys.iter().filter_map(|k| digit(k.code)).collect();
+        if digits.len() > 2 && digits.len() == self.keys.len() && digits.windows(2).all(|w| w[1] == w[0] + 1) {
+            return format!("{}-{}", digits[0], digits[digits.len() - 1]);
+        }
+        self.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+    }
+
+    /// The keys as the footer writes them, where room is scarce: `1-4`, or the first key alone
+    /// (the help lists every key).
+    pub fn footer_label(&self) -> String {
+        let all = self.keys_label();
+        if all.contains('-') && !all.contains("ctrl-") {
+            return all;
+        }
+        self.keys.first().map(Key::label).unwrap_or_default()
+    }
+
+    /// The command a press of its `index`-th key gives (each preset key its own preset).
+    fn command_for(&self, index: usize) -> Command {
+        match self.command {
+            Command::Preset(_) => Command::Preset(index),
+            other => other,
+        }
+    }
 }
 
-const fn extra(code: KeyCode, command: Command) -> Binding {
-    Binding { code, ctrl: false, shown: "", label: "", command, in_footer: false }
+fn digit(code: KeyCode) -> Option<u32> {
+    match code {
+        KeyCode::Char(c) => c.to_digit(10),
+        _ => None,
+    }
 }
 
-const fn help_only(b: Binding) -> Binding {
-    Binding { in_footer: false, ..b }
+const fn bind(keys: &'static [Key], command: Command, label: &'static str) -> Binding {
+    Binding { keys, command, label, shown: Shown::Footer }
 }
 
-const CTRL_C: Binding = Binding {
-    code: KeyCode::Char('c'),
-    ctrl: true,
-    shown: "ctrl-c",
-    label: "quit",
-    command: Command::Quit,
-    in_footer: false,
-};
+const fn help(keys: &'static [Key], command: Command, label: &'static str) -> Binding {
+    Binding { keys, command, label, shown: Shown::Help }
+}
+
+const fn hidden(keys: &'static [Key], command: Command) -> Binding {
+    Binding { keys, command, label: "", shown: Shown::Hidden }
+}
+
+const CTRL_C: Binding = help(&[Key::ctrl('c')], Command::Quit, "quit");
+const QUIT: Binding = bind(&[Key::ch('q')], Command::Quit, "quit");
+const HELP_KEY: Binding = bind(&[Key::ch('?')], Command::Help, "help");
+
+/// The editing keys of a text box (the letters themselves type).
+const EDITING: [Binding; 6] = [
+    help(&[Key::plain(KeyCode::Left), Key::plain(KeyCode::Right)], Command::Edit(Edit::Left), "move the cursor"),
+    help(&[Key::plain(KeyCode::Home), Key::ctrl('a')], Command::Edit(Edit::Home), "start of the text"),
+    help(&[Key::plain(KeyCode::End), Key::ctrl('e')], Command::Edit(Edit::End), "end of the text"),
+    help(
+        &[Key::plain(KeyCode::Backspace), Key::plain(KeyCode::Delete)],
+        Command::Edit(Edit::Backspace),
+        "delete a character",
+    ),
+    help(&[Key::ctrl('w')], Command::Edit(Edit::DeleteWord), "delete a word"),
+    help(&[Key::ctrl('u')], Command::Edit(Edit::Clear), "clear the box"),
+];
 
 const INSTANCE: &[Binding] = &[
-    key(KeyCode::Enter, "enter", "look up server", Command::Submit),
-    key(KeyCode::F(1), "F1", "help", Command::Help),
-    key(KeyCode::Esc, "esc", "back / quit", Command::Back),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "look up server"),
+    bind(&[Key::plain(KeyCode::F(1))], Command::Help, "help"),
+    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "back / quit"),
     CTRL_C,
+    EDITING[0],
+    EDITING[1],
+    EDITING[2],
+    EDITING[3],
+    EDITING[4],
+    EDITING[5],
 ];
 
 const SCOPES: &[Binding] = &[
-    key(KeyCode::Char(' '), "space", "toggle", Command::Toggle),
-    key(KeyCode::Right, "→", "open", Command::Expand),
-    key(KeyCode::Left, "←", "close", Command::Collapse),
-    key(KeyCode::Char('1'), "1-4", "presets", Command::Preset(0)),
-    extra(KeyCode::Char('2'), Command::Preset(1)),
-    extra(KeyCode::Char('3'), Command::Preset(2)),
-    extra(KeyCode::Char('4'), Command::Preset(3)),
-    key(KeyCode::Enter, "enter", "continue", Command::Submit),
-    key(KeyCode::Esc, "esc", "back", Command::Back),
-    key(KeyCode::Char('?'), "?", "help", Command::Help),
-    key(KeyCode::Char('q'), "q", "quit", Command::Quit),
-    help_only(key(KeyCode::Up, "↑/k", "move up", Command::Up)),
-    extra(KeyCode::Char('k'), Command::Up),
-    help_only(key(KeyCode::Down, "↓/j", "move down", Command::Down)),
-    extra(KeyCode::Char('j'), Command::Down),
-    help_only(key(KeyCode::Char('l'), "l/h", "open / close a group", Command::Expand)),
-    extra(KeyCode::Char('h'), Command::Collapse),
-    help_only(key(KeyCode::Tab, "tab", "open or close a group", Command::ExpandToggle)),
-    help_only(key(KeyCode::PageUp, "pgup/pgdn", "move a page", Command::PageUp)),
-    extra(KeyCode::PageDown, Command::PageDown),
-    help_only(key(KeyCode::Char('x'), "x", "clear the selection", Command::ClearScopes)),
+    bind(&[Key::ch(' ')], Command::Toggle, "toggle"),
+    bind(&[Key::plain(KeyCode::Right), Key::ch('l')], Command::Expand, "open"),
+    bind(&[Key::plain(KeyCode::Left), Key::ch('h')], Command::Collapse, "close"),
+    bind(&[Key::ch('1'), Key::ch('2'), Key::ch('3'), Key::ch('4')], Command::Preset(0), "presets"),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "continue"),
+    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "back"),
+    HELP_KEY,
+    QUIT,
+    help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "move up"),
+    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "move down"),
+    help(&[Key::plain(KeyCode::Tab)], Command::ExpandToggle, "open or close a group"),
+    help(&[Key::plain(KeyCode::PageUp)], Command::PageUp, "a page up"),
+    help(&[Key::plain(KeyCode::PageDown)], Command::PageDown, "a page down"),
+    help(&[Key::ch('x')], Command::ClearScopes, "clear the selection"),
     CTRL_C,
 ];
 
 const AUTHORIZE: &[Binding] = &[
-    key(KeyCode::Char('o'), "o", "open in browser", Command::OpenBrowser),
-    key(KeyCode::Char('c'), "c", "copy URL", Command::CopyUrl),
-    key(KeyCode::Enter, "enter", "enter the code", Command::Submit),
-    key(KeyCode::Char('m'), "m", "switch paste/automatic", Command::SwitchRedirect),
-    key(KeyCode::Char('p'), "p", "QR code", Command::ToggleQr),
-    key(KeyCode::Char('r'), "r", "new attempt", Command::Retry),
-    help_only(key(
-        KeyCode::Char('R'),
-        "R",
-        "register mastokey anew (the server says the app is unknown)",
-        Command::Reregister,
-    )),
-    key(KeyCode::Esc, "esc", "back", Command::Back),
-    key(KeyCode::Char('?'), "?", "help", Command::Help),
-    key(KeyCode::Char('q'), "q", "quit", Command::Quit),
+    bind(&[Key::ch('o')], Command::OpenBrowser, "open in browser"),
+    bind(&[Key::ch('c')], Command::CopyUrl, "copy URL"),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "enter the code"),
+    bind(&[Key::ch('m')], Command::SwitchRedirect, "switch paste/automatic"),
+    bind(&[Key::ch('p')], Command::ToggleQr, "QR code"),
+    bind(&[Key::ch('r')], Command::Retry, "new attempt"),
+    help(&[Key::ch('R')], Command::Reregister, "register mastokey anew (the server says the app is unknown)"),
+    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "back"),
+    HELP_KEY,
+    QUIT,
     CTRL_C,
 ];
 
 const CODE: &[Binding] = &[
-    key(KeyCode::Enter, "enter", "log in", Command::Submit),
-    key(KeyCode::Esc, "esc", "back to the URL", Command::Back),
-    Binding {
-        code: KeyCode::Char('o'),
-        ctrl: true,
-        shown: "ctrl-o",
-        label: "reopen browser",
-        command: Command::OpenBrowser,
-        in_footer: true,
-    },
-    Binding {
-        code: KeyCode::Char('r'),
-        ctrl: true,
-        shown: "ctrl-r",
-        label: "new attempt",
-        command: Command::Retry,
-        in_footer: true,
-    },
-    key(KeyCode::F(1), "F1", "help", Command::Help),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "log in"),
+    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "back to the URL"),
+    bind(&[Key::ctrl('o')], Command::OpenBrowser, "reopen browser"),
+    bind(&[Key::ctrl('r')], Command::Retry, "new attempt"),
+    bind(&[Key::plain(KeyCode::F(1))], Command::Help, "help"),
     CTRL_C,
+    EDITING[0],
+    EDITING[1],
+    EDITING[2],
+    EDITING[3],
+    EDITING[4],
+    EDITING[5],
 ];
 
 const ACCOUNTS: &[Binding] = &[
-    key(KeyCode::Enter, "enter", "profile", Command::Submit),
-    key(KeyCode::Char('c'), "c", "copy token", Command::CopyToken),
-    key(KeyCode::Char('a'), "a", "add a login", Command::NewLogin),
-    key(KeyCode::Char('d'), "d", "log out", Command::Logout),
-    key(KeyCode::Char('?'), "?", "help", Command::Help),
-    help_only(key(KeyCode::Esc, "esc", "cancel a check or logout in flight", Command::Back)),
-    key(KeyCode::Char('q'), "q", "quit", Command::Quit),
-    help_only(key(KeyCode::Up, "↑/k ↓/j", "choose a login", Command::Up)),
-    extra(KeyCode::Char('k'), Command::Up),
-    extra(KeyCode::Down, Command::Down),
-    extra(KeyCode::Char('j'), Command::Down),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "profile"),
+    bind(&[Key::ch('c')], Command::CopyToken, "copy token"),
+    bind(&[Key::ch('a')], Command::NewLogin, "add a login"),
+    bind(&[Key::ch('d')], Command::Logout, "log out"),
+    HELP_KEY,
+    help(&[Key::plain(KeyCode::Esc)], Command::Back, "cancel a check or logout in flight"),
+    QUIT,
+    help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "previous login"),
+    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "next login"),
     CTRL_C,
 ];
 
 const PROFILE: &[Binding] = &[
-    key(KeyCode::Char('a'), "a", "accounts", Command::Accounts),
-    extra(KeyCode::Esc, Command::Accounts),
-    key(KeyCode::Char('n'), "n", "new login", Command::NewLogin),
-    key(KeyCode::Char('s'), "s", "retry saving", Command::RetrySave),
-    key(KeyCode::Char('r'), "r", "retry reading the profile", Command::Retry),
-    key(KeyCode::Char('?'), "?", "help", Command::Help),
-    key(KeyCode::Char('q'), "q", "quit", Command::Quit),
-    help_only(key(KeyCode::Up, "↑/k ↓/j", "scroll", Command::Up)),
-    extra(KeyCode::Char('k'), Command::Up),
-    extra(KeyCode::Down, Command::Down),
-    extra(KeyCode::Char('j'), Command::Down),
+    bind(&[Key::ch('a')], Command::Accounts, "accounts"),
+    hidden(&[Key::plain(KeyCode::Esc)], Command::Accounts),
+    bind(&[Key::ch('n')], Command::NewLogin, "new login"),
+    bind(&[Key::ch('s')], Command::RetrySave, "retry saving"),
+    bind(&[Key::ch('r')], Command::Retry, "retry reading the profile"),
+    HELP_KEY,
+    QUIT,
+    help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "scroll up"),
+    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "scroll down"),
     CTRL_C,
 ];
 
+/// The keys of a yes/no dialog; its buttons are drawn from this table.
 pub const CONFIRM: &[Binding] = &[
-    key(KeyCode::Char('y'), "y", "yes", Command::Yes),
-    key(KeyCode::Char('n'), "n", "no", Command::No),
-    extra(KeyCode::Esc, Command::No),
+    bind(&[Key::ch('y')], Command::Yes, "yes"),
+    bind(&[Key::ch('n'), Key::plain(KeyCode::Esc)], Command::No, "no"),
     CTRL_C,
 ];
 
 pub const HELP: &[Binding] = &[
-    key(KeyCode::Esc, "esc", "close help", Command::Back),
-    extra(KeyCode::Char('?'), Command::Back),
-    extra(KeyCode::F(1), Command::Back),
-    extra(KeyCode::Char('q'), Command::Back),
+    bind(&[Key::plain(KeyCode::Esc), Key::ch('?'), Key::plain(KeyCode::F(1)), Key::ch('q')], Command::Back, "close"),
     CTRL_C,
 ];
 
@@ -194,10 +293,8 @@ pub const HELP: &[Binding] = &[
 pub fn active(app: &super::App) -> &'static [Binding] {
     match &app.overlay {
         Some(super::Overlay::Help) => HELP,
-        Some(super::Overlay::ConfirmUnadvertised(_) | super::Overlay::AddIdentity(_) | super::Overlay::Confirm(_)) => {
-            CONFIRM
-        }
-        None => bindings(app.screen),
+        Some(_) => CONFIRM,
+        None => bindings(app.screen_id()),
     }
 }
 
@@ -212,36 +309,103 @@ pub fn bindings(screen: ScreenId) -> &'static [Binding] {
     }
 }
 
-/// Find the command bound to a key press in a table.
+/// The command bound to a key press in a table.
 pub fn lookup(table: &[Binding], key: KeyEvent) -> Option<Command> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    table.iter().find(|b| b.code == key.code && b.ctrl == ctrl).map(|b| b.command)
+    table
+        .iter()
+        .find_map(|b| b.keys.iter().position(|k| k.matches(&key)).map(|i| b.command_for(i)).map(|c| edit(c, key)))
+}
+
+/// The editing bindings share one line each in the help (←/→ move): tell the keys apart here.
+fn edit(command: Command, key: KeyEvent) -> Command {
+    match (command, key.code) {
+        (Command::Edit(Edit::Left), KeyCode::Right) => Command::Edit(Edit::Right),
+        (Command::Edit(Edit::Backspace), KeyCode::Delete) => Command::Edit(Edit::Delete),
+        (other, _) => other,
+    }
+}
+
+/// The key that does `command` on `screen`, as messages write it (`ctrl-r`); `None` when the
+/// screen has no such key, so a message can never name a key that does nothing there.
+pub fn key_for(screen: ScreenId, command: Command) -> Option<String> {
+    bindings(screen).iter().find(|b| b.command == command).and_then(|b| b.keys.first()).map(Key::label)
+}
+
+/// `"Press ctrl-r to start a new attempt."` when `screen` has the key, else nothing.
+pub fn press(screen: ScreenId, command: Command, to: &str) -> String {
+    key_for(screen, command).map(|k| format!(" Press {k} to {to}.")).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const SCREENS: [ScreenId; 6] = [
+        ScreenId::Accounts,
+        ScreenId::Instance,
+        ScreenId::Scopes,
+        ScreenId::Authorize,
+        ScreenId::Code,
+        ScreenId::Profile,
+    ];
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
     #[test]
     fn every_screen_can_quit_and_get_help() {
-        for s in [
-            ScreenId::Accounts,
-            ScreenId::Instance,
-            ScreenId::Scopes,
-            ScreenId::Authorize,
-            ScreenId::Code,
-            ScreenId::Profile,
-        ] {
+        for s in SCREENS {
             let t = bindings(s);
-            assert!(t.iter().any(|b| b.command == Command::Help && b.in_footer), "{s:?}");
-            assert_eq!(lookup(t, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Command::Quit));
+            assert!(t.iter().any(|b| b.command == Command::Help && b.shown == Shown::Footer), "{s:?}");
+            assert_eq!(lookup(t, event(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Command::Quit));
         }
     }
 
     #[test]
     fn text_screens_bind_no_plain_letters() {
         for s in [ScreenId::Instance, ScreenId::Code] {
-            assert!(bindings(s).iter().all(|b| b.ctrl || !matches!(b.code, KeyCode::Char(_))), "{s:?}");
+            let keys = bindings(s).iter().flat_map(|b| b.keys.iter());
+            assert!(keys.clone().all(|k| k.ctrl || !matches!(k.code, KeyCode::Char(_))), "{s:?}");
         }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_on_a_screen() {
+        for s in SCREENS {
+            let keys: Vec<Key> = bindings(s).iter().flat_map(|b| b.keys.iter().copied()).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{s:?}: {} twice", k.label());
+            }
+        }
+    }
+
+    #[test]
+    fn labels_come_from_the_keys() {
+        let scopes = bindings(ScreenId::Scopes);
+        let label = |c: Command| scopes.iter().find(|b| b.command == c).unwrap().keys_label();
+        assert_eq!(label(Command::Preset(0)), "1-4");
+        assert_eq!(label(Command::Up), "↑/k");
+        assert_eq!(label(Command::Toggle), "space");
+        assert_eq!(key_for(ScreenId::Code, Command::Retry).as_deref(), Some("ctrl-r"));
+        assert_eq!(key_for(ScreenId::Accounts, Command::Retry), None, "the accounts screen has no r");
+        assert_eq!(press(ScreenId::Accounts, Command::Retry, "try again"), "");
+        assert_eq!(press(ScreenId::Authorize, Command::Retry, "try again"), " Press r to try again.");
+    }
+
+    #[test]
+    fn each_key_of_a_binding_gives_its_own_command() {
+        let scopes = bindings(ScreenId::Scopes);
+        assert_eq!(lookup(scopes, event(KeyCode::Char('3'), KeyModifiers::NONE)), Some(Command::Preset(2)));
+        assert_eq!(lookup(scopes, event(KeyCode::Char('k'), KeyModifiers::NONE)), Some(Command::Up));
+        let code = bindings(ScreenId::Code);
+        assert_eq!(lookup(code, event(KeyCode::Right, KeyModifiers::NONE)), Some(Command::Edit(Edit::Right)));
+        assert_eq!(lookup(code, event(KeyCode::Delete, KeyModifiers::NONE)), Some(Command::Edit(Edit::Delete)));
+        assert_eq!(lookup(code, event(KeyCode::Char('e'), KeyModifiers::CONTROL)), Some(Command::Edit(Edit::End)));
+        assert_eq!(lookup(code, event(KeyCode::Char('e'), KeyModifiers::NONE)), None, "letters type");
+        assert_eq!(
+            lookup(bindings(ScreenId::Authorize), event(KeyCode::Char('R'), KeyModifiers::SHIFT)),
+            Some(Command::Reregister)
+        );
     }
 }

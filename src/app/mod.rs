@@ -1,33 +1,39 @@
-//! The application state machine: state per screen, the actions that change it, and the effects
-//! it asks the runner to perform. `update` is pure: no I/O, no async, no terminal.
+//! The application state machine: state shaped by screen, the actions that change it, and the
+//! effects it asks the runner to perform. `update` is pure: no I/O, no clock, no randomness, no
+//! terminal (times, `state` and PKCE verifiers arrive in actions, made by effects).
 
 pub mod accounts;
 mod action;
-mod attempt;
-mod flow;
+mod authorize;
+mod code;
 pub mod input;
+mod instance;
 pub mod keys;
-mod login;
+pub mod logins;
 pub mod messages;
 pub mod profile;
+pub mod profile_view;
 pub mod scope_tree;
-mod server;
+mod scopes;
+mod update;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::mastodon::{Account, ApiError, ServerAddress, ServerInfo};
+use crate::mastodon::{ServerAddress, ServerInfo};
+use crate::qr::QrMatrix;
 use crate::secret::Secret;
-use crate::store::{Login, Registration, Saved, StoreError};
+use crate::store::{LoginId, Registration};
 use input::TextInput;
 pub use keys::Command;
-use profile::ProfileView;
+use logins::AccountsList;
+use profile::ProfileScreen;
 use scope_tree::ScopeTree;
 
-pub use action::{Action, Effect, ExchangeRequest, PrepareError, Prepared, Target};
-pub use flow::update;
+pub use action::{Action, AttemptSecrets, Effect, ExchangeRequest, PrepareError, Prepared, Target};
+pub use update::update;
 
-/// Which screen is showing.
+/// Which screen is showing, for the key tables, the header's steps and notices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScreenId {
     Accounts,
@@ -36,6 +42,27 @@ pub enum ScreenId {
     Authorize,
     Code,
     Profile,
+}
+
+/// The screen, with the data only it has.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    /// The saved logins ([`App::accounts`]).
+    Accounts,
+    /// Which server ([`App::instance`], which keeps its text while other screens show).
+    Instance,
+    /// Choosing scopes, authorizing and entering the code: one login in progress.
+    Login(Box<Flow>),
+    /// Whose token it is: a login just made, or a saved one checked again.
+    Profile(Box<ProfileScreen>),
+}
+
+/// The steps of a login in progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Scopes,
+    Authorize,
+    Code,
 }
 
 /// Identifies a background request so late results of a cancelled one are ignored.
@@ -72,11 +99,12 @@ pub const LISTEN_TIMEOUT: Duration = Duration::from_secs(300);
 const SPINNER_TICK: Duration = Duration::from_millis(80);
 const COUNTDOWN_TICK: Duration = Duration::from_secs(1);
 
-/// A message on the status line.
+/// A message on the status line, for the screen it was made on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
     pub kind: NoticeKind,
+    pub screen: ScreenId,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,21 +127,34 @@ pub enum Overlay {
     Confirm(Confirm),
 }
 
-/// A yes/no question about a saved login (named by its acct).
+/// A yes/no question about one saved login.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    CopyToken(String),
-    Logout(String),
+    CopyToken(Named),
+    Logout(Named),
     /// The server did not revoke the token: forget the login here anyway?
-    Forget(String),
+    Forget(Named),
+}
+
+impl Confirm {
+    pub fn login(&self) -> &Named {
+        let (Confirm::CopyToken(n) | Confirm::Logout(n) | Confirm::Forget(n)) = self;
+        n
+    }
+}
+
+/// A saved login as a question names it: which one it is, and its `user@domain` to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub id: LoginId,
+    pub acct: String,
 }
 
 /// Settings fixed at start-up (flags, environment).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
-    pub demo: bool,
-    /// The one server this run may log in to (the demo's), or any when `None`.
-    pub only_server: Option<ServerAddress>,
+    /// `--demo`: the built-in server, the one server this run may log in to.
+    pub demo: Option<ServerAddress>,
     pub color: bool,
     /// How avatar colours reach the terminal (24-bit or the 256-colour palette).
     pub palette: crate::avatar::Palette,
@@ -135,24 +176,48 @@ pub struct InstanceForm {
     pub error: Option<String>,
     /// The scopes to start the scopes screen with (logging in again to a login being renewed).
     pub scopes: Option<Vec<String>>,
+    /// The login left by going back to this screen: coming back to the same server keeps its
+    /// choices.
+    pub left: Option<Box<Flow>>,
 }
 
 impl InstanceForm {
     /// An empty form, or one holding the only server this run may use (the demo's).
     pub fn fresh(settings: &Settings) -> Self {
         let mut form = Self::default();
-        if let Some(only) = &settings.only_server {
-            form.input.set(&only.origin());
+        if let Some(demo) = &settings.demo {
+            form.input.set(demo.origin().as_str());
         }
         form
     }
+}
+
+/// One login in progress, from the scopes screen to the code box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flow {
+    pub step: Step,
+    pub server: ServerInfo,
+    pub tree: ScopeTree,
+    pub mode: RedirectMode,
+    /// The authorize attempt; none while it is being prepared, or when preparing failed.
+    pub attempt: Option<Attempt>,
+    /// Why the authorize step could not be prepared (shown with a retry key).
+    pub authorize_error: Option<String>,
+    pub code: TextInput,
+    pub code_error: Option<String>,
+    /// The QR code of the authorize URL is shown (it stays up across a new attempt).
+    pub qr_open: bool,
+    /// `o` found the attempt over: open the next attempt's URL as soon as it is ready.
+    pub open_when_ready: bool,
+    /// The client id of the registration made in this run, so it is not called "saved earlier".
+    pub registered_now: Option<String>,
 }
 
 /// One authorize attempt: the URL and what the token exchange must repeat.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attempt {
     pub registration: Registration,
-    pub reused: bool,
+    pub made: Made,
     pub url: String,
     pub state: String,
     pub code_verifier: Option<Secret>,
@@ -160,6 +225,24 @@ pub struct Attempt {
     pub redirect_uri: String,
     /// The loopback listener of this attempt, while it waits.
     pub listening: Option<Listening>,
+    /// The URL as a QR code, made when first shown.
+    pub qr: Option<QrMatrix>,
+    /// The loopback attempt is over (a code arrived, the browser was denied, time ran out): its
+    /// URL leads to a closed port.
+    pub ended: bool,
+}
+
+/// Where an attempt's registration came from, for what the authorize screen says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Made {
+    /// Read from the saved registrations, made on this date (RFC 3339).
+    Saved(String),
+    /// Made in this run; saving it is under way.
+    JustNow,
+    /// Made in this run and saved for next time.
+    JustNowSaved,
+    /// Made in this run; saving it failed (why). It is saved again with the login.
+    JustNowUnsaved(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,81 +252,44 @@ pub struct Listening {
     pub deadline: Option<Instant>,
 }
 
-/// Everything learned and chosen after the server was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Flow {
-    pub server: ServerInfo,
-    pub tree: ScopeTree,
-    pub attempt: Option<Attempt>,
-    /// Why the authorize step could not be prepared (shown with a retry key).
-    pub authorize_error: Option<String>,
-    pub code: TextInput,
-    pub code_error: Option<String>,
-    pub mode: RedirectMode,
-    /// The QR code of the authorize URL, while it is shown.
-    pub qr: Option<crate::qr::QrMatrix>,
-}
-
-/// The token, kept in memory until the login is saved (so a failed profile read loses nothing).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingToken {
-    pub token: Secret,
-    pub granted: Vec<String>,
-}
-
 /// The whole application state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct App {
     pub settings: Settings,
-    pub screen: ScreenId,
+    pub screen: Screen,
     pub instance: InstanceForm,
-    pub accounts: accounts::AccountsList,
-    pub flow: Option<Flow>,
-    pub profile: Option<ProfileView>,
-    pub pending_token: Option<PendingToken>,
-    pub verify_error: Option<String>,
-    /// A login whose save failed, kept for the retry.
-    pub unsaved_login: Option<Login>,
+    pub accounts: AccountsList,
     pub task: Option<Task>,
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub spinner: usize,
     /// The time of the last tick, for countdowns.
     pub now: Option<Instant>,
-    pub profile_scroll: u16,
     next_task: TaskId,
-    pub quit: bool,
 }
 
 impl App {
     pub fn new(settings: Settings) -> Self {
         Self {
-            settings,
-            screen: ScreenId::Instance,
             instance: InstanceForm::default(),
-            accounts: accounts::AccountsList::default(),
-            flow: None,
-            profile: None,
-            pending_token: None,
-            verify_error: None,
-            unsaved_login: None,
+            settings,
+            screen: Screen::Instance,
+            accounts: AccountsList::default(),
             task: None,
             overlay: None,
             notice: None,
             spinner: 0,
             now: None,
-            profile_scroll: 0,
             next_task: 1,
-            quit: false,
         }
     }
 
     /// Start on the accounts screen when logins are saved.
-    pub fn with_logins(settings: Settings, logins: Vec<Login>) -> Self {
+    pub fn with_logins(settings: Settings, logins: Vec<crate::store::Login>) -> Self {
         let mut app = Self::new(settings);
         if !logins.is_empty() {
-            app.accounts = accounts::AccountsList::new(logins);
-            app.screen = ScreenId::Accounts;
+            app.accounts = AccountsList::new(logins);
+            app.screen = Screen::Accounts;
         }
         app
     }
@@ -251,27 +297,46 @@ impl App {
     /// Start with the instance box filled in and its lookup already running (`--instance`).
     pub fn start_with_instance(&mut self, text: &str) -> Vec<Effect> {
         self.instance.input.set(text);
-        flow::submit_instance(self)
+        instance::submit(self)
     }
 
-    /// Whether a command can do anything right now (the footer hides those that cannot).
+    pub fn screen_id(&self) -> ScreenId {
+        match &self.screen {
+            Screen::Accounts => ScreenId::Accounts,
+            Screen::Instance => ScreenId::Instance,
+            Screen::Login(flow) => match flow.step {
+                Step::Scopes => ScreenId::Scopes,
+                Step::Authorize => ScreenId::Authorize,
+                Step::Code => ScreenId::Code,
+            },
+            Screen::Profile(_) => ScreenId::Profile,
+        }
+    }
+
+    /// The login in progress, on its screens.
+    pub fn flow(&self) -> Option<&Flow> {
+        match &self.screen {
+            Screen::Login(flow) => Some(flow),
+            _ => None,
+        }
+    }
+
+    pub fn profile(&self) -> Option<&ProfileScreen> {
+        match &self.screen {
+            Screen::Profile(profile) => Some(profile),
+            _ => None,
+        }
+    }
+
+    /// Whether a command can do anything right now. The footer hides those that cannot, and
+    /// dispatch ignores them: one guard for both.
     pub fn available(&self, command: Command) -> bool {
-        let attempt = self.flow.as_ref().is_some_and(|f| f.attempt.is_some());
-        let flow_idle = self.flow.is_some() && !self.busy();
-        match (self.screen, command) {
-            (ScreenId::Authorize, Command::Submit | Command::CopyUrl | Command::OpenBrowser | Command::ToggleQr) => {
-                attempt
-            }
-            (ScreenId::Authorize | ScreenId::Code, Command::Retry | Command::SwitchRedirect) => flow_idle,
-            (ScreenId::Profile, Command::Retry) => self.profile.is_none() && self.verify_error.is_some(),
-            (ScreenId::Profile | ScreenId::Instance, Command::Back) => true,
-            (ScreenId::Profile, Command::Accounts) => !self.accounts.logins.is_empty(),
-            (ScreenId::Accounts, Command::Submit | Command::CopyToken | Command::Logout) => {
+        match (&self.screen, command) {
+            (_, Command::Quit | Command::Help | Command::Back | Command::Yes | Command::No) => true,
+            (Screen::Login(flow), c) => authorize::available(flow, self.busy(), c),
+            (Screen::Profile(profile), c) => profile::available(profile, !self.accounts.logins.is_empty(), c),
+            (Screen::Accounts, Command::Submit | Command::CopyToken | Command::Logout) => {
                 self.accounts.current().is_some()
-            }
-            (ScreenId::Profile, Command::RetrySave) => {
-                self.unsaved_login.is_some()
-                    && self.profile.as_ref().is_some_and(|p| matches!(p.saved, profile::SaveState::Failed(_)))
             }
             _ => true,
         }
@@ -282,7 +347,7 @@ impl App {
     }
 
     pub fn listening(&self) -> Option<&Listening> {
-        self.flow.as_ref().and_then(|f| f.attempt.as_ref()).and_then(|a| a.listening.as_ref())
+        self.flow()?.attempt.as_ref()?.listening.as_ref()
     }
 
     /// How often time must pass: fast for the spinner, each second for the listener's countdown,
@@ -303,6 +368,21 @@ impl App {
         Some(deadline.saturating_duration_since(self.now?).as_secs())
     }
 
+    /// The notice to show on the screen now: one made for this screen, or a warning.
+    pub fn visible_notice(&self) -> Option<&Notice> {
+        self.notice.as_ref().filter(|n| n.screen == self.screen_id() || n.kind == NoticeKind::Warning)
+    }
+
+    /// A storage problem found at start-up, shown until the next key.
+    pub fn warn(&mut self, text: String) {
+        self.say(NoticeKind::Warning, text);
+    }
+
+    /// A notice for the screen showing now.
+    fn say(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        self.notice = Some(Notice { text: text.into(), kind, screen: self.screen_id() });
+    }
+
     fn begin_task(&mut self, what: &'static str) -> TaskId {
         let id = self.next_task_id();
         self.task = Some(Task { id, what });
@@ -314,14 +394,27 @@ impl App {
         self.next_task += 1;
         id
     }
+
+    /// Whether `id` is the request in flight; if so it is done now.
+    fn finish(&mut self, id: TaskId) -> bool {
+        let current = self.task.as_ref().is_some_and(|t| t.id == id);
+        if current {
+            self.task = None;
+        }
+        current
+    }
+
+    /// Show another screen; the old screen's notices go with it (warnings stay).
+    fn go(&mut self, screen: Screen) {
+        self.screen = screen;
+        if self.notice.as_ref().is_some_and(|n| n.kind != NoticeKind::Warning) {
+            self.notice = None;
+        }
+    }
 }
 
-#[cfg(test)]
-mod accounts_tests;
 /// Builders of app states for tests and benchmarks (not part of the program's behaviour).
 #[doc(hidden)]
 pub mod fixtures;
-#[cfg(test)]
-mod loopback_tests;
 #[cfg(test)]
 mod tests;

@@ -1,168 +1,209 @@
-//! The profile screen's content, prepared once from the account (drawing only reads it).
+//! The fifth screen: whose token it is. For a login just made, the token waits here until the
+//! account is read and the login saved; for a saved login, its profile after a check.
 
-use ratatui::text::Text;
+use super::keys::Command;
+use super::profile_view::{ProfileView, SaveState};
+use super::*;
+use crate::mastodon::account::login_handle;
+use crate::mastodon::oauth::TokenResponse;
+use crate::mastodon::{Account, ApiError};
+use crate::store::{Login, Saved, StoreError};
 
-use super::{Effect, Settings};
-use crate::avatar::{self, Avatar};
-use crate::html;
-use crate::mastodon::Account;
-use crate::mastodon::scopes;
-use crate::sanitize::clean;
-use crate::store::Saved;
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileScreen {
+    pub of: ProfileOf,
+    /// The profile once read.
+    pub view: Option<ProfileView>,
+    /// Why the profile of a new token could not be read (`r` tries again).
+    pub error: Option<String>,
+    /// The save under way or to try again with `s`: the login (and, for a new one, the
+    /// registration that can revoke it).
+    pub pending: Option<Effect>,
+    pub scroll: u16,
+}
 
+/// Whose profile: a login just made, or a saved one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldView {
-    pub name: String,
-    pub value: String,
-    pub verified: bool,
+pub enum ProfileOf {
+    NewLogin(Box<NewLogin>),
+    Saved,
 }
 
-/// What the profile screen shows, all server text already sanitized.
+/// A token just issued, kept in memory until its login is saved (so a failure loses nothing).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProfileView {
-    pub display_name: String,
-    /// `@user@domain`, the domain always present.
-    pub handle: String,
-    pub bio: Text<'static>,
-    pub fields: Vec<FieldView>,
-    pub posts: u64,
-    pub following: u64,
-    pub followers: u64,
-    pub joined: String,
-    pub last_post: Option<String>,
-    pub flags: Vec<String>,
-    pub moved_to: Option<String>,
-    pub defaults: Vec<(String, String)>,
-    pub scopes_granted: Vec<String>,
-    pub scopes_requested: Vec<String>,
-    /// Requested scopes the server did not grant.
-    pub scopes_missing: Vec<String>,
-    pub saved: SaveState,
-    /// The avatar to fetch (https, or http on this computer), when colours are on.
-    pub avatar_url: Option<String>,
-    pub avatar: Option<Avatar>,
+pub struct NewLogin {
+    pub server: ServerInfo,
+    pub token: Secret,
+    pub granted: Vec<String>,
+    pub requested: Vec<String>,
+    pub registration: Registration,
+    /// The registration was made in this run, so it is saved along with the login.
+    pub new_registration: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    Saving,
-    /// Where the login and its token went (the keyring, or the 0600 file and why).
-    Saved(Saved),
-    Failed(String),
+impl ProfileScreen {
+    fn new(of: ProfileOf) -> Self {
+        Self { of, view: None, error: None, pending: None, scroll: 0 }
+    }
+
+    /// The server of a login just made, as the person typed it (for the header).
+    pub fn server_shown(&self) -> String {
+        match &self.of {
+            ProfileOf::NewLogin(new) => new.server.address.shown.clone(),
+            ProfileOf::Saved => String::new(),
+        }
+    }
 }
 
-/// `@user@domain` for an account `acct` as the server sends it (local accounts have no domain).
-pub fn full_handle(acct: &str, domain: &str) -> String {
-    let acct = clean(acct);
-    if acct.contains('@') { format!("@{acct}") } else { format!("@{acct}@{domain}") }
+pub(super) fn available(profile: &ProfileScreen, has_logins: bool, command: Command) -> bool {
+    let failed = profile.view.as_ref().is_some_and(|v| matches!(v.saved, SaveState::Failed(_)));
+    match command {
+        Command::Retry => profile.view.is_none() && profile.error.is_some(),
+        Command::Accounts => has_logins,
+        Command::RetrySave => failed && profile.pending.is_some(),
+        _ => true,
+    }
 }
 
-/// `2022-11-05T00:00:00.000Z` → `2022-11-05`; anything else is shown as sent.
-fn date(s: &str) -> String {
-    clean(s.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-')).unwrap_or(s))
+/// The token endpoint gave a token: show the profile screen and read the account.
+pub(super) fn new_login(app: &mut App, flow: Flow, token: TokenResponse) -> Vec<Effect> {
+    let Some(attempt) = flow.attempt else { return Vec::new() };
+    let granted = token.granted(&attempt.scopes);
+    let new_login = NewLogin {
+        server: flow.server,
+        token: token.access_token,
+        granted,
+        requested: attempt.scopes,
+        new_registration: !matches!(attempt.made, Made::Saved(_)),
+        registration: attempt.registration,
+    };
+    app.go(Screen::Profile(Box::new(ProfileScreen::new(ProfileOf::NewLogin(Box::new(new_login))))));
+    verify(app)
 }
 
-impl ProfileView {
-    pub fn new(account: &Account, domain: &str, granted: &[String], requested: &[String], color: bool) -> Self {
-        let mut flags = Vec::new();
-        if account.bot {
-            flags.push("bot".to_owned());
+fn verify(app: &mut App) -> Vec<Effect> {
+    let Screen::Profile(profile) = &mut app.screen else { return Vec::new() };
+    let ProfileOf::NewLogin(new) = &profile.of else { return Vec::new() };
+    let (base, token) = (new.server.address.base.clone(), new.token.clone());
+    profile.error = None;
+    let id = app.begin_task("reading your profile");
+    vec![Effect::Verify { id, base, token }]
+}
+
+pub(super) fn retry_verify(app: &mut App) -> Vec<Effect> {
+    if app.busy() { Vec::new() } else { verify(app) }
+}
+
+/// The account of the new token: shown, and saved under the name its server gives it.
+pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: String) -> Vec<Effect> {
+    let color = app.settings.color;
+    let Screen::Profile(profile) = &mut app.screen else { return Vec::new() };
+    let ProfileOf::NewLogin(new) = &profile.of else { return Vec::new() };
+    let account = match result {
+        Ok(a) => a,
+        Err(e) => {
+            profile.error = Some(messages::verify(&e));
+            return Vec::new();
         }
-        if account.locked {
-            flags.push("locked (approves followers)".to_owned());
+    };
+    let acct = match login_handle(&account.acct, &new.server.account_domain()) {
+        Ok(acct) => acct,
+        Err(e) => {
+            profile.error = Some(messages::handle(&e));
+            return Vec::new();
         }
-        if account.group {
-            flags.push("group".to_owned());
-        }
-        if let Some(role) = account.role.as_ref().filter(|r| !r.name.is_empty()) {
-            flags.push(format!("role: {}", clean(&role.name)));
-        }
-        let moved_to = account.moved.as_ref().map(|m| full_handle(&m.acct, domain));
-        if moved_to.is_some() {
-            flags.push("moved".to_owned());
-        }
-        let mut defaults = Vec::new();
-        if let Some(source) = &account.source {
-            if let Some(p) = &source.privacy {
-                defaults.push(("Post visibility".to_owned(), clean(p)));
+    };
+    let view = ProfileView::new(&account, &acct, &new.granted, &new.requested, color);
+    let login = Login {
+        server: new.server.address.origin(),
+        account_id: account.id.clone(),
+        acct,
+        display_name: view.display_name.clone(),
+        token: new.token.clone(),
+        scopes_granted: new.granted.clone(),
+        scopes_requested: new.requested.clone(),
+        client_id: new.registration.client_id.clone(),
+        created_at: now.clone(),
+        last_verified: Some(now),
+    };
+    let registration = new.new_registration.then(|| Box::new(new.registration.clone()));
+    let save = Effect::SaveLogin { login: Box::new(login), registration };
+    let avatar = view.fetch_avatar(&app.settings);
+    profile.view = Some(view);
+    profile.pending = Some(save.clone());
+    std::iter::once(save).chain(avatar).collect()
+}
+
+/// A saved login whose token its server just accepted: its profile, and the time of the check
+/// noted (only that, and only if the login is still saved as it was).
+pub(super) fn show_saved(app: &mut App, login: Login, account: &Account) -> Vec<Effect> {
+    let color = app.settings.color;
+    let view = ProfileView::new(account, &login.acct, &login.scopes_granted, &login.scopes_requested, color);
+    let avatar = view.fetch_avatar(&app.settings);
+    let at = login.last_verified.clone().unwrap_or_default();
+    let record = Effect::RecordVerified { login: Box::new(login), at };
+    let mut profile = ProfileScreen::new(ProfileOf::Saved);
+    profile.view = Some(view);
+    profile.pending = Some(record.clone());
+    app.go(Screen::Profile(Box::new(profile)));
+    std::iter::once(record).chain(avatar).collect()
+}
+
+/// Where the login went, or why it was not saved.
+pub(super) fn saved(app: &mut App, result: Result<Saved, StoreError>) -> Vec<Effect> {
+    let Screen::Profile(profile) = &mut app.screen else { return Vec::new() };
+    let Some(view) = profile.view.as_mut() else { return Vec::new() };
+    match result {
+        Ok(saved) => {
+            view.saved = SaveState::Saved(saved);
+            if let Some(Effect::SaveLogin { login, .. } | Effect::RecordVerified { login, .. }) = profile.pending.take()
+            {
+                app.accounts.upsert(*login);
             }
-            if let Some(s) = source.sensitive {
-                defaults.push(("Mark media sensitive".to_owned(), if s { "yes" } else { "no" }.to_owned()));
-            }
-            if let Some(l) = source.language.as_ref().filter(|l| !l.is_empty()) {
-                defaults.push(("Post language".to_owned(), clean(l)));
-            }
         }
-        let scopes_missing =
-            requested.iter().filter(|r| !scopes::set_covers(granted.iter().map(String::as_str), r)).cloned().collect();
-        Self {
-            display_name: clean(if account.display_name.is_empty() {
-                &account.username
-            } else {
-                &account.display_name
-            }),
-            handle: full_handle(&account.acct, domain),
-            bio: html::to_text(&account.note, color),
-            fields: account
-                .fields
-                .iter()
-                .map(|f| FieldView {
-                    name: clean(&f.name),
-                    value: clean(&html::to_plain(&f.value)),
-                    verified: f.verified_at.is_some(),
-                })
-                .collect(),
-            posts: account.statuses_count,
-            following: account.following_count,
-            followers: account.followers_count,
-            joined: date(&account.created_at),
-            last_post: account.last_status_at.as_deref().map(date),
-            flags,
-            moved_to,
-            defaults,
-            scopes_granted: granted.to_vec(),
-            scopes_requested: requested.to_vec(),
-            scopes_missing,
-            saved: SaveState::Saving,
-            avatar_url: color.then(|| avatar_source(account)).flatten(),
-            avatar: None,
+        Err(e @ StoreError::Newer { .. }) => {
+            profile.pending = None;
+            view.saved =
+                SaveState::Failed(format!("Could not save the login: {e}. The token stays here until you quit."));
+        }
+        Err(e) => {
+            let retry = keys::press(ScreenId::Profile, Command::RetrySave, "try again");
+            view.saved = SaveState::Failed(format!(
+                "Could not save the login: {e}. Free some space or fix the permissions.{retry}"
+            ));
         }
     }
+    Vec::new()
+}
 
-    /// Fetch the avatar, if there is one to show.
-    pub fn fetch_avatar(&self, settings: &Settings) -> Option<Effect> {
-        let url = avatar::fetchable(self.avatar_url.as_deref()?)?;
-        Some(Effect::FetchAvatar { url, palette: settings.palette })
-    }
-
-    /// A fetched avatar is shown if it is still this profile's; a failed one is left out (the
-    /// profile is complete without it).
-    pub fn avatar_loaded(&mut self, url: &str, result: Result<Avatar, String>) {
-        if self.avatar_url.as_deref() == Some(url) {
-            self.avatar = result.ok();
-        }
+/// A checked login was not written back: another mastokey logged it out or in again meanwhile.
+pub(super) fn changed_elsewhere(app: &mut App) {
+    let Screen::Profile(profile) = &mut app.screen else { return };
+    profile.pending = None;
+    if let Some(view) = profile.view.as_mut() {
+        let see = keys::press(ScreenId::Profile, Command::Accounts, "see the saved logins as they are now");
+        view.saved = SaveState::Failed(format!(
+            "Not saved: another mastokey logged this account out or in again meanwhile.{see}"
+        ));
     }
 }
 
-/// The still image, or the avatar itself for servers that send no `avatar_static`.
-fn avatar_source(account: &Account) -> Option<String> {
-    let url = if account.avatar_static.is_empty() { &account.avatar } else { &account.avatar_static };
-    avatar::fetchable(url).map(String::from)
+/// `s`: the failed save once more (the registration with it, for a new login).
+pub(super) fn retry_save(app: &mut App) -> Vec<Effect> {
+    let Screen::Profile(profile) = &mut app.screen else { return Vec::new() };
+    let Some(view) = profile.view.as_mut() else { return Vec::new() };
+    view.saved = SaveState::Saving;
+    profile.pending.clone().into_iter().collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn handles_always_carry_the_domain() {
-        assert_eq!(full_handle("ada", "example.social"), "@ada@example.social");
-        assert_eq!(full_handle("ada@other.social", "example.social"), "@ada@other.social");
+pub(super) fn avatar_loaded(app: &mut App, url: &str, result: Result<crate::avatar::Avatar, String>) {
+    if let Screen::Profile(profile) = &mut app.screen
+        && let Some(view) = profile.view.as_mut()
+    {
+        view.avatar_loaded(url, result);
     }
+}
 
-    #[test]
-    fn dates_are_shortened_only_when_they_look_like_dates() {
-        assert_eq!(date("2022-11-05T00:00:00.000Z"), "2022-11-05");
-        assert_eq!(date("yesterday"), "yesterday");
-    }
+pub(super) fn scroll(profile: &mut ProfileScreen, down: bool) {
+    profile.scroll = if down { profile.scroll.saturating_add(1) } else { profile.scroll.saturating_sub(1) };
 }

@@ -25,7 +25,7 @@ impl<'a> From<&'a Login> for LoginView<'a> {
     fn from(l: &'a Login) -> Self {
         LoginView {
             acct: &l.acct,
-            server: &l.server,
+            server: l.server.as_str(),
             account_id: &l.account_id,
             display_name: &l.display_name,
             scopes_granted: &l.scopes_granted,
@@ -64,7 +64,7 @@ fn table(logins: &[Login]) -> String {
             [
                 format!("@{}", clean(&l.acct)),
                 l.last_verified.as_deref().map_or_else(|| "never".to_owned(), when),
-                clean(&l.server),
+                clean(l.server.as_str()),
                 clean(&l.scopes_granted.join(" ")),
             ]
         })

@@ -6,8 +6,8 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 use super::{Exit, Failure, Wanted, choose_login_with_token, open_store, request_failure, storage_failure, warn};
-use crate::logout::{self, RevokeError, registration_of};
 use crate::mastodon::client::{Client, Timeouts};
+use crate::revoke::{self, RevokeError};
 use crate::sanitize::clean;
 use crate::store::{Login, Store, StoreError};
 
@@ -16,12 +16,12 @@ pub(super) async fn run(account: Wanted<'_>, yes: bool) -> Result<String, Failur
     let (login, unreadable) = choose_login_with_token(&store, account, "logout")?;
     let acct = clean(&login.acct);
     // A registrations file that cannot be read is a storage error of its own, not a refusal.
-    let registration = registration_of(&store, &login).map_err(storage_failure)?;
+    let registration = store.registration_of(&login).map_err(storage_failure)?;
     let client = Client::new(Timeouts::default());
     // A token the keyring cannot give back cannot be revoked: ask, as when the server refuses.
     let revoked = match unreadable {
         Some(failure) => Err(failure),
-        None => logout::revoke(&client, registration.as_ref(), &login).await.map_err(|e| refusal(e, &login)),
+        None => revoke::revoke(&client, registration.as_ref(), &login).await.map_err(|e| refusal(e, &login)),
     };
     let refused = match revoked {
         Ok(()) => {
@@ -37,7 +37,7 @@ pub(super) async fn run(account: Wanted<'_>, yes: bool) -> Result<String, Failur
     };
 
     warn(&refused.message);
-    let authorized_apps = format!("{}/oauth/authorized_applications", login.server.trim_end_matches('/'));
+    let authorized_apps = format!("{}/oauth/authorized_applications", login.server);
     let forget_anyway = if yes {
         true
     } else if std::io::stdin().is_terminal() {
@@ -67,7 +67,7 @@ fn refusal(e: RevokeError, login: &Login) -> Failure {
     let acct = clean(&login.acct);
     match e {
         RevokeError::Api(e) if !matches!(e.status(), Some(400 | 401 | 403)) => {
-            request_failure(&e, &login.server, &format!("revoke the token of {acct}"))
+            request_failure(&e, login.server.as_str(), &format!("revoke the token of {acct}"))
         }
         RevokeError::Storage(e) => storage_failure(e),
         RevokeError::BadServer(_) => Failure::new(Exit::Storage, format!("the saved login of {acct}: {e}")),

@@ -148,7 +148,7 @@ fn token_failure(problem: &TokenProblem, login: &Login) -> Failure {
     match problem.error {
         KeyringError::Missing => Failure::new(
             Exit::Rejected,
-            format!("{problem}; log in again with `mastokey --instance {}`", instance_hint(&login.server)),
+            format!("{problem}; log in again with `mastokey --instance {}`", instance_hint(login.server.as_str())),
         ),
         _ => Failure::new(
             Exit::Storage,
@@ -187,8 +187,9 @@ pub(crate) fn choose_login(
         let origin = crate::mastodon::address::parse(server)
             .map_err(|e| Failure::new(Exit::Usage, format!("--server {}: {e}", clean(server.trim()))))?;
         let all = std::mem::take(&mut logins);
-        let on_others = all.iter().map(|l| format!("{} ({})", clean(&l.acct), clean(&l.server))).collect::<Vec<_>>();
-        logins = all.into_iter().filter(|l| same_origin(&l.server, &origin.origin())).collect();
+        let on_others =
+            all.iter().map(|l| format!("{} ({})", clean(&l.acct), clean(l.server.as_str()))).collect::<Vec<_>>();
+        logins = all.into_iter().filter(|l| l.server == origin.origin()).collect();
         if logins.is_empty() {
             return Err(Failure::new(
                 Exit::NoSuchAccount,
@@ -242,10 +243,10 @@ pub(crate) fn choose_login(
         several => {
             let which = several
                 .iter()
-                .map(|&i| format!("{} from {}", clean(&logins[i].acct), clean(&logins[i].server)))
+                .map(|&i| format!("{} from {}", clean(&logins[i].acct), clean(logins[i].server.as_str())))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let example = clean(&logins[several[0]].server);
+            let example = clean(logins[several[0]].server.as_str());
             return Err(Failure::new(
                 Exit::Usage,
                 format!(
@@ -262,12 +263,6 @@ pub(crate) fn choose_login(
         Exit::NoSuchAccount,
         format!("no saved login is {}; the saved logins are {}", clean(wanted), names(&logins)),
     ))
-}
-
-/// Saved server origins were written by mastokey, but an older file may differ in case or a
-/// trailing slash.
-fn same_origin(saved: &str, origin: &str) -> bool {
-    saved.trim_end_matches('/').eq_ignore_ascii_case(origin)
 }
 
 /// `user@domain`, with a leading `@` or not: both parts there, nothing else with an `@`.

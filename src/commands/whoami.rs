@@ -38,7 +38,7 @@ pub(super) async fn run(account: Wanted<'_>, json: bool) -> Result<String, Failu
                     "{} no longer accepts the token of {acct} (it was revoked or has expired); log in again \
                      with `mastokey --instance {}`",
                     login.server,
-                    instance_hint(&login.server)
+                    instance_hint(login.server.as_str())
                 ),
             )
         } else if e.status() == Some(403) {
@@ -50,7 +50,7 @@ pub(super) async fn run(account: Wanted<'_>, json: bool) -> Result<String, Failu
                 ),
             )
         } else {
-            request_failure(&e, &login.server, &format!("verify the login of {acct}"))
+            request_failure(&e, login.server.as_str(), &format!("verify the login of {acct}"))
         }
     })?;
 
@@ -66,7 +66,7 @@ pub(super) async fn run(account: Wanted<'_>, json: bool) -> Result<String, Failu
 }
 
 fn server_url(store: &Store, login: &Login) -> Result<Url, Failure> {
-    Url::parse(&login.server).map_err(|_| {
+    login.server.url().ok_or_else(|| {
         Failure::new(
             Exit::Storage,
             format!(
@@ -74,7 +74,7 @@ fn server_url(store: &Store, login: &Login) -> Result<Url, Failure> {
                  `mastokey`",
                 clean(&login.acct),
                 store.logins_path().display(),
-                clean(&login.server)
+                clean(login.server.as_str())
             ),
         )
     })
@@ -119,7 +119,7 @@ fn summary(account: &Account, login: &Login, base: &Url) -> String {
         flags.push("moved");
     }
     let mut out = format!("{} {handle}\n", clean(name));
-    out.push_str(&format!("server     {}\n", clean(&login.server)));
+    out.push_str(&format!("server     {}\n", clean(login.server.as_str())));
     out.push_str(&format!("scopes     {}\n", clean(&login.scopes_granted.join(" "))));
     out.push_str(&format!(
         "posts      {}  following {}  followers {}\n",

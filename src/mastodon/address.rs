@@ -14,9 +14,9 @@ pub struct ServerAddress {
 }
 
 impl ServerAddress {
-    /// `https://host[:port]` without a trailing slash, for storage and comparisons.
-    pub fn origin(&self) -> String {
-        self.base.as_str().trim_end_matches('/').to_owned()
+    /// `https://host[:port]`, the server's identity for storage and comparisons.
+    pub fn origin(&self) -> super::ServerOrigin {
+        super::ServerOrigin::of(&self.base)
     }
 
     /// `host[:port]` in ASCII, the domain part of `@user@domain`.
@@ -151,7 +151,7 @@ mod tests {
 
     fn ok(input: &str) -> (String, String) {
         let a = parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
-        (a.origin(), a.shown)
+        (a.origin().to_string(), a.shown)
     }
 
     #[test]
@@ -173,7 +173,7 @@ mod tests {
     #[test]
     fn idn_is_sent_as_punycode_and_shown_as_typed() {
         let a = parse("Café.example").unwrap();
-        assert_eq!(a.origin(), "https://xn--caf-dma.example");
+        assert_eq!(a.origin().as_str(), "https://xn--caf-dma.example");
         assert_eq!(a.shown, "café.example");
         assert_eq!(parse("@太郎@例え.jp").unwrap().shown, "例え.jp");
     }

@@ -6,6 +6,7 @@ pub mod client;
 pub mod discovery;
 pub mod error;
 pub mod oauth;
+pub mod origin;
 pub mod pkce;
 pub mod scopes;
 
@@ -14,3 +15,4 @@ pub use address::ServerAddress;
 pub use client::Client;
 pub use discovery::ServerInfo;
 pub use error::ApiError;
+pub use origin::ServerOrigin;

@@ -25,7 +25,7 @@ struct AppResponse {
 /// `POST /api/v1/apps`. `redirect_uris` is sent newline-separated, which every server accepts.
 pub async fn register_app(
     client: &Client,
-    server: &str,
+    server: &super::ServerOrigin,
     apps_endpoint: Url,
     redirect_uris: &[String],
     scopes: &[String],
@@ -45,7 +45,7 @@ pub async fn register_app(
         });
     }
     Ok(Registration {
-        server: server.to_owned(),
+        server: server.clone(),
         client_id: app.client_id,
         client_secret: app.client_secret,
         redirect_uris: redirect_uris.to_vec(),

@@ -93,7 +93,7 @@ impl Store {
 
     /// Forgets whatever login of this account is saved, and its token in the keyring if it is
     /// there. Returns whether there was one to forget.
-    pub fn remove_login(&self, server: &str, account_id: &str) -> Result<bool, StoreError> {
+    pub fn remove_login(&self, server: &crate::mastodon::ServerOrigin, account_id: &str) -> Result<bool, StoreError> {
         self.forget(|r| r.is(server, account_id), &keyring_user(server, account_id))
     }
 

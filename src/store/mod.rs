@@ -18,6 +18,7 @@ mod saved_tests;
 #[cfg(test)]
 mod tests;
 
+use crate::mastodon::ServerOrigin;
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::io;
@@ -29,8 +30,8 @@ pub use saved::{KeyringSetting, Loaded, Saved, TokenPlace, TokenProblem};
 /// An app registered on a server (`POST /api/v1/apps`), reused for later logins.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Registration {
-    /// Base URL, e.g. `https://mastodon.social`.
-    pub server: String,
+    /// e.g. `https://mastodon.social`.
+    pub server: ServerOrigin,
     pub client_id: String,
     pub client_secret: Secret,
     pub redirect_uris: Vec<String>,
@@ -42,7 +43,7 @@ pub struct Registration {
 /// A saved login: the token and what it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Login {
-    pub server: String,
+    pub server: ServerOrigin,
     pub account_id: String,
     /// `user@domain`.
     pub acct: String,
@@ -59,13 +60,34 @@ pub struct Login {
 }
 
 impl Login {
+    /// Which login this is: the same account logged in again is another login.
+    pub fn id(&self) -> LoginId {
+        LoginId {
+            server: self.server.clone(),
+            account_id: self.account_id.clone(),
+            created_at: self.created_at.clone(),
+        }
+    }
+
     /// The same login, not only the same account: a new login of the account has another
     /// `created_at`.
     pub fn is_same_login(&self, other: &Login) -> bool {
-        same_server(&self.server, &other.server)
-            && self.account_id == other.account_id
-            && self.created_at == other.created_at
+        self.id() == other.id()
     }
+
+    /// The same account (server and account id), whichever login of it.
+    pub fn is_account(&self, server: &ServerOrigin, account_id: &str) -> bool {
+        &self.server == server && self.account_id == account_id
+    }
+}
+
+/// One saved login, told apart from every other: its server, its account there, and when it
+/// was made (a new login of the same account is another login).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LoginId {
+    pub server: ServerOrigin,
+    pub account_id: String,
+    pub created_at: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -159,7 +181,7 @@ impl Store {
     /// refused `read:accounts`. The newest one wins.
     pub fn find_registration(
         &self,
-        server: &str,
+        server: &ServerOrigin,
         redirect_uri: &str,
         scopes: &[String],
     ) -> Result<Option<Registration>, StoreError> {
@@ -167,7 +189,7 @@ impl Store {
         let default = ["read".to_owned()];
         let wanted = if scopes.is_empty() { &default[..] } else { scopes };
         Ok(self.registrations()?.into_iter().rev().find(|r| {
-            same_server(&r.server, server)
+            &r.server == server
                 && r.redirect_uris.iter().any(|u| u == redirect_uri)
                 && wanted.iter().all(|w| r.scopes.contains(w))
         }))
@@ -179,20 +201,20 @@ impl Store {
     /// saving; saving again then starts a fresh file.
     pub fn save_registration(&self, reg: Registration) -> Result<(), StoreError> {
         file::update_list(&self.dir, REGISTRATIONS, |list: &mut Vec<Registration>| {
-            list.retain(|r| !(same_server(&r.server, &reg.server) && r.client_id == reg.client_id));
+            list.retain(|r| !(r.server == reg.server && r.client_id == reg.client_id));
             list.push(reg);
             true
         })
     }
 
     /// Forgets a registration the server no longer knows (it answered `invalid_client`).
-    pub fn remove_registration(&self, server: &str, client_id: &str) -> Result<(), StoreError> {
+    pub fn remove_registration(&self, server: &ServerOrigin, client_id: &str) -> Result<(), StoreError> {
         if !self.registrations_path().exists() {
             return Ok(());
         }
         file::update_list(&self.dir, REGISTRATIONS, |list: &mut Vec<Registration>| {
             let before = list.len();
-            list.retain(|r| !(same_server(&r.server, server) && r.client_id == client_id));
+            list.retain(|r| !(&r.server == server && r.client_id == client_id));
             list.len() != before
         })
     }
@@ -205,7 +227,9 @@ impl Store {
     }
 }
 
-/// Base URLs as typed by different code paths may differ in a trailing slash or letter case.
-fn same_server(a: &str, b: &str) -> bool {
-    a.trim_end_matches('/').eq_ignore_ascii_case(b.trim_end_matches('/'))
+impl Store {
+    /// The registration a login's token was issued to.
+    pub fn registration_of(&self, login: &Login) -> Result<Option<Registration>, StoreError> {
+        Ok(self.registrations()?.into_iter().find(|r| r.client_id == login.client_id && r.server == login.server))
+    }
 }

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::keyring::{self, KeyringError};
-use super::{LOGINS, Login, Store, StoreError, file, same_server};
+use super::{LOGINS, Login, Store, StoreError, file};
+use crate::mastodon::ServerOrigin;
 use crate::sanitize::clean;
 use crate::secret::Secret;
 
@@ -83,7 +84,7 @@ impl Saved {
 /// A saved login whose token is in the keyring but could not be read back from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenProblem {
-    pub server: String,
+    pub server: ServerOrigin,
     pub account_id: String,
     /// `user@domain`.
     pub acct: String,
@@ -92,7 +93,7 @@ pub struct TokenProblem {
 
 impl TokenProblem {
     pub fn is_for(&self, login: &Login) -> bool {
-        same_server(&self.server, &login.server) && self.account_id == login.account_id
+        login.is_account(&self.server, &self.account_id)
     }
 }
 
@@ -159,15 +160,15 @@ impl Record {
         self.token_in.as_deref() == Some(IN_KEYRING)
     }
 
-    pub(super) fn is(&self, server: &str, account_id: &str) -> bool {
-        same_server(&self.login.server, server) && self.login.account_id == account_id
+    pub(super) fn is(&self, server: &ServerOrigin, account_id: &str) -> bool {
+        self.login.is_account(server, account_id)
     }
 }
 
 /// The keyring item's `username`: the server as the store compares it, and the account id
 /// (stable across renames, unlike `user@domain`).
-pub(super) fn keyring_user(server: &str, account_id: &str) -> String {
-    format!("{} {account_id}", server.trim_end_matches('/').to_ascii_lowercase())
+pub(super) fn keyring_user(server: &ServerOrigin, account_id: &str) -> String {
+    format!("{server} {account_id}")
 }
 
 impl Store {

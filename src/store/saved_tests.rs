@@ -149,7 +149,7 @@ fn mixed_logins_read_back_and_an_unreadable_keyring_token_is_a_problem_not_an_er
     );
 
     // Forgetting it works without the keyring; the file-only login is untouched.
-    assert!(store.remove_login("https://m.example/", "1").unwrap());
+    assert!(store.remove_login(&"https://m.example/".into(), "1").unwrap());
     assert_eq!(store.logins().unwrap(), vec![login("2", "tok-secret-2")]);
 }
 

@@ -48,7 +48,7 @@ fn missing_files_are_empty_and_create_nothing() {
     let store = Store::at(tmp.path().join("cfg"));
     assert!(store.logins().unwrap().is_empty());
     assert!(store.registrations().unwrap().is_empty());
-    assert!(!store.remove_login("https://x", "1").unwrap());
+    assert!(!store.remove_login(&"https://x".into(), "1").unwrap());
     assert!(!store.dir().exists());
 }
 
@@ -86,8 +86,8 @@ fn save_login_replaces_same_account_in_place() {
     store.save_login(again.clone()).unwrap();
     assert_eq!(store.logins().unwrap(), vec![again, login("https://b.example", "1")]);
 
-    assert!(store.remove_login("https://a.example", "1").unwrap());
-    assert!(!store.remove_login("https://a.example", "1").unwrap());
+    assert!(store.remove_login(&"https://a.example".into(), "1").unwrap());
+    assert!(!store.remove_login(&"https://a.example".into(), "1").unwrap());
     assert_eq!(store.logins().unwrap(), vec![login("https://b.example", "1")]);
 }
 
@@ -103,8 +103,8 @@ fn find_registration_needs_server_redirect_and_the_same_scope_names() {
         .save_registration(registration("https://m.example", "narrow", "http://127.0.0.1/callback", "profile"))
         .unwrap();
 
-    let found = |server, redirect, scopes: &[&str]| {
-        store.find_registration(server, redirect, &s(scopes)).unwrap().map(|r| r.client_id)
+    let found = |server: &str, redirect, scopes: &[&str]| {
+        store.find_registration(&server.into(), redirect, &s(scopes)).unwrap().map(|r| r.client_id)
     };
     // Mastodon compares scope names exactly: `read` does not serve `read:accounts`.
     assert_eq!(found("https://m.example", oob, &["read:accounts", "write:statuses"]), None);
@@ -398,12 +398,12 @@ fn now_is_rfc3339() {
 fn a_registration_the_server_forgot_can_be_removed() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::at(dir.path().join("cfg"));
-    store.remove_registration("https://example.social", "nobody").expect("nothing saved is fine");
+    store.remove_registration(&"https://example.social".into(), "nobody").expect("nothing saved is fine");
     let mut reg = registration("https://example.social", "cid-1", "urn:ietf:wg:oauth:2.0:oob", "read");
     store.save_registration(reg.clone()).unwrap();
     reg.client_id = "cid-2".into();
     store.save_registration(reg).unwrap();
-    store.remove_registration("https://EXAMPLE.social/", "cid-1").unwrap();
+    store.remove_registration(&"https://EXAMPLE.social/".into(), "cid-1").unwrap();
     let left: Vec<_> = store.registrations().unwrap().into_iter().map(|r| r.client_id).collect();
     assert_eq!(left, ["cid-2"]);
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{HitMap, Theme, fit};
-use crate::app::accounts::{SavedLogin, TokenStatus};
+use crate::app::logins::{SavedLogin, TokenStatus};
 use crate::app::{App, Target};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
     if let Some(saved) = list.current() {
         let l = &saved.login;
         let text = vec![
-            Line::from(vec![Span::styled("Server      ", theme.dim()), Span::raw(l.server.clone())]),
+            Line::from(vec![Span::styled("Server      ", theme.dim()), Span::raw(l.server.to_string())]),
             Line::from(vec![Span::styled("Scopes      ", theme.dim()), Span::raw(l.scopes_granted.join(" "))]),
             Line::from(vec![Span::styled("Logged in   ", theme.dim()), Span::raw(day(&l.created_at))]),
         ];

@@ -36,7 +36,11 @@ fn accounts_forget_after_a_failed_revoke() {
 fn scopes_without_an_identity_scope() {
     let mut app = at_scopes(server(true));
     press(&mut app, KeyCode::Char('x'));
-    app.flow.as_mut().unwrap().tree.choose_all(&["write:statuses".to_owned()]);
+    match &mut app.screen {
+        crate::app::Screen::Login(flow) => &mut flow.tree,
+        _ => unreachable!(),
+    }
+    .choose_all(&["write:statuses".to_owned()]);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, Some(Overlay::AddIdentity("profile")));
     snap("scopes_add_identity", &app);

@@ -2,9 +2,11 @@
 
 mod accounts;
 mod authorize;
+mod code;
 mod fit;
 mod instance;
 mod profile;
+mod qr;
 mod scopes;
 mod theme;
 mod widgets;
@@ -13,7 +15,7 @@ mod wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
-use crate::app::{App, ScreenId, Target};
+use crate::app::{App, Screen, ScreenId, Step, Target};
 pub use theme::Theme;
 
 /// Where clickable things were drawn, so the runner can turn a mouse click into a `Target`.
@@ -38,8 +40,8 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
     let theme = Theme::new(app.settings.color);
     let mut hits = HitMap::default();
     // The QR code takes the whole screen (it needs every row); dialogs still go on top.
-    if let Some(qr) = app.flow.as_ref().and_then(|f| f.qr.as_ref()).filter(|_| app.screen == ScreenId::Authorize) {
-        authorize::draw_qr(frame, app, qr, &theme);
+    if let Some(flow) = app.flow().filter(|f| f.qr_open && app.screen_id() == ScreenId::Authorize) {
+        qr::draw(frame, app, flow, &theme);
         widgets::overlay(frame, app, &theme, &mut hits);
         return hits;
     }
@@ -57,13 +59,15 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
     .areas(area);
     widgets::header(frame, header, app, &theme);
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
-    match app.screen {
-        ScreenId::Accounts => accounts::draw(frame, body, app, &theme, &mut hits),
-        ScreenId::Instance => instance::draw(frame, body, app, &theme),
-        ScreenId::Scopes => scopes::draw(frame, body, app, &theme, &mut hits),
-        ScreenId::Authorize => authorize::draw_authorize(frame, body, app, &theme),
-        ScreenId::Code => authorize::draw_code(frame, body, app, &theme),
-        ScreenId::Profile => profile::draw(frame, body, app, &theme),
+    match &app.screen {
+        Screen::Accounts => accounts::draw(frame, body, app, &theme, &mut hits),
+        Screen::Instance => instance::draw(frame, body, app, &theme),
+        Screen::Login(flow) => match flow.step {
+            Step::Scopes => scopes::draw(frame, body, flow, &theme, &mut hits),
+            Step::Authorize => authorize::draw(frame, body, app, flow, &theme),
+            Step::Code => code::draw(frame, body, app, flow, &theme),
+        },
+        Screen::Profile(profile) => profile::draw(frame, body, app, profile, &theme),
     }
     let status = status.inner(ratatui::layout::Margin::new(1, 0));
     let status_lines = wrap::clip(status_lines, usize::from(status.height), status.width);

@@ -7,21 +7,22 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, fit};
 use crate::app::App;
-use crate::app::profile::{ProfileView, SaveState};
+use crate::app::profile::ProfileScreen;
+use crate::app::profile_view::{ProfileView, SaveState};
 use crate::avatar::{self, Avatar};
 use crate::store::{Saved, TokenPlace};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(view) = &app.profile else {
-        let line = match &app.verify_error {
-            Some(e) => Line::styled(format!("✗ {e}  (r retries)"), theme.error()),
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, profile: &ProfileScreen, theme: &Theme) {
+    let Some(view) = &profile.view else {
+        let line = match &profile.error {
+            Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
             None => Line::styled("Logged in. Reading your profile…", theme.dim()),
         };
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
         return;
     };
     let lines = lines(view, app, theme, area.width);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.profile_scroll, 0)), area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((profile.scroll, 0)), area);
 }
 
 /// A label padded to a fixed display width (wide characters count double).
@@ -75,7 +76,7 @@ fn token_lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static
         SaveState::Saved(saved) => out.extend(saved_lines(saved, theme)),
         SaveState::Failed(e) => out.push(Line::styled(format!("✗ {e}"), theme.error())),
     }
-    if app.settings.demo {
+    if app.settings.demo.is_some() {
         out.push(Line::styled(
             "Demo login: stored in a temporary directory, deleted when mastokey exits.",
             theme.dim(),

@@ -8,11 +8,10 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use super::wrap::{clip, wrap, wrap_all};
 use super::{HitMap, Theme};
 use crate::app::scope_tree::{Check, Preset, Row, ScopeTree};
-use crate::app::{App, Target};
+use crate::app::{Flow, Target};
 use crate::mastodon::ServerInfo;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
-    let Some(flow) = &app.flow else { return };
+pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mut HitMap) {
     let card = card_lines(&flow.server, theme, area.width, area.height >= 24);
     let chosen = flow.tree.selected();
     let text = if chosen.is_empty() { "(nothing chosen yet)".to_owned() } else { chosen.join(" ") };

@@ -18,10 +18,10 @@ pub(super) fn render(app: &App, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
-/// The authorize URL carries a random state and PKCE challenge: pin them for stable snapshots.
-fn pin_url(app: &mut App) {
-    if let Some(a) = app.flow.as_mut().and_then(|f| f.attempt.as_mut()) {
-        a.url = "https://example.social/oauth/authorize?response_type=code&client_id=cid&redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob&scope=profile&state=STATE&code_challenge=CHALLENGE&code_challenge_method=S256".into();
+fn flow_mut(app: &mut App) -> &mut crate::app::Flow {
+    match &mut app.screen {
+        crate::app::Screen::Login(flow) => flow,
+        other => panic!("not in a login: {other:?}"),
     }
 }
 
@@ -47,7 +47,10 @@ fn instance_error() {
 
 #[test]
 fn instance_busy_demo() {
-    let mut app = App::new(crate::app::Settings { demo: true, ..settings() });
+    let mut app = App::new(crate::app::Settings {
+        demo: crate::mastodon::address::parse("http://127.0.0.1:4000").ok(),
+        ..settings()
+    });
     type_text(&mut app, "127.0.0.1:4000");
     app.instance.input.set("http://127.0.0.1:4000");
     press(&mut app, KeyCode::Enter);
@@ -82,7 +85,6 @@ fn scopes_admin_and_unadvertised() {
 #[test]
 fn authorize_ready() {
     let mut app = at_authorize();
-    pin_url(&mut app);
     update(&mut app, Action::Copied(Ok(crate::clipboard::CopyMethod::Osc52 { wrapped_for: None })));
     snap("authorize", &app);
 }
@@ -90,7 +92,6 @@ fn authorize_ready() {
 #[test]
 fn code_rejected() {
     let mut app = at_authorize();
-    pin_url(&mut app);
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "wrong-code");
     let id = task_id(&press(&mut app, KeyCode::Enter));
@@ -140,7 +141,7 @@ fn no_color_still_marks_the_selection() {
 
 /// On the authorize screen in loopback mode, listening with 4:59 left.
 fn loopback_waiting() -> App {
-    use crate::app::{Prepared, RedirectMode, Settings};
+    use crate::app::{RedirectMode, Settings};
     use std::time::{Duration, Instant};
     let mut app = App::new(Settings { redirect: RedirectMode::Loopback, ..settings() });
     type_text(&mut app, "example.social");
@@ -148,13 +149,11 @@ fn loopback_waiting() -> App {
     update(&mut app, Action::Discovered(id, Ok(server(true))));
     let id = task_id(&press(&mut app, KeyCode::Enter));
     let redirect_uri = "http://127.0.0.1:54321/callback".to_owned();
-    let prepared = Prepared { registration: registration(), reused: true, redirect_uri, store_warning: None };
-    let fx = update(&mut app, Action::Registered(id, Ok(prepared)));
+    let fx = update(&mut app, Action::Registered(id, Ok(prepared(true, &redirect_uri))));
     let Some(crate::app::Effect::Listen { id, .. }) = fx.last() else { panic!() };
     let start = Instant::now();
     update(&mut app, Action::Listening(*id, start + Duration::from_secs(300)));
     update(&mut app, Action::Tick(start + Duration::from_millis(1500)));
-    pin_url(&mut app);
     app
 }
 
@@ -185,7 +184,6 @@ fn snap_qr(name: &str, app: &App) -> String {
 #[test]
 fn qr_code_fits_or_says_how_large_the_terminal_must_be() {
     let mut app = at_authorize();
-    pin_url(&mut app);
     press(&mut app, KeyCode::Char('p'));
     let fits = snap_qr("qr_code", &app);
     assert!(!fits.contains("127.0.0.1") && !fits.contains("DEMO"), "{fits}");
@@ -197,16 +195,17 @@ fn qr_code_in_loopback_mode_says_a_phone_cannot_reach_it() {
     press(&mut app, KeyCode::Char('p'));
     let fits = snap_qr("qr_code_loopback", &app);
     assert!(shows_in_full(&fits, "A phone cannot reach this computer's 127.0.0.1: press m for paste mode first."));
-    // What it tells to press works with the code shown: m closes it and starts paste mode.
+    // What it tells to press works with the code shown: m starts a paste-mode attempt, and the
+    // QR code stays up for its URL.
     press(&mut app, KeyCode::Char('m'));
-    let flow = app.flow.as_ref().unwrap();
-    assert!(flow.qr.is_none() && flow.mode == crate::app::RedirectMode::Oob);
+    let flow = app.flow().unwrap();
+    assert!(flow.qr_open && flow.mode == crate::app::RedirectMode::Oob);
 }
 
 #[test]
 fn qr_code_in_demo_mode_says_it_is_the_demo() {
     let mut app = loopback_waiting();
-    app.settings.demo = true;
+    app.settings.demo = crate::mastodon::address::parse("http://127.0.0.1:4000").ok();
     press(&mut app, KeyCode::Char('p'));
     let fits = snap_qr("qr_code_demo", &app);
     assert!(fits.contains("DEMO SERVER — not a real account") && fits.contains("127.0.0.1"), "{fits}");
@@ -216,7 +215,7 @@ fn qr_code_in_demo_mode_says_it_is_the_demo() {
 #[test]
 fn accounts_list() {
     let mut app = at_accounts();
-    app.accounts.logins[1].status = crate::app::accounts::TokenStatus::Rejected;
+    app.accounts.logins[1].status = crate::app::logins::TokenStatus::Rejected;
     snap("accounts", &app);
 }
 
@@ -301,7 +300,7 @@ fn a_long_scope_string_is_shown_in_full() {
     let mut app = at_scopes(server(true));
     let names = "read:accounts read:blocks read:bookmarks read:favourites read:filters read:follows \
                  admin:read:accounts admin:read:reports admin:read:domain_allows admin:read:domain_blocks admin:write";
-    let flow = app.flow.as_mut().unwrap();
+    let flow = flow_mut(&mut app);
     flow.tree.clear();
     flow.tree.choose_all(&names.split(' ').map(str::to_owned).collect::<Vec<_>>());
     assert_eq!(flow.tree.selected().join(" "), names);
@@ -319,12 +318,12 @@ fn a_long_scope_string_is_shown_in_full() {
 #[test]
 fn admin_warning_and_server_adaptations_are_not_cut() {
     let mut app = at_scopes(server(false));
-    let tree = &mut app.flow.as_mut().unwrap().tree;
+    let tree = &mut flow_mut(&mut app).tree;
     let row = tree.rows().iter().position(|r| r.scope.name == "admin:write").unwrap();
     tree.select_row(row);
-    let scope = app.flow.as_ref().unwrap().tree.current().unwrap().scope;
+    let scope = app.flow().unwrap().tree.current().unwrap().scope;
     assert_eq!(scope.name, "admin:write");
-    let note = app.flow.as_ref().unwrap().server.adaptations().unwrap();
+    let note = app.flow().unwrap().server.adaptations().unwrap();
     for (w, h) in [(80, 24), (60, 20), (200, 60)] {
         let screen = render(&app, w, h);
         assert!(shows_in_full(&screen, &note), "{w}×{h}\n{screen}");
@@ -344,9 +343,10 @@ fn every_footer_hint_is_shown() {
     for app in &apps {
         for (w, h) in [(80, 24), (60, 20)] {
             let screen = render(app, w, h);
-            for b in crate::app::keys::bindings(app.screen).iter().filter(|b| b.in_footer && app.available(b.command)) {
-                let hint = format!("{} {}", b.shown, b.label);
-                assert!(screen.contains(&hint), "{:?} at {w}×{h} lacks {hint:?}\n{screen}", app.screen);
+            let footer = crate::app::keys::bindings(app.screen_id()).iter();
+            for b in footer.filter(|b| b.shown == crate::app::keys::Shown::Footer && app.available(b.command)) {
+                let hint = format!("{} {}", b.footer_label(), b.label);
+                assert!(screen.contains(&hint), "{:?} at {w}×{h} lacks {hint:?}\n{screen}", app.screen_id());
             }
         }
     }
@@ -357,7 +357,6 @@ fn every_footer_hint_is_shown() {
 fn footer_hints_are_clickable_on_every_row() {
     use crate::app::{Command, Target};
     let mut app = at_authorize();
-    pin_url(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut hits = super::HitMap::default();
     terminal.draw(|f| hits = super::draw(f, &app)).unwrap();
@@ -382,5 +381,5 @@ fn footer_hints_are_clickable_on_every_row() {
     let (x, y) = find("p QR code");
     assert_eq!(hits.target_at(x + 10, y), None);
     update(&mut app, Action::Click(hits.target_at(second.0, second.1).unwrap()));
-    assert!(app.flow.as_ref().unwrap().qr.is_some(), "the click showed the QR code");
+    assert!(app.flow().unwrap().qr_open, "the click showed the QR code");
 }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::wrap::wrap;
 use super::{HitMap, Theme};
 use crate::app::input::TextInput;
-use crate::app::keys::{self, Binding};
+use crate::app::keys::{self, Binding, Command, Shown};
 use crate::app::{App, Confirm, NoticeKind, Overlay, ScreenId, Target};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -24,28 +24,34 @@ const STEPS: [(ScreenId, &str); 5] = [
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = vec![Span::styled(" mastokey ", theme.title())];
-    if app.settings.demo {
+    let demo = app.settings.demo.is_some();
+    if demo {
         spans.push(demo_banner(theme));
         spans.push(Span::raw(" "));
     }
     let current = theme.bold().patch(theme.accent());
-    if app.screen == ScreenId::Accounts {
+    let screen = app.screen_id();
+    if screen == ScreenId::Accounts {
         spans.push(Span::styled("Accounts", current));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
-    if area.width >= 80 + if app.settings.demo { 36 } else { 0 } {
-        for (i, (screen, name)) in STEPS.iter().enumerate() {
+    if area.width >= 80 + if demo { 36 } else { 0 } {
+        for (i, (step, name)) in STEPS.iter().enumerate() {
             if i > 0 {
                 spans.push(Span::styled(" › ", theme.dim()));
             }
-            let style = if *screen == app.screen { current } else { theme.dim() };
+            let style = if *step == screen { current } else { theme.dim() };
             spans.push(Span::styled(format!("{} {name}", i + 1), style));
         }
-    } else if let Some(i) = STEPS.iter().position(|(s, _)| *s == app.screen) {
+    } else if let Some(i) = STEPS.iter().position(|(s, _)| *s == screen) {
         spans.push(Span::styled(format!("step {} of 5: {}", i + 1, STEPS[i].1), current));
     }
-    let server = app.flow.as_ref().map(|f| f.server.address.shown.clone()).unwrap_or_default();
+    let server = match (app.flow(), app.profile()) {
+        (Some(flow), _) => flow.server.address.shown.clone(),
+        (_, Some(profile)) => profile.server_shown(),
+        _ => String::new(),
+    };
     let lines = vec![Line::from(spans), Line::styled(format!(" {server}"), theme.dim())];
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -64,7 +70,7 @@ pub fn status_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> 
             Span::raw(format!("{}…", capitalize(task.what))),
             Span::styled("  (esc cancels)", theme.dim()),
         ])
-    } else if let Some(n) = &app.notice {
+    } else if let Some(n) = app.visible_notice() {
         let style = match n.kind {
             NoticeKind::Info => theme.dim(),
             NoticeKind::Success => theme.success(),
@@ -88,14 +94,14 @@ fn active_table(app: &App) -> &'static [Binding] {
 }
 
 fn hint_width(b: &Binding) -> u16 {
-    (b.shown.width() + 1 + b.label.width()) as u16
+    (b.footer_label().width() + 1 + b.label.width()) as u16
 }
 
 /// Where each key hint goes as (column, row) within a footer `width` wide: left to right, and
 /// onto a new row when the width runs out, so no hint is ever dropped.
 fn footer_hints(app: &App, width: u16) -> Vec<(u16, u16, &'static Binding)> {
     let (mut x, mut row, mut placed) = (1, 0, Vec::new());
-    for b in active_table(app).iter().filter(|b| b.in_footer && app.available(b.command)) {
+    for b in active_table(app).iter().filter(|b| b.shown == Shown::Footer && app.available(b.command)) {
         if x > 1 && x + hint_width(b) > width {
             (x, row) = (1, row + 1);
         }
@@ -115,8 +121,10 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
     for (x, row, b) in footer_hints(app, area.width) {
         let hint = Rect::new(area.x + x, area.y + row, hint_width(b), 1).intersection(area);
         hits.add(hint, Target::Command(b.command));
-        let line =
-            Line::from(vec![Span::styled(b.shown, theme.key()), Span::styled(format!(" {}", b.label), theme.dim())]);
+        let line = Line::from(vec![
+            Span::styled(b.footer_label(), theme.key()),
+            Span::styled(format!(" {}", b.label), theme.dim()),
+        ]);
         frame.render_widget(line, hint);
     }
 }
@@ -127,8 +135,7 @@ pub fn text_box(frame: &mut Frame, area: Rect, input: &TextInput, title: &str, f
     let block = Block::bordered().border_type(BorderType::Rounded).border_style(style).title(format!(" {title} "));
     let inner = block.inner(area);
     // Scroll horizontally so the cursor stays visible in long input.
-    let before: String = input.value().chars().take(input.cursor()).collect();
-    let cursor_col = before.width() as u16;
+    let cursor_col = input.before_cursor().width() as u16;
     let skip = cursor_col.saturating_sub(inner.width.saturating_sub(1));
     let paragraph = Paragraph::new(input.value().to_owned()).block(block).scroll((0, skip));
     frame.render_widget(paragraph, area);
@@ -169,21 +176,23 @@ pub fn overlay(frame: &mut Frame, app: &App, theme: &Theme, hits: &mut HitMap) {
 
 fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     let mut lines = vec![Line::styled("Keys on this screen", theme.bold()), Line::default()];
-    for b in keys::bindings(app.screen).iter().filter(|b| !b.shown.is_empty()) {
-        lines.push(Line::from(vec![Span::styled(format!("{:>10}  ", b.shown), theme.key()), Span::raw(b.label)]));
+    let screen = app.screen_id();
+    let listed: Vec<&Binding> = keys::bindings(screen).iter().filter(|b| b.shown != Shown::Hidden).collect();
+    let column = listed.iter().map(|b| b.keys_label().width()).max().unwrap_or(0);
+    for b in listed {
+        let label = b.keys_label();
+        let pad = " ".repeat(column - label.width());
+        lines.push(Line::from(vec![Span::styled(format!("{pad}{label}  "), theme.key()), Span::raw(b.label)]));
     }
     lines.push(Line::default());
-    let text_screen = matches!(app.screen, ScreenId::Instance | ScreenId::Code);
-    let about: &[&str] = if text_screen {
-        &[
-            "Letters type into the box. Paste works as usual.",
-            "Edit: ←/→, home/end, ctrl-u clears, ctrl-w deletes a word.",
-        ]
+    let about = if matches!(screen, ScreenId::Instance | ScreenId::Code) {
+        "Letters type into the box. Paste works as usual."
     } else {
-        &["Mouse: click a row or a key hint at the bottom."]
+        "Mouse: click a row or a key hint at the bottom."
     };
-    lines.extend(about.iter().map(|s| Line::styled(*s, theme.dim())));
-    lines.push(Line::styled("esc, ? or F1 closes this help.", theme.dim()));
+    lines.push(Line::styled(about, theme.dim()));
+    let close = keys::HELP.iter().find(|b| b.command == Command::Back).map(Binding::keys_label).unwrap_or_default();
+    lines.push(Line::styled(format!("{close} closes this help."), theme.dim()));
     let area = centered(frame.area(), 64, wrapped_height(&lines, 62) + 2);
     frame.render_widget(Clear, area);
     let block = Block::bordered().border_type(BorderType::Rounded).title(" Help ").border_style(theme.accent());
@@ -191,20 +200,21 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 fn confirm_login(frame: &mut Frame, confirm: &Confirm, theme: &Theme, hits: &mut HitMap) {
+    let acct = &confirm.login().acct;
     let (title, question, detail, yes) = match confirm {
-        Confirm::CopyToken(acct) => (
+        Confirm::CopyToken(_) => (
             " Copy token ",
             format!("Copy the access token of @{acct}?"),
             "Anything that can read your clipboard can then act as this account.",
             "yes, copy",
         ),
-        Confirm::Logout(acct) => (
+        Confirm::Logout(_) => (
             " Log out ",
             format!("Log out @{acct}?"),
             "The server revokes the token, then mastokey forgets the login.",
             "yes, log out",
         ),
-        Confirm::Forget(acct) => (
+        Confirm::Forget(_) => (
             " Forget anyway? ",
             format!("Forget the login of @{acct} anyway?"),
             "The token may still work until you revoke mastokey in the server's settings (Authorized apps).",
@@ -221,14 +231,26 @@ fn confirm_login(frame: &mut Frame, confirm: &Confirm, theme: &Theme, hits: &mut
     );
 }
 
+/// The key of a dialog's answer, from the dialog table.
+fn answer_key(command: Command) -> String {
+    keys::CONFIRM
+        .iter()
+        .find(|b| b.command == command)
+        .and_then(|b| b.keys.first())
+        .map(|k| k.label())
+        .unwrap_or_default()
+}
+
 /// A small yes/no dialog with clickable answers.
 fn dialog(frame: &mut Frame, title: &str, mut text: Vec<Line<'static>>, yes: &str, theme: &Theme, hits: &mut HitMap) {
+    let (y, n) = (answer_key(Command::Yes), answer_key(Command::No));
+    let no = keys::CONFIRM.iter().find(|b| b.command == Command::No).map_or("no", |b| b.label);
     text.push(Line::default());
     text.push(Line::from(vec![
-        Span::styled(" y ", theme.key()),
+        Span::styled(format!(" {y} "), theme.key()),
         Span::raw(format!("{yes}    ")),
-        Span::styled(" n ", theme.key()),
-        Span::raw("no"),
+        Span::styled(format!(" {n} "), theme.key()),
+        Span::raw(no),
     ]));
     let height = wrapped_height(&text, 58) + 2;
     let area = centered(frame.area(), 60, height);
@@ -238,9 +260,10 @@ fn dialog(frame: &mut Frame, title: &str, mut text: Vec<Line<'static>>, yes: &st
     let inner = block.inner(area);
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
     let buttons = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
-    let yes_width = yes.width() as u16 + 4;
-    hits.add(Rect { width: yes_width, ..buttons }, Target::Command(crate::app::Command::Yes));
-    hits.add(Rect { x: buttons.x + yes_width + 3, width: 5, ..buttons }, Target::Command(crate::app::Command::No));
+    let yes_width = (y.width() + 2 + yes.width()) as u16 + 1;
+    let no_width = (n.width() + 2 + no.width()) as u16;
+    hits.add(Rect { width: yes_width, ..buttons }, Target::Command(Command::Yes));
+    hits.add(Rect { x: buttons.x + yes_width + 3, width: no_width, ..buttons }, Target::Command(Command::No));
 }
 
 fn confirm_unadvertised(frame: &mut Frame, list: &[String], theme: &Theme, hits: &mut HitMap) {

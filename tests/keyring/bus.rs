@@ -183,5 +183,5 @@ impl Drop for Bus {
 
 /// The keyring item's `username`, as the store names it.
 pub fn keyring_user(login: &Login) -> String {
-    format!("{} {}", login.server.trim_end_matches('/').to_ascii_lowercase(), login.account_id)
+    format!("{} {}", login.server, login.account_id)
 }

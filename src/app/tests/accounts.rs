@@ -2,38 +2,48 @@
 
 use crossterm::event::KeyCode;
 
-use super::accounts::TokenStatus;
-use super::fixtures::*;
-use super::profile::SaveState;
 use super::*;
+
+/// The request and the login of a check the accounts screen started.
+fn recheck(fx: &[Effect]) -> (TaskId, crate::store::LoginId) {
+    match fx {
+        [Effect::Recheck { id, login }] => (*id, login.id()),
+        other => panic!("no check: {other:?}"),
+    }
+}
+
+/// The first saved login's id (the one the cursor starts on).
+fn first(app: &App) -> crate::store::LoginId {
+    app.accounts.logins[0].login.id()
+}
 
 #[test]
 fn saved_logins_open_the_accounts_screen_and_keys_move() {
     let mut app = at_accounts();
-    assert_eq!(app.screen, ScreenId::Accounts);
+    assert_eq!(app.screen_id(), ScreenId::Accounts);
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.accounts.current().unwrap().login.acct, "grace@example.social");
     press(&mut app, KeyCode::Down);
     assert_eq!(app.accounts.cursor, 1, "stops at the last login");
-    assert_eq!(App::with_logins(settings(), Vec::new()).screen, ScreenId::Instance);
+    assert_eq!(App::with_logins(settings(), Vec::new()).screen_id(), ScreenId::Instance);
 }
 
 #[test]
 fn enter_reverifies_and_opens_the_profile_and_updates_last_verified() {
     let mut app = at_accounts();
     let fx = press(&mut app, KeyCode::Enter);
-    let Effect::Verify { id, token, base } = &fx[0] else { panic!("{fx:?}") };
-    assert_eq!((token.expose(), base.as_str()), ("token-1", "https://example.social/"));
-    let fx = update(&mut app, Action::Verified(*id, Ok(account()), "2026-11-23T12:00:00Z".into()));
-    assert_eq!(app.screen, ScreenId::Profile);
-    assert_eq!(app.profile.as_ref().unwrap().handle, "@ada@example.social");
+    let Effect::Recheck { id, login } = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!((login.token.expose(), login.server.as_str()), ("token-1", "https://example.social"));
+    let fx = update(&mut app, Action::Rechecked(*id, login.id(), Ok(account()), "2026-11-23T12:00:00Z".into()));
+    assert_eq!(app.screen_id(), ScreenId::Profile);
+    assert_eq!(view(&app).handle, "@ada@example.social");
     // Only the time is noted, and only if that login is still saved as it was.
     let Effect::RecordVerified { login, at } = &fx[0] else { panic!("{fx:?}") };
     assert_eq!((login.account_id.as_str(), at.as_str()), ("1", "2026-11-23T12:00:00Z"));
     assert_eq!(app.accounts.logins[0].status, TokenStatus::Valid);
     // Back on the list, it is read again from the file (another process may have changed it).
     assert_eq!(press(&mut app, KeyCode::Esc), vec![Effect::LoadLogins]);
-    assert_eq!(app.screen, ScreenId::Accounts);
+    assert_eq!(app.screen_id(), ScreenId::Accounts);
 }
 
 #[test]
@@ -46,17 +56,18 @@ fn a_revoked_token_is_shown_as_such_with_an_offer_to_log_in_again() {
         error: Some("The access token is invalid".into()),
         description: None,
     };
-    update(&mut app, Action::Verified(id, Err(rejected), "now".into()));
-    assert_eq!(app.screen, ScreenId::Accounts);
+    let ada = first(&app);
+    update(&mut app, Action::Rechecked(id, ada, Err(rejected), "now".into()));
+    assert_eq!(app.screen_id(), ScreenId::Accounts);
     assert_eq!(app.accounts.logins[0].status, TokenStatus::Rejected);
-    assert!(app.notice.as_ref().unwrap().text.contains("Press a to log in again"));
+    assert!(notice(&app).text.contains("Press a to log in again"));
 }
 
 #[test]
 fn copying_a_token_asks_first() {
     let mut app = at_accounts();
     assert!(press(&mut app, KeyCode::Char('c')).is_empty());
-    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::CopyToken("ada@example.social".into()))));
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::CopyToken(named(&app.accounts.logins[0].login)))));
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.overlay, None);
     press(&mut app, KeyCode::Char('c'));
@@ -74,7 +85,7 @@ fn logout_revokes_then_forgets() {
     assert_eq!(fx, vec![Effect::Forget(login.clone())]);
     update(&mut app, Action::Forgotten(login.clone(), Ok(())));
     assert_eq!(app.accounts.logins.len(), 1);
-    assert!(app.notice.as_ref().unwrap().text.contains("Logged out of @ada"));
+    assert!(notice(&app).text.contains("Logged out of @ada"));
 }
 
 #[test]
@@ -85,7 +96,7 @@ fn an_unreachable_server_asks_before_forgetting() {
     let Effect::Revoke { id, login } = &fx[0] else { panic!() };
     let fx = update(&mut app, Action::Revoked(*id, login.clone(), Err("example.social refused the connection".into())));
     assert!(fx.is_empty(), "nothing forgotten yet");
-    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::Forget("ada@example.social".into()))));
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::Forget(named(login)))));
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.accounts.logins.len(), 2, "kept when the answer is no");
     press(&mut app, KeyCode::Char('d'));
@@ -99,24 +110,18 @@ fn an_unreachable_server_asks_before_forgetting() {
 fn adding_a_login_on_a_known_server_forces_the_account_choice() {
     let mut app = at_accounts();
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.screen, ScreenId::Instance);
+    assert_eq!(app.screen_id(), ScreenId::Instance);
     type_text(&mut app, "example.social");
     let id = task_id(&press(&mut app, KeyCode::Enter));
     update(&mut app, Action::Discovered(id, Ok(server(true))));
     let id = task_id(&press(&mut app, KeyCode::Enter));
-    let prepared = Prepared {
-        registration: registration(),
-        reused: true,
-        redirect_uri: crate::mastodon::oauth::OOB.into(),
-        store_warning: None,
-    };
-    update(&mut app, Action::Registered(id, Ok(prepared)));
-    assert!(app.flow.as_ref().unwrap().attempt.as_ref().unwrap().url.contains("force_login=true"));
+    update(&mut app, Action::Registered(id, Ok(prepared(true, crate::mastodon::oauth::OOB))));
+    assert!(flow(&app).attempt.as_ref().unwrap().url.contains("force_login=true"));
     // Esc on the first screen of the flow goes back to the accounts, not out of mastokey.
     let mut app = at_accounts();
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(press(&mut app, KeyCode::Esc), vec![Effect::LoadLogins]);
-    assert_eq!(app.screen, ScreenId::Accounts);
+    assert_eq!(app.screen_id(), ScreenId::Accounts);
 }
 
 #[test]
@@ -124,7 +129,7 @@ fn a_new_login_joins_the_list_once_saved() {
     let mut app = at_profile(account());
     assert!(app.accounts.logins.iter().any(|s| s.login.acct == "ada@example.social"));
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.screen, ScreenId::Accounts);
+    assert_eq!(app.screen_id(), ScreenId::Accounts);
 }
 
 #[test]
@@ -138,11 +143,11 @@ fn a_logout_in_flight_acts_on_its_own_login_wherever_the_cursor_goes() {
     press(&mut app, KeyCode::Char('j'));
     assert!(press(&mut app, KeyCode::Char('d')).is_empty());
     assert!(press(&mut app, KeyCode::Enter).is_empty());
-    assert!(app.notice.as_ref().unwrap().text.contains("Still logging out"), "{:?}", app.notice);
+    assert!(notice(&app).text.contains("Still logging out"), "{:?}", app.notice);
     assert_eq!(app.overlay, None);
     // The server fails; the question and the forgetting are about ada, not the highlighted grace.
     update(&mut app, Action::Revoked(id, login.clone(), Err("503".into())));
-    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::Forget("ada@example.social".into()))));
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::Forget(named(&login)))));
     assert_eq!(press(&mut app, KeyCode::Char('y')), vec![Effect::Forget(login)]);
 }
 
@@ -152,12 +157,12 @@ fn esc_cancels_a_check_in_flight_on_the_accounts_screen() {
     let id = task_id(&press(&mut app, KeyCode::Enter));
     assert_eq!(press(&mut app, KeyCode::Esc), vec![Effect::Cancel(id)]);
     assert!(!app.busy());
-    assert_eq!(app.screen, ScreenId::Accounts);
+    assert_eq!(app.screen_id(), ScreenId::Accounts);
     // `a` while a check runs waits for it (or esc), so the server screen is never left busy.
     press(&mut app, KeyCode::Enter);
     assert!(press(&mut app, KeyCode::Char('a')).is_empty());
-    assert_eq!(app.screen, ScreenId::Accounts);
-    assert!(app.notice.as_ref().unwrap().text.contains("press esc to cancel"));
+    assert_eq!(app.screen_id(), ScreenId::Accounts);
+    assert!(notice(&app).text.contains("press esc to cancel"));
 }
 
 #[test]
@@ -165,15 +170,16 @@ fn logging_in_again_after_a_rejected_token_starts_from_its_server_and_scopes() {
     let mut app = at_accounts();
     let id = task_id(&press(&mut app, KeyCode::Enter));
     let rejected = ApiError::Status { status: 401, path: "/x".into(), error: None, description: None };
-    update(&mut app, Action::Verified(id, Err(rejected), "now".into()));
+    let ada = first(&app);
+    update(&mut app, Action::Rechecked(id, ada, Err(rejected), "now".into()));
     app.accounts.logins[0].login.scopes_requested = vec!["read:accounts".into(), "write:statuses".into()];
     let fx = press(&mut app, KeyCode::Char('a'));
     let Effect::Discover { id, address } = &fx[0] else { panic!("{fx:?}") };
     assert_eq!(address.origin(), "https://example.social");
     assert_eq!(app.instance.input.value(), "https://example.social");
     update(&mut app, Action::Discovered(*id, Ok(server(true))));
-    assert_eq!(app.screen, ScreenId::Scopes);
-    assert_eq!(app.flow.as_ref().unwrap().tree.selected(), ["read:accounts", "write:statuses"]);
+    assert_eq!(app.screen_id(), ScreenId::Scopes);
+    assert_eq!(flow(&app).tree.selected(), ["read:accounts", "write:statuses"]);
 }
 
 #[test]
@@ -186,7 +192,7 @@ fn a_revoked_login_that_cannot_be_forgotten_says_the_token_is_dead() {
     let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
     let error = StoreError::Io { path: "/cfg/logins.json".into(), action: "write", source: denied };
     update(&mut app, Action::Forgotten(login, Err(error)));
-    let text = &app.notice.as_ref().unwrap().text;
+    let text = &notice(&app).text;
     assert!(text.contains("revoked the token") && text.contains("log out again"), "{text}");
     assert_eq!(app.accounts.logins[0].status, TokenStatus::Rejected, "shown as revoked in the list");
 }
@@ -212,26 +218,26 @@ fn the_list_is_read_again_and_keeps_what_this_session_learned() {
     );
     assert_eq!(app.accounts.current().unwrap().login.acct, "grace@example.social", "the cursor stays on grace");
     // A check started just before the file was read again still finds its login.
-    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let (id, checked) = recheck(&press(&mut app, KeyCode::Enter));
     let reordered = app.accounts.logins.iter().rev().map(|s| s.login.clone()).collect();
     update(&mut app, Action::LoginsLoaded(Ok(reordered)));
-    update(&mut app, Action::Verified(id, Ok(account()), "now".into()));
-    assert_eq!(app.screen, ScreenId::Profile);
+    update(&mut app, Action::Rechecked(id, checked.clone(), Ok(account()), "now".into()));
+    assert_eq!(app.screen_id(), ScreenId::Profile);
     assert_eq!(app.accounts.logins[0].login.acct, "grace@example.social");
     assert_eq!(app.accounts.logins[0].status, TokenStatus::Valid, "the result went to grace");
-    app.screen = ScreenId::Accounts;
+    app.screen = Screen::Accounts;
     // All gone elsewhere: the server screen.
     update(&mut app, Action::LoginsLoaded(Ok(Vec::new())));
-    assert_eq!(app.screen, ScreenId::Instance);
+    assert_eq!(app.screen_id(), ScreenId::Instance);
 }
 
 #[test]
 fn a_login_changed_elsewhere_is_not_written_back() {
     let mut app = at_accounts();
-    let id = task_id(&press(&mut app, KeyCode::Enter));
-    update(&mut app, Action::Verified(id, Ok(account()), "now".into()));
+    let (id, checked) = recheck(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Rechecked(id, checked.clone(), Ok(account()), "now".into()));
     update(&mut app, Action::LoginChangedElsewhere);
-    let SaveState::Failed(why) = &app.profile.as_ref().unwrap().saved else { panic!() };
+    let SaveState::Failed(why) = &view(&app).saved else { panic!() };
     assert!(why.contains("another mastokey"), "{why}");
     assert!(!app.available(Command::RetrySave), "nothing to retry");
     assert!(press(&mut app, KeyCode::Char('s')).is_empty());
@@ -241,7 +247,8 @@ fn a_login_changed_elsewhere_is_not_written_back() {
 fn retrying_a_failed_note_of_a_check_notes_only_the_time_again() {
     let mut app = at_accounts();
     let id = task_id(&press(&mut app, KeyCode::Enter));
-    update(&mut app, Action::Verified(id, Ok(account()), "2026-11-23T12:00:00Z".into()));
+    let ada = first(&app);
+    update(&mut app, Action::Rechecked(id, ada, Ok(account()), "2026-11-23T12:00:00Z".into()));
     let full = std::io::Error::from_raw_os_error(28);
     update(
         &mut app,

@@ -2,7 +2,6 @@
 
 use std::time::{Duration, Instant};
 
-use super::fixtures::*;
 use super::*;
 use crate::loopback::Event;
 use crossterm::event::KeyCode;
@@ -17,10 +16,8 @@ fn listening() -> (App, TaskId, Instant) {
     update(&mut app, Action::Discovered(id, Ok(server(true))));
     let fx = press(&mut app, KeyCode::Enter);
     assert!(matches!(&fx[0], Effect::Prepare { mode: RedirectMode::Loopback, .. }));
-    let prepared =
-        Prepared { registration: registration(), reused: true, redirect_uri: REDIRECT.into(), store_warning: None };
-    let fx = update(&mut app, Action::Registered(task_id(&fx), Ok(prepared)));
-    let attempt = app.flow.as_ref().unwrap().attempt.clone().unwrap();
+    let fx = update(&mut app, Action::Registered(task_id(&fx), Ok(prepared(true, REDIRECT))));
+    let attempt = flow(&app).attempt.clone().unwrap();
     let Some(Effect::Listen { id, state, timeout }) = fx.last() else { panic!("{fx:?}") };
     assert_eq!(*timeout, LISTEN_TIMEOUT);
     assert_eq!(state, &attempt.state);
@@ -49,7 +46,7 @@ fn the_code_from_the_browser_is_exchanged_with_no_typing() {
 fn a_wrong_state_is_shown_and_listening_goes_on() {
     let (mut app, id, _) = listening();
     assert!(update(&mut app, Action::Loopback(id, Event::WrongState)).is_empty());
-    assert!(app.notice.as_ref().unwrap().text.contains("state mismatch"));
+    assert!(notice(&app).text.contains("state mismatch"));
     assert!(app.listening().is_some());
 }
 
@@ -60,7 +57,7 @@ fn the_countdown_runs_out_and_closes_the_listener() {
     assert_eq!(app.listen_seconds_left(), Some(1));
     let fx = update(&mut app, Action::Tick(start + LISTEN_TIMEOUT));
     assert_eq!(fx, vec![Effect::Cancel(id)]);
-    assert!(app.notice.as_ref().unwrap().text.contains("Press r"));
+    assert!(notice(&app).text.contains("Press r"));
     assert_eq!(app.tick_interval(), None);
     // A late code from the closed listener is ignored; r starts a fresh attempt.
     assert!(update(&mut app, Action::Loopback(id, Event::Code(Secret::new("late")))).is_empty());
@@ -72,7 +69,7 @@ fn the_countdown_runs_out_and_closes_the_listener() {
 fn denial_in_the_browser_is_explained() {
     let (mut app, id, _) = listening();
     update(&mut app, Action::Loopback(id, Event::Refused { error: "access_denied".into(), description: None }));
-    assert!(app.notice.as_ref().unwrap().text.contains("You denied access"));
+    assert!(notice(&app).text.contains("You denied access"));
     assert!(app.listening().is_none());
 }
 
@@ -82,7 +79,7 @@ fn switching_to_paste_closes_the_listener_and_prepares_oob() {
     let fx = press(&mut app, KeyCode::Char('m'));
     assert_eq!(fx[0], Effect::Cancel(id));
     assert!(matches!(&fx[1], Effect::Prepare { mode: RedirectMode::Oob, .. }));
-    assert!(app.flow.as_ref().unwrap().attempt.is_none());
+    assert!(flow(&app).attempt.is_none());
 }
 
 #[test]
@@ -98,7 +95,7 @@ fn a_pasted_code_that_works_closes_the_listener_so_nothing_late_reaches_the_logi
     // A redirect that arrives late and the countdown's end change nothing.
     assert!(update(&mut app, Action::Loopback(id, Event::Code(Secret::new("late")))).is_empty());
     assert!(update(&mut app, Action::Tick(start + LISTEN_TIMEOUT)).is_empty());
-    assert_eq!((app.screen, app.notice.clone()), (ScreenId::Profile, None));
+    assert_eq!((app.screen_id(), app.visible_notice()), (ScreenId::Profile, None));
     assert_eq!(app.tick_interval(), Some(Duration::from_millis(80)), "only the profile read's spinner");
 }
 
@@ -107,8 +104,8 @@ fn going_back_from_the_authorize_step_closes_the_listener() {
     let (mut app, id, _) = listening();
     let fx = press(&mut app, KeyCode::Esc);
     assert_eq!(fx, vec![Effect::Cancel(id)]);
-    assert_eq!(app.screen, ScreenId::Scopes);
-    assert!(app.listening().is_none() && app.flow.as_ref().unwrap().attempt.is_none());
+    assert_eq!(app.screen_id(), ScreenId::Scopes);
+    assert!(app.listening().is_none() && flow(&app).attempt.is_none());
     // Coming back prepares a fresh attempt (from the saved registration) with a new listener.
     assert!(matches!(&press(&mut app, KeyCode::Enter)[..], [Effect::Prepare { mode: RedirectMode::Loopback, .. }]));
 }
@@ -124,29 +121,29 @@ fn a_refused_code_from_the_browser_points_to_a_new_attempt() {
         description: None,
     };
     update(&mut app, Action::Exchanged(exchange, Err(rejected)));
-    let error = app.flow.as_ref().unwrap().code_error.clone().unwrap();
+    let error = flow(&app).code_error.clone().unwrap();
     assert!(error.contains("ctrl-r") && !error.contains("ctrl-o"), "{error}");
     update(&mut app, Action::BrowserOpened(Ok(())));
-    assert!(app.flow.as_ref().unwrap().code_error.is_some(), "the refusal is what shows");
+    assert!(flow(&app).code_error.is_some(), "the refusal is what shows");
 }
 
 #[test]
 fn news_from_the_browser_is_not_covered_by_the_news_that_it_started() {
     let (mut app, _, _) = listening();
     update(&mut app, Action::BrowserOpened(Ok(())));
-    assert!(app.notice.as_ref().unwrap().text.contains("hands the code back"));
+    assert!(notice(&app).text.contains("hands the code back"));
     // A browser that answers before its launch is confirmed: the denial stays on screen.
     let (mut app, id, _) = listening();
     update(&mut app, Action::Loopback(id, Event::Refused { error: "access_denied".into(), description: None }));
     update(&mut app, Action::BrowserOpened(Ok(())));
-    assert!(app.notice.as_ref().unwrap().text.contains("You denied access"));
+    assert!(notice(&app).text.contains("You denied access"));
 }
 
 #[test]
 fn the_paste_path_stays_open_while_listening() {
     let (mut app, _, _) = listening();
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, ScreenId::Code);
+    assert_eq!(app.screen_id(), ScreenId::Code);
     type_text(&mut app, "pasted");
     let fx = press(&mut app, KeyCode::Enter);
     let Effect::Exchange { request, .. } = &fx[0] else { panic!("{fx:?}") };
@@ -157,8 +154,8 @@ fn the_paste_path_stays_open_while_listening() {
 fn the_qr_code_toggles_and_esc_closes_it_first() {
     let (mut app, _, _) = listening();
     press(&mut app, KeyCode::Char('p'));
-    assert!(app.flow.as_ref().unwrap().qr.is_some());
+    assert!(flow(&app).qr_open && flow(&app).attempt.as_ref().unwrap().qr.is_some());
     press(&mut app, KeyCode::Esc);
-    assert!(app.flow.as_ref().unwrap().qr.is_none());
-    assert_eq!(app.screen, ScreenId::Authorize);
+    assert!(!flow(&app).qr_open);
+    assert_eq!(app.screen_id(), ScreenId::Authorize);
 }

@@ -1,13 +1,11 @@
 //! Revoking a saved login's token at its server, with the app registration the token was issued
 //! to. Shared by the accounts screen and `mastokey logout`.
 
-use thiserror::Error;
-use url::Url;
-
 use crate::mastodon::client::Client;
 use crate::mastodon::{ApiError, oauth};
 use crate::sanitize::clean;
-use crate::store::{Login, Registration, Store, StoreError};
+use crate::store::{Login, Registration, StoreError};
+use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum RevokeError {
@@ -38,19 +36,6 @@ fn refusal(e: &ApiError) -> String {
     }
 }
 
-/// As the store compares servers: a trailing slash or letter case makes no difference.
-pub fn same_server(a: &str, b: &str) -> bool {
-    a.trim_end_matches('/').eq_ignore_ascii_case(b.trim_end_matches('/'))
-}
-
-/// The registration a login's token was issued to.
-pub fn registration_of(store: &Store, login: &Login) -> Result<Option<Registration>, StoreError> {
-    Ok(store
-        .registrations()?
-        .into_iter()
-        .find(|r| r.client_id == login.client_id && same_server(&r.server, &login.server)))
-}
-
 /// `POST {server}/oauth/revoke`. Mastodon's well-known document names the same path, so no
 /// discovery round trip is spent on it.
 pub async fn revoke(client: &Client, registration: Option<&Registration>, login: &Login) -> Result<(), RevokeError> {
@@ -59,7 +44,7 @@ pub async fn revoke(client: &Client, registration: Option<&Registration>, login:
     }
     let registration =
         registration.ok_or_else(|| RevokeError::NoRegistration { client_id: clean(&login.client_id) })?;
-    let mut endpoint = Url::parse(&login.server).map_err(|_| RevokeError::BadServer(clean(&login.server)))?;
+    let mut endpoint = login.server.url().ok_or_else(|| RevokeError::BadServer(clean(login.server.as_str())))?;
     endpoint.set_path("/oauth/revoke");
     oauth::revoke(client, endpoint, registration, &login.token).await.map_err(RevokeError::Api)
 }

@@ -1,0 +1,89 @@
+//! Preparing an authorize attempt: which redirect URI it uses (binding the loopback listener for
+//! the automatic mode) and the app registration for it, saved or made anew.
+
+use crate::app::{AttemptSecrets, Prepared, RedirectMode};
+use crate::loopback::{self, Listener};
+use crate::mastodon::oauth::{self, OOB};
+use crate::mastodon::{ApiError, Client, ServerInfo};
+use crate::store::{Registration, Store, now_rfc3339};
+
+/// The redirect of an attempt: what the registration must list and what the URL carries.
+pub(super) struct RedirectPlan {
+    /// Looked up among saved registrations and registered when missing.
+    registered: String,
+    /// Also registered, so switching between paste and loopback reuses the registration.
+    also: Option<String>,
+    /// Sent in the authorize URL and repeated at the token exchange.
+    used: String,
+}
+
+/// For loopback, bind the listener now (its port goes into the URL). Mastodon ignores the port of
+/// a loopback redirect, so one port-less registration serves every port; servers that compare
+/// exactly get the port registered, and the next login tries that port again so the saved
+/// registration can be reused.
+pub(super) fn plan_redirect(
+    store: &Store,
+    server: &ServerInfo,
+    mode: RedirectMode,
+    scopes: &[String],
+) -> std::io::Result<(RedirectPlan, Option<Listener>)> {
+    let portless = server.ignores_loopback_port().then(|| loopback::PORTLESS_REDIRECT.to_owned());
+    if mode == RedirectMode::Oob {
+        return Ok((RedirectPlan { registered: OOB.into(), also: portless, used: OOB.into() }, None));
+    }
+    let preferred = if portless.is_some() { None } else { saved_loopback_port(store, server, scopes) };
+    let listener = Listener::bind(preferred)?;
+    let used = listener.redirect_uri();
+    let plan = RedirectPlan { registered: portless.unwrap_or_else(|| used.clone()), also: Some(OOB.into()), used };
+    Ok((plan, Some(listener)))
+}
+
+fn saved_loopback_port(store: &Store, server: &ServerInfo, scopes: &[String]) -> Option<u16> {
+    let origin = server.address.origin();
+    let saved = store.registrations().ok()?;
+    saved
+        .iter()
+        .rev()
+        .filter(|r| r.server == origin)
+        .filter(|r| scopes.iter().all(|s| r.scopes.contains(s)))
+        .find_map(|r| r.redirect_uris.iter().find_map(|u| loopback::port_of(u)))
+}
+
+/// A saved registration for this server, redirect and scopes, or a new one; with the attempt's
+/// fresh `state` and PKCE verifier.
+pub(super) async fn prepare(
+    client: &Client,
+    store: &Store,
+    server: &ServerInfo,
+    plan: RedirectPlan,
+    scopes: &[String],
+    forget: Option<&Registration>,
+) -> Result<Prepared, ApiError> {
+    let origin = server.address.origin();
+    let secrets = AttemptSecrets::generate();
+    let (found, store_warning) = {
+        let store = store.clone();
+        let (origin, redirect, scopes) = (origin.clone(), plan.registered.clone(), scopes.to_vec());
+        let forget = forget.map(|r| r.client_id.clone());
+        let find = move || {
+            if let Some(client_id) = forget {
+                store.remove_registration(&origin, &client_id)?;
+            }
+            store.find_registration(&origin, &redirect, &scopes)
+        };
+        match tokio::task::spawn_blocking(find).await {
+            Ok(Ok(found)) => (found, None),
+            Ok(Err(e)) => {
+                (None, Some(format!("Saved registrations could not be read ({e}); mastokey registered again.")))
+            }
+            Err(e) => (None, Some(format!("Reading saved registrations failed: {e}"))),
+        }
+    };
+    if let Some(registration) = found {
+        return Ok(Prepared { registration, reused: true, redirect_uri: plan.used, store_warning, secrets });
+    }
+    let apps = server.address.endpoint("/api/v1/apps");
+    let redirects: Vec<String> = std::iter::once(plan.registered).chain(plan.also).collect();
+    let registration = oauth::register_app(client, &origin, apps, &redirects, scopes, now_rfc3339()).await?;
+    Ok(Prepared { registration, reused: false, redirect_uri: plan.used, store_warning, secrets })
+}

@@ -1,0 +1,58 @@
+//! Putting the terminal in TUI mode and back: raw mode, the alternate screen, mouse capture and
+//! bracketed paste, undone on every way out (a return, a panic, a terminal that is gone).
+
+use std::io;
+
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::DefaultTerminal;
+use ratatui::prelude::CrosstermBackend;
+
+/// Put the terminal in TUI mode; the returned guard undoes it when dropped. A panic restores the
+/// terminal too, removes what must not outlive the program ([`crate::cleanup`]), and ends the
+/// whole program: a panic in a background task would otherwise leave the interface waiting for
+/// a result that never comes.
+pub fn init() -> io::Result<(DefaultTerminal, TerminalGuard)> {
+    std::panic::set_hook(Box::new(|info| {
+        restore();
+        crate::cleanup::run();
+        // Never a secret here: they live in `Secret`, whose Debug and Display say <redacted>.
+        let _ = io::Write::write_all(&mut io::stderr(), format!("mastokey crashed: {info}\n").as_bytes());
+        std::process::exit(101);
+    }));
+    enter()?;
+    let terminal = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((terminal, TerminalGuard))
+}
+
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
+}
+
+/// Undoes [`init`] when dropped.
+pub struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Back to the terminal as it was. Errors are ignored: when the terminal is gone (a closed
+/// window) there is nothing left to restore, and complaining about it (ratatui's `restore`
+/// prints, and printing to a closed terminal panics) would skip the cleanup that follows.
+fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+}
+
+/// Leave the TUI for a program that needs the terminal (a text-mode browser), then come back.
+pub fn suspend_for<T>(terminal: &mut DefaultTerminal, run: impl FnOnce() -> T) -> T {
+    restore();
+    let result = run();
+    let _ = enter();
+    let _ = terminal.clear();
+    result
+}
