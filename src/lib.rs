@@ -9,7 +9,6 @@ pub mod commands;
 pub mod demo;
 pub mod effects;
 pub mod html;
-pub(crate) mod http_server;
 pub mod logout;
 pub mod loopback;
 pub mod mastodon;
