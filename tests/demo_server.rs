@@ -497,6 +497,22 @@ async fn faults_are_seen_by_the_client() {
 }
 
 #[tokio::test]
+async fn a_redirect_fault_answers_its_status_and_location() {
+    let t = T::mastodon().await;
+    let elsewhere = "https://elsewhere.example/oauth/token";
+    t.server.inject("/oauth/token", Fault::Redirect { status: 307, location: elsewhere.into() });
+    // The client has no redirect policy, so it sees the redirect itself.
+    let r = t.post("/oauth/token", &[("grant_type", "authorization_code"), ("client_secret", "s3cret")]).await;
+    assert_eq!((r.status().as_u16(), r.headers()["location"].to_str().unwrap()), (307, elsewhere));
+    t.server.inject("/api/v1/instance", Fault::Redirect { status: 301, location: "/moved".into() });
+    let r = t.http.get(t.url("/api/v1/instance")).send().await.unwrap();
+    assert_eq!((r.status().as_u16(), r.headers()["location"].to_str().unwrap()), (301, "/moved"));
+    assert_eq!(t.get("/api/v2/instance").await.0, 200, "other paths are unaffected");
+    t.server.clear_faults();
+    assert_eq!(t.post("/oauth/token", &[]).await.status(), 400);
+}
+
+#[tokio::test]
 async fn head_is_get_without_the_body() {
     let t = T::mastodon().await;
     let r = t.http.head(t.url("/api/v1/instance")).send().await.unwrap();

@@ -62,6 +62,7 @@ async fn answer(request: hyper::Request<Incoming>, shared: Arc<Shared>) -> Resul
             answer::with_body(200, answer::JSON, "<html><body><h1>It works!</h1></body></html> {\"this is\": not json")
         }
         Some(Fault::Huge(size)) => answer::padding(size),
+        Some(Fault::Redirect { status, location }) => answer::redirect(status, &location),
         Some(Fault::Drop) => return Err(std::io::Error::other("the Drop fault closes without an answer")),
         Some(Fault::Hang) => std::future::pending().await,
     })

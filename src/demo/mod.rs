@@ -75,6 +75,9 @@ pub enum Fault {
     Drop,
     /// Read the request, then never answer (the socket stays open until the server is dropped).
     Hang,
+    /// Answer with this status (a 3xx) and `Location`, as a server that moved would: for testing
+    /// that requests carrying secrets are never followed elsewhere.
+    Redirect { status: u16, location: String },
 }
 
 /// What the connection tasks share.
