@@ -10,7 +10,6 @@ pub mod commands;
 pub mod demo;
 pub mod effects;
 pub mod html;
-pub(crate) mod http_server;
 pub mod loopback;
 pub mod mastodon;
 pub mod qr;

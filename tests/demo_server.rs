@@ -109,6 +109,17 @@ fn code_in(html: &str) -> String {
     line.trim_start_matches("<code id=\"authorization_code\">").trim_end_matches("</code>").to_owned()
 }
 
+/// Raw bytes to the server, as a client that is not reqwest might send them; the whole answer,
+/// which must come, and the connection close, within `patience`.
+async fn raw(port: u16, request: &[u8], patience: Duration) -> String {
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    stream.write_all(request).await.unwrap();
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(patience, stream.read_to_end(&mut answer)).await;
+    read.expect("answered and closed in time").expect("read the answer");
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
 fn invalid_grant() -> Value {
     json!({ "error": "invalid_grant", "error_description": INVALID_GRANT })
 }
@@ -483,6 +494,82 @@ async fn faults_are_seen_by_the_client() {
     assert_eq!(t.get("/api/v1/instance").await.0, 200, "other paths are unaffected");
     t.server.clear_faults();
     assert_eq!(t.get(path).await.0, 200);
+}
+
+#[tokio::test]
+async fn a_redirect_fault_answers_its_status_and_location() {
+    let t = T::mastodon().await;
+    let elsewhere = "https://elsewhere.example/oauth/token";
+    t.server.inject("/oauth/token", Fault::Redirect { status: 307, location: elsewhere.into() });
+    // The client has no redirect policy, so it sees the redirect itself.
+    let r = t.post("/oauth/token", &[("grant_type", "authorization_code"), ("client_secret", "s3cret")]).await;
+    assert_eq!((r.status().as_u16(), r.headers()["location"].to_str().unwrap()), (307, elsewhere));
+    t.server.inject("/api/v1/instance", Fault::Redirect { status: 301, location: "/moved".into() });
+    let r = t.http.get(t.url("/api/v1/instance")).send().await.unwrap();
+    assert_eq!((r.status().as_u16(), r.headers()["location"].to_str().unwrap()), (301, "/moved"));
+    assert_eq!(t.get("/api/v2/instance").await.0, 200, "other paths are unaffected");
+    t.server.clear_faults();
+    assert_eq!(t.post("/oauth/token", &[]).await.status(), 400);
+}
+
+#[tokio::test]
+async fn head_is_get_without_the_body() {
+    let t = T::mastodon().await;
+    let r = t.http.head(t.url("/api/v1/instance")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
+    assert!(r.bytes().await.unwrap().is_empty());
+    let answer =
+        raw(t.server.port(), b"HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration::from_secs(5)).await;
+    assert!(answer.starts_with("HTTP/1.1 200 ") && answer.ends_with("\r\n\r\n"), "{answer}");
+    assert_eq!(t.http.head(t.url("/oauth/token")).send().await.unwrap().headers()["allow"], "POST");
+}
+
+#[tokio::test]
+async fn request_limits_are_answered_on_the_wire() {
+    let t = T::mastodon().await;
+    let port = t.server.port();
+    let at_once = Duration::from_secs(3);
+    // A head over 16 KiB: 431.
+    let long =
+        [b"GET /api/v1/instance HTTP/1.1\r\nHost: x\r\nX-Long: ".as_slice(), &[b'a'; 20_000], b"\r\n\r\n"].concat();
+    let answer = raw(port, &long, at_once).await;
+    assert!(answer.starts_with("HTTP/1.1 431 "), "{answer}");
+    // Not a request (a malformed line, a TLS ClientHello with no line end at all): 400 at once.
+    for bad in [
+        &b"GARBAGE\r\n\r\n"[..],
+        b"GET nopath HTTP/1.1\r\n\r\n",
+        b"GET / HTTP/1.1\r\nno colon\r\n\r\n",
+        b"GET / HTTP/1.1\r\nContent-Length: -1\r\n\r\n",
+        b"GET / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
+    ] {
+        let answer = raw(port, bad, at_once).await;
+        assert!(answer.starts_with("HTTP/1.1 400 "), "{:?}: {answer}", String::from_utf8_lossy(bad));
+    }
+    // A declared body over 64 KiB is refused before it is sent: no `100 Continue` first.
+    let head = b"POST /api/v1/apps HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 100000\r\n\r\n";
+    let answer = raw(port, head, at_once).await;
+    assert!(answer.starts_with("HTTP/1.1 413 ") && answer.contains("Request body too large"), "{answer}");
+    // A chunked body is cut off at the limit.
+    let chunk = [b"4000\r\n".as_slice(), &[b'a'; 0x4000], b"\r\n"].concat();
+    let chunked = [
+        b"POST /api/v1/apps HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n".as_slice(),
+        &chunk.repeat(5),
+        b"0\r\n\r\n",
+    ]
+    .concat();
+    let answer = raw(port, &chunked, at_once).await;
+    assert!(answer.starts_with("HTTP/1.1 413 "), "{answer}");
+    // Under the limit, chunked is fine (and reaches the app registration's own checks).
+    let small = b"POST /api/v1/apps HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n3\r\na=b\r\n0\r\n\r\n";
+    let answer = raw(port, small, at_once).await;
+    assert!(answer.starts_with("HTTP/1.1 422 "), "{answer}");
+    assert_eq!(
+        t.server.requests(),
+        [("POST".to_owned(), "/api/v1/apps".to_owned())],
+        "refused requests are not recorded"
+    );
 }
 
 #[tokio::test]

@@ -3,16 +3,16 @@
 use serde_json::json;
 
 use super::ServerConfig;
+use super::answer::{self, Answer};
 use super::params::Params;
 use super::rules::{requested_scopes, server_knows};
 use super::state::{OOB, Store};
-use crate::http_server::Response;
 
 /// A fixed, well-formed P-256 public key: clients only store it.
 pub(crate) const VAPID_KEY: &str =
     "BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M=";
 
-pub(crate) fn register(store: &mut Store, config: &ServerConfig, params: &Params) -> Response {
+pub(crate) fn register(store: &mut Store, config: &ServerConfig, params: &Params) -> Answer {
     let name = params.get("client_name").map(str::trim).unwrap_or("");
     // A string with URIs separated by whitespace (Doorkeeper splits on any), or a JSON array.
     let redirect_uris: Vec<String> =
@@ -51,7 +51,7 @@ pub(crate) fn register(store: &mut Store, config: &ServerConfig, params: &Params
         errors.push("Website is invalid".into());
     }
     if !errors.is_empty() {
-        return Response::json(422, &json!({ "error": format!("Validation failed: {}", errors.join(", ")) }));
+        return answer::json(422, &json!({ "error": format!("Validation failed: {}", errors.join(", ")) }));
     }
 
     let app = store.add_app(name.to_owned(), website.map(str::to_owned), redirect_uris, scopes);
@@ -68,7 +68,7 @@ pub(crate) fn register(store: &mut Store, config: &ServerConfig, params: &Params
         "client_secret_expires_at": 0,
         "vapid_key": VAPID_KEY,
     });
-    Response::json(200, &body)
+    answer::json(200, &body)
 }
 
 /// Doorkeeper's redirect URI validation: OOB, or an absolute URI without a fragment. Apps may

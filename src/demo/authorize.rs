@@ -2,10 +2,10 @@
 
 use url::form_urlencoded;
 
+use super::answer::{self, Answer};
 use super::params::Params;
 use super::state::{AuthorizeError, AuthorizeParams, Consent, OOB, Store};
 use super::{ServerConfig, accounts, pages};
-use crate::http_server::Response;
 
 /// The authorize fields of a request.
 pub(crate) fn fields(params: &Params) -> AuthorizeParams<'_> {
@@ -20,9 +20,9 @@ pub(crate) fn fields(params: &Params) -> AuthorizeParams<'_> {
 }
 
 /// `GET /oauth/authorize`.
-pub(crate) fn show(store: &Store, config: &ServerConfig, params: &Params) -> Response {
+pub(crate) fn show(store: &Store, config: &ServerConfig, params: &Params) -> Answer {
     match store.check_authorize(config, &fields(params)) {
-        Ok(consent) => Response::html(
+        Ok(consent) => answer::html(
             200,
             pages::authorize(&consent, accounts::all(), params.pairs(), truthy(params.get("force_login"))),
         ),
@@ -32,7 +32,7 @@ pub(crate) fn show(store: &Store, config: &ServerConfig, params: &Params) -> Res
 
 /// `POST /oauth/authorize`: everything is checked again, since the form can be forged or replayed.
 /// A missing `decision` means approve, so `curl -d username=ada -d client_id=...` works.
-pub(crate) fn decide(store: &mut Store, config: &ServerConfig, params: &Params) -> Response {
+pub(crate) fn decide(store: &mut Store, config: &ServerConfig, params: &Params) -> Answer {
     let state = params.present("state");
     let consent = match store.check_authorize(config, &fields(params)) {
         Ok(consent) => consent,
@@ -49,11 +49,11 @@ pub(crate) fn decide(store: &mut Store, config: &ServerConfig, params: &Params) 
     let code = store.issue_code(&consent, account.username, config.code_lifetime);
     if consent.redirect_uri == OOB {
         // Mastodon's OOB page carries no state: the user copies the code, nothing else.
-        return Response::html(200, pages::code(&code));
+        return answer::html(200, pages::code(&code));
     }
     let mut pairs = vec![("code", code.as_str())];
     pairs.extend(state.map(|s| ("state", s)));
-    Response::redirect(&with_query(&consent.redirect_uri, &pairs))
+    answer::redirect(302, &with_query(&consent.redirect_uri, &pairs))
 }
 
 /// The test shortcut behind `DemoServer::approve`: same checks as the form, no HTML.
@@ -68,32 +68,32 @@ pub(crate) fn approve(
     Ok(store.issue_code(&consent, account.username, config.code_lifetime))
 }
 
-fn deny(consent: &Consent, state: Option<&str>) -> Response {
+fn deny(consent: &Consent, state: Option<&str>) -> Answer {
     if consent.redirect_uri == OOB {
-        return Response::html(200, pages::denied());
+        return answer::html(200, pages::denied());
     }
     let mut pairs = vec![
         ("error", "access_denied"),
         ("error_description", "The resource owner or authorization server denied the request."),
     ];
     pairs.extend(state.map(|s| ("state", s)));
-    Response::redirect(&with_query(&consent.redirect_uri, &pairs))
+    answer::redirect(302, &with_query(&consent.redirect_uri, &pairs))
 }
 
 /// An error page, or (once client and redirect URI are trusted) a redirect carrying the error.
-fn error_response(e: &AuthorizeError, state: Option<&str>) -> Response {
+fn error_response(e: &AuthorizeError, state: Option<&str>) -> Answer {
     match &e.redirect_uri {
         Some(uri) => {
             let mut pairs = vec![("error", e.error), ("error_description", e.description)];
             pairs.extend(state.map(|s| ("state", s)));
-            Response::redirect(&with_query(uri, &pairs))
+            answer::redirect(302, &with_query(uri, &pairs))
         }
         None => bad_page(e.error, e.description),
     }
 }
 
-fn bad_page(error: &str, description: &str) -> Response {
-    Response::html(400, pages::error(error, description))
+fn bad_page(error: &str, description: &str) -> Answer {
+    answer::html(400, pages::error(error, description))
 }
 
 /// Appends form-encoded pairs to a URI that may already have a query.

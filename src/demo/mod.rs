@@ -2,14 +2,16 @@
 //!
 //! It implements what a login needs (app registration, authorize page, token, revoke,
 //! verify_credentials, discovery documents) with real Mastodon's checks and error bodies, can
-//! pretend to be GoToSocial, Akkoma or Takahē, and lets tests inject faults per path.
+//! pretend to be GoToSocial, Akkoma or Takahē, and lets tests inject faults per path. HTTP itself
+//! is hyper's (see `connection`).
 
 mod accounts;
+mod answer;
 mod apps;
 mod authorize;
 mod avatar;
+mod connection;
 mod discovery;
-use crate::http_server as http;
 mod pages;
 mod params;
 mod routes;
@@ -21,8 +23,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 
 pub use accounts::DemoAccount;
@@ -74,6 +75,9 @@ pub enum Fault {
     Drop,
     /// Read the request, then never answer (the socket stays open until the server is dropped).
     Hang,
+    /// Answer with this status (a 3xx) and `Location`, as a server that moved would: for testing
+    /// that requests carrying secrets are never followed elsewhere.
+    Redirect { status: u16, location: String },
 }
 
 /// What the connection tasks share.
@@ -189,7 +193,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    connections.spawn(serve(stream, shared.clone()));
+                    connections.spawn(connection::serve(stream, shared.clone()));
                 }
                 // Out of file descriptors and the like: back off instead of spinning.
                 Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
@@ -198,97 +202,4 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
         }
     }
-}
-
-/// One connection, one request, one response, then close.
-async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
-    let request = match http::read_request(&mut stream, &http::Limits::default()).await {
-        Ok(request) => request,
-        Err(e) => {
-            if let Some(response) = e.response() {
-                let _ = http::write_response(&mut stream, &response, false).await;
-                linger(&mut stream).await;
-            }
-            return;
-        }
-    };
-    lock(&shared.log).push((request.method.clone(), request.path.clone()));
-    let head_only = request.method == "HEAD";
-    let fault = lock(&shared.faults).get(&request.path).cloned();
-    let response = match fault {
-        None => routes::handle(&shared, &request),
-        Some(Fault::Delay(wait)) => {
-            tokio::time::sleep(wait).await;
-            routes::handle(&shared, &request)
-        }
-        Some(Fault::Status(status, body)) => status_fault(status, body),
-        Some(Fault::Garbage) => http::Response::new(
-            200,
-            "application/json; charset=utf-8",
-            "<html><body><h1>It works!</h1></body></html> {\"this is\": not json",
-        ),
-        Some(Fault::Huge(size)) => {
-            let _ = write_huge(&mut stream, size, head_only).await;
-            return;
-        }
-        Some(Fault::Drop) => return,
-        Some(Fault::Hang) => std::future::pending().await,
-    };
-    let _ = http::write_response(&mut stream, &response, head_only).await;
-    let _ = stream.shutdown().await;
-}
-
-/// Lingering close: after refusing a request (say, a body too large) the client may still be
-/// sending. Closing with unread data would make the kernel send a reset, which can destroy our
-/// answer before the client reads it; so stop writing, then drain for a little while.
-async fn linger(stream: &mut TcpStream) {
-    if stream.shutdown().await.is_err() {
-        return;
-    }
-    let mut sink = [0u8; 16 * 1024];
-    let mut left: usize = 4 * 1024 * 1024;
-    let drain = async {
-        while let Ok(n @ 1..) = stream.read(&mut sink).await {
-            left = left.saturating_sub(n);
-            if left == 0 {
-                break;
-            }
-        }
-    };
-    let _ = tokio::time::timeout(Duration::from_secs(2), drain).await;
-}
-
-fn status_fault(status: u16, body: String) -> http::Response {
-    let response = http::Response::new(status, "application/json; charset=utf-8", body);
-    if status != 429 {
-        return response;
-    }
-    // Mastodon's throttle answer: the limit, nothing left, and when the window resets (ISO 8601).
-    let reset = time::OffsetDateTime::now_utc() + time::Duration::minutes(5);
-    let reset = reset.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
-    response
-        .with_header("X-RateLimit-Limit", "300")
-        .with_header("X-RateLimit-Remaining", "0")
-        .with_header("X-RateLimit-Reset", &reset)
-}
-
-/// Streams a JSON document of exactly `size` bytes without holding it in memory.
-async fn write_huge(stream: &mut TcpStream, size: usize, head_only: bool) -> std::io::Result<()> {
-    let head = http::Response::new(200, "application/json; charset=utf-8", Vec::new()).head_bytes(size);
-    stream.write_all(&head).await?;
-    if head_only {
-        return stream.shutdown().await;
-    }
-    // `{"padding":"xxx…"}` when there is room for it, else spaces (still a valid JSON prefix).
-    let (open, close): (&[u8], &[u8]) = if size >= 14 { (b"{\"padding\":\"", b"\"}") } else { (b"", b"") };
-    stream.write_all(open).await?;
-    let mut left = size - open.len() - close.len();
-    let filler = if open.is_empty() { [b' '; 16 * 1024] } else { [b'x'; 16 * 1024] };
-    while left > 0 {
-        let n = left.min(filler.len());
-        stream.write_all(&filler[..n]).await?;
-        left -= n;
-    }
-    stream.write_all(close).await?;
-    stream.shutdown().await
 }
