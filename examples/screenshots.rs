@@ -13,9 +13,9 @@
 //!
 //! Needs tmux and curl. The port and the random state in the URL differ on every run.
 
-#[path = "../tests/support/demo.rs"]
+#[path = "../tests/it/support/demo.rs"]
 mod demo;
-#[path = "../tests/support/tmux.rs"]
+#[path = "../tests/it/support/tmux.rs"]
 mod tmux;
 
 use std::fmt::Write as _;

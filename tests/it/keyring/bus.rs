@@ -23,22 +23,6 @@ const BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bu
 </busconfig>
 "#;
 
-pub fn tools_available(tools: &[&str]) -> bool {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let missing: Vec<&str> =
-        tools.iter().copied().filter(|t| !std::env::split_paths(&path).any(|d| d.join(t).is_file())).collect();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(std::env::var_os("CI").is_none(), "{} required in CI (see .ci/run)", missing.join(", "));
-    eprintln!("note: {} not installed; skipping this keyring test", missing.join(", "));
-    false
-}
-
-pub fn keyring_tools() -> bool {
-    tools_available(&["dbus-daemon", "dbus-send", "gnome-keyring-daemon", "secret-tool", "tmux"])
-}
-
 /// Runs a command, killing it if it takes longer than `secs` (a keyring prompt would wait forever).
 fn run_for(command: &mut Command, secs: u64) -> Option<Output> {
     let child = command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().ok()?;

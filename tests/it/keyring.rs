@@ -6,21 +6,27 @@
 //! required; elsewhere a test without them says so and passes. Nothing touches the keyring of
 //! the person running the tests: the bus, the daemon and its files live in a temporary directory.
 
-#[path = "keyring/bus.rs"]
 mod bus;
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use bus::{Bus, keyring_tools, keyring_user};
+use crate::support::BIN;
+use crate::support::approve::{approve, code_from_page};
+use crate::support::login::{Approver, log_in};
+use crate::support::session::Session;
+use crate::support::tmux::{Tmux, wait_for_file};
+use bus::{Bus, keyring_user};
 use mastokey::demo::Fault;
 use mastokey::store::{Login, Store};
-use support::approve::{approve, code_from_page};
-use support::login::{Approver, log_in};
-use support::session::{BIN, Session};
-use support::tmux::{Tmux, wait_for_file};
+
+tests! {
+    the_token_lives_in_a_real_keyring_and_the_commands_find_it needs [DbusDaemon, DbusSend, GnomeKeyring, Libsecret],
+    without_a_keyring_service_the_token_stays_in_the_file_with_a_note needs [DbusDaemon, DbusSend, GnomeKeyring, Libsecret],
+    a_slow_whoami_puts_no_stale_token_in_the_keyring needs [DbusDaemon, DbusSend, GnomeKeyring, Libsecret],
+    the_profile_screen_says_where_the_token_went needs [Tmux, DbusDaemon, DbusSend, GnomeKeyring, Libsecret],
+}
 
 /// A bus address where nothing listens: no D-Bus at all.
 const DEAD_BUS: &str = "unix:path=/nonexistent/mastokey-test/bus";
@@ -75,14 +81,11 @@ fn logins_json(config: &Path) -> (String, serde_json::Value) {
 fn verifies(s: &Session, token: &str) -> bool {
     let base = url::Url::parse(&s.base_url()).unwrap();
     let token = mastokey::secret::Secret::new(token);
-    s.rt.block_on(mastokey::mastodon::account::verify_credentials(&support::login::client(), &base, &token)).is_ok()
+    s.rt.block_on(mastokey::mastodon::account::verify_credentials(&crate::support::login::client(), &base, &token))
+        .is_ok()
 }
 
-#[test]
 fn the_token_lives_in_a_real_keyring_and_the_commands_find_it() {
-    if !keyring_tools() {
-        return;
-    }
     let mut bus = Bus::start();
     bus.start_secret_service();
     let s = Session::new();
@@ -140,11 +143,7 @@ fn the_token_lives_in_a_real_keyring_and_the_commands_find_it() {
     assert!(!verifies(&s, &token), "the server no longer accepts the token");
 }
 
-#[test]
 fn without_a_keyring_service_the_token_stays_in_the_file_with_a_note() {
-    if !keyring_tools() {
-        return;
-    }
     let mut bus = Bus::start();
     let s = Session::new();
     let (login, acct) = ada(&s);
@@ -189,11 +188,7 @@ fn without_a_keyring_service_the_token_stays_in_the_file_with_a_note() {
     assert_eq!(logins_json(&s.config).1["logins"], serde_json::json!([]));
 }
 
-#[test]
 fn a_slow_whoami_puts_no_stale_token_in_the_keyring() {
-    if !keyring_tools() {
-        return;
-    }
     let mut bus = Bus::start();
     bus.start_secret_service();
     let s = Session::new();
@@ -255,11 +250,7 @@ fn start_on_screen(s: &Session, name: &str, bus: &str) -> Tmux {
     Tmux::start(name, &format!("{BIN} --redirect oob"), &env, 100, 30)
 }
 
-#[test]
 fn the_profile_screen_says_where_the_token_went() {
-    if !keyring_tools() {
-        return;
-    }
     let mut bus = Bus::start();
     bus.start_secret_service();
     let s = Session::new();

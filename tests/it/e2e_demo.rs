@@ -1,14 +1,19 @@
 //! End-to-end: `mastokey --demo`, the real binary in tmux, logs in against its built-in server
 //! with a `$BROWSER` that approves with curl, and leaves nothing behind.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
-use support::demo::{curl_available, curl_browser, saved_in, tree, wait_for_code, wait_until};
-use support::tmux::{Tmux, available, following_browser_deciding, wait_for_file};
+use crate::support::BIN;
+use crate::support::demo::{curl_browser, saved_in, tree, wait_for_code, wait_until};
+use crate::support::tmux::{Tmux, following_browser_deciding, wait_for_file};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
+tests! {
+    demo_logs_in_with_a_real_code_and_leaves_nothing_behind needs [Tmux, Curl],
+    demo_refuses_a_wrong_code_through_the_server_and_keeps_it needs [Tmux, Curl],
+    a_hang_up_still_removes_the_demo_directory needs [Tmux, Curl],
+    the_demo_logs_in_automatically_by_default_and_explains_a_denial needs [Tmux, Curl],
+}
+
 const BANNER: &str = "DEMO SERVER";
 
 /// A fresh place for everything the demo could touch: HOME, XDG_CONFIG_HOME, TMPDIR and
@@ -92,11 +97,7 @@ fn wait_on_demo_screen(t: &Tmux, text: &str) -> String {
     screen
 }
 
-#[test]
 fn demo_logs_in_with_a_real_code_and_leaves_nothing_behind() {
-    if !available() || !curl_available() {
-        return;
-    }
     let sandbox = Sandbox::new();
     let (t, code_file) = sandbox.start("demo", "ada");
 
@@ -166,11 +167,7 @@ fn demo_dir_of(saved: &Path, tmp: &Path) -> PathBuf {
     dir
 }
 
-#[test]
 fn demo_refuses_a_wrong_code_through_the_server_and_keeps_it() {
-    if !available() || !curl_available() {
-        return;
-    }
     let sandbox = Sandbox::new();
     let (t, _code) = sandbox.start("demo-wrong", "ada");
     wait_on_demo_screen(&t, "Scope string requested");
@@ -192,11 +189,7 @@ fn demo_refuses_a_wrong_code_through_the_server_and_keeps_it() {
     sandbox.assert_home_untouched();
 }
 
-#[test]
 fn a_hang_up_still_removes_the_demo_directory() {
-    if !available() || !curl_available() {
-        return;
-    }
     let sandbox = Sandbox::new();
     let (t, _code) = sandbox.start("demo-hup", "ada");
     wait_on_demo_screen(&t, "Scope string requested");
@@ -211,11 +204,7 @@ fn a_hang_up_still_removes_the_demo_directory() {
     sandbox.assert_home_untouched();
 }
 
-#[test]
 fn the_demo_logs_in_automatically_by_default_and_explains_a_denial() {
-    if !available() || !curl_available() {
-        return;
-    }
     let sandbox = Sandbox::new();
     let decision = sandbox.work().join("decision");
     let (browser, page) = following_browser_deciding(&sandbox.work(), &decision);

@@ -12,9 +12,8 @@ use mastokey::mastodon::account::verify_credentials;
 use mastokey::secret::Secret;
 use mastokey::store::{Login, Store};
 
+use super::BIN;
 use super::login::{Approver, client, log_in};
-
-pub const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
 
 /// A demo server and an empty config directory for one test.
 pub struct Setup {

@@ -9,8 +9,6 @@ use mastokey::demo::{DemoServer, ServerConfig};
 
 use super::tmux::{Tmux, recording_browser};
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
-
 pub struct Session {
     pub rt: tokio::runtime::Runtime,
     /// `None` once a test has taken the server down.

@@ -7,6 +7,27 @@ use reqwest::redirect::Policy;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+tests! {
+    async full_oob_flow_ends_with_ada,
+    async codes_are_single_use_and_client_auth_is_checked_first,
+    async http_basic_client_auth_and_unsupported_grants,
+    async redirect_uri_must_repeat_the_authorize_one,
+    async loopback_port_is_ignored_for_ip_literals_only,
+    async scopes_must_be_registered_ones,
+    async expired_codes_are_refused,
+    async pkce_s256_is_enforced_when_a_challenge_was_sent,
+    async revocation_rules,
+    async verify_credentials_scope_and_user_checks,
+    async deny_redirects_with_access_denied,
+    async app_registration_validation,
+    async flavors_differ_where_real_servers_do,
+    async faults_are_seen_by_the_client,
+    async requests_are_recorded_in_order,
+    async unknown_routes_wrong_methods_and_bad_bytes,
+    async demo_extras_userinfo_and_avatars,
+    async dropping_the_server_ends_hung_connections,
+}
+
 const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
 const LOOPBACK: &str = "http://127.0.0.1/callback";
 const INVALID_GRANT: &str = "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.";
@@ -113,7 +134,6 @@ fn invalid_grant() -> Value {
     json!({ "error": "invalid_grant", "error_description": INVALID_GRANT })
 }
 
-#[tokio::test]
 async fn full_oob_flow_ends_with_ada() {
     let t = T::mastodon().await;
     let (status, doc) = t.get("/.well-known/oauth-authorization-server").await;
@@ -171,7 +191,6 @@ async fn full_oob_flow_ends_with_ada() {
     assert_eq!(me["created_at"], "2022-11-05T00:00:00.000Z");
 }
 
-#[tokio::test]
 async fn codes_are_single_use_and_client_auth_is_checked_first() {
     let t = T::mastodon().await;
     let app = t.register(OOB, "read").await;
@@ -191,7 +210,6 @@ async fn codes_are_single_use_and_client_auth_is_checked_first() {
     assert_eq!((status, body["error"].as_str()), (400, Some("invalid_request")));
 }
 
-#[tokio::test]
 async fn http_basic_client_auth_and_unsupported_grants() {
     let t = T::mastodon().await;
     let app = t.register(OOB, "read").await;
@@ -203,7 +221,6 @@ async fn http_basic_client_auth_and_unsupported_grants() {
     assert_eq!((status, body["error"].as_str()), (400, Some("unsupported_grant_type")));
 }
 
-#[tokio::test]
 async fn redirect_uri_must_repeat_the_authorize_one() {
     let t = T::mastodon().await;
     let app = t.register(&format!("{OOB}\nhttps://app.example/cb"), "read").await;
@@ -213,7 +230,6 @@ async fn redirect_uri_must_repeat_the_authorize_one() {
     assert_eq!(t.exchange(&app, &code, OOB, &[]).await, (400, invalid_grant()));
 }
 
-#[tokio::test]
 async fn loopback_port_is_ignored_for_ip_literals_only() {
     let t = T::mastodon().await;
     let app = t.register(LOOPBACK, "read").await;
@@ -243,7 +259,6 @@ async fn loopback_port_is_ignored_for_ip_literals_only() {
     assert_eq!(refused(&gts, &app.id, LOOPBACK).await.unwrap().status(), 200);
 }
 
-#[tokio::test]
 async fn scopes_must_be_registered_ones() {
     let t = T::mastodon().await;
     let app = t.register(&format!("{OOB} {LOOPBACK}"), "read").await;
@@ -274,7 +289,6 @@ async fn scopes_must_be_registered_ones() {
     assert_eq!((status, body["error"].as_str()), (400, Some("invalid_scope")));
 }
 
-#[tokio::test]
 async fn expired_codes_are_refused() {
     let t = T::new(ServerConfig { code_lifetime: Duration::from_millis(50), ..Default::default() }).await;
     let app = t.register(OOB, "read").await;
@@ -283,7 +297,6 @@ async fn expired_codes_are_refused() {
     assert_eq!(t.exchange(&app, &code, OOB, &[]).await, (400, invalid_grant()));
 }
 
-#[tokio::test]
 async fn pkce_s256_is_enforced_when_a_challenge_was_sent() {
     let t = T::mastodon().await;
     let app = t.register(OOB, "read").await;
@@ -311,7 +324,6 @@ async fn pkce_s256_is_enforced_when_a_challenge_was_sent() {
     assert!(t.server.approve(&app.id, OOB, "write", "ada", None).is_err());
 }
 
-#[tokio::test]
 async fn revocation_rules() {
     let t = T::mastodon().await;
     let (app, token) = t.login("read").await;
@@ -336,7 +348,6 @@ async fn revocation_rules() {
     assert_eq!(t.me("never-issued").await.0, 401);
 }
 
-#[tokio::test]
 async fn verify_credentials_scope_and_user_checks() {
     let t = T::mastodon().await;
     let (_, write_only) = t.login("write").await;
@@ -359,7 +370,6 @@ async fn verify_credentials_scope_and_user_checks() {
     assert_eq!(takahe.me(&granular).await.0, 403);
 }
 
-#[tokio::test]
 async fn deny_redirects_with_access_denied() {
     let t = T::mastodon().await;
     let app = t.register(&format!("{LOOPBACK}\n{OOB}"), "read").await;
@@ -375,7 +385,6 @@ async fn deny_redirects_with_access_denied() {
     assert!(r.text().await.unwrap().contains("Authorization denied"));
 }
 
-#[tokio::test]
 async fn app_registration_validation() {
     let t = T::mastodon().await;
     let cases: [(&[(&str, &str)], &str); 4] = [
@@ -411,7 +420,6 @@ async fn app_registration_validation() {
     assert_eq!(status, 422);
 }
 
-#[tokio::test]
 async fn flavors_differ_where_real_servers_do() {
     for (flavor, version) in [
         (Flavor::GoToSocial, "0.18.1+git-6f4c3a2"),
@@ -447,7 +455,6 @@ async fn flavors_differ_where_real_servers_do() {
     );
 }
 
-#[tokio::test]
 async fn faults_are_seen_by_the_client() {
     let t = T::mastodon().await;
     let path = "/api/v2/instance";
@@ -485,7 +492,6 @@ async fn faults_are_seen_by_the_client() {
     assert_eq!(t.get(path).await.0, 200);
 }
 
-#[tokio::test]
 async fn requests_are_recorded_in_order() {
     let t = T::mastodon().await;
     t.get("/api/v1/instance?x=1").await;
@@ -496,7 +502,6 @@ async fn requests_are_recorded_in_order() {
     assert_eq!(seen, expected.map(|(m, p)| (m.to_owned(), p.to_owned())));
 }
 
-#[tokio::test]
 async fn unknown_routes_wrong_methods_and_bad_bytes() {
     let t = T::mastodon().await;
     assert_eq!(t.get("/api/v1/nothing").await, (404, r#"{"error":"Record not found"}"#.to_owned()));
@@ -523,7 +528,6 @@ async fn unknown_routes_wrong_methods_and_bad_bytes() {
     assert_eq!(t.get("/api/v1/instance").await.0, 200);
 }
 
-#[tokio::test]
 async fn demo_extras_userinfo_and_avatars() {
     let t = T::mastodon().await;
     let (_, token) = t.login("profile").await;
@@ -537,7 +541,6 @@ async fn demo_extras_userinfo_and_avatars() {
     assert!(DemoServer::accounts().iter().any(|a| a.username == "hanako" && a.display_name.contains(":sakura:")));
 }
 
-#[tokio::test]
 async fn dropping_the_server_ends_hung_connections() {
     let T { server, http } = T::mastodon().await;
     let url = format!("{}/api/v1/instance", server.base_url());

@@ -1,0 +1,13 @@
+//! Helpers shared by the tests.
+
+pub mod approve;
+pub mod cli;
+pub mod demo;
+pub mod harness;
+pub mod login;
+pub mod mock;
+pub mod session;
+pub mod tmux;
+
+/// The mastokey binary cargo built for these tests.
+pub const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
