@@ -15,6 +15,10 @@
 
 #[path = "../tests/it/support/demo.rs"]
 mod demo;
+// The tests' bounded wait; this example uses a part of it.
+#[allow(dead_code)]
+#[path = "../tests/it/support/poll.rs"]
+mod poll;
 #[path = "../tests/it/support/tmux.rs"]
 mod tmux;
 
@@ -67,8 +71,11 @@ fn start(name: &str, command: &str, browser: &Path, dir: &Path) -> (tmux::Tmux, 
 /// Quits mastokey with `q` and checks it exited cleanly.
 fn quit(t: &tmux::Tmux, done: &Path) {
     t.keys(&["q"]);
-    demo::wait_until("mastokey to exit", || std::fs::read_to_string(done).is_ok_and(|s| s.ends_with('\n')));
-    let status = std::fs::read_to_string(done).unwrap();
+    let status = poll::poll("mastokey to exit").until(|| match std::fs::read_to_string(done) {
+        Ok(status) if status.ends_with('\n') => Ok(status),
+        Ok(status) => Err(format!("{status:?}")),
+        Err(e) => Err(format!("{}: {e}", done.display())),
+    });
     assert_eq!(status.trim(), "exit=0", "mastokey --demo failed");
 }
 
@@ -247,7 +254,10 @@ fn resize(t: &tmux::Tmux, width: u16, height: u16) {
     let out = t.tmux(&["resize-window", "-t", "0", "-x", &width.to_string(), "-y", &height.to_string()]);
     assert!(out.status.success(), "tmux resize-window: {}", String::from_utf8_lossy(&out.stderr));
     let size = format!("{width} {height}");
-    demo::wait_until("the window to resize", || t.format("#{pane_width} #{pane_height}") == size);
+    poll::poll("the window to resize").until(|| {
+        let now = t.format("#{pane_width} #{pane_height}");
+        if now == size { Ok(()) } else { Err(now) }
+    });
 }
 
 /// The QR code in the capture, module by module, must be the code of `url` (quiet zone included):

@@ -3,7 +3,9 @@
 use mastokey::clipboard::{Clipboard, CopyMethod};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use crate::support::poll::poll;
 
 tests! {
     copies_to_x11_and_falls_back_to_osc52_without_a_display needs [Xvfb, Xclip],
@@ -29,16 +31,18 @@ impl Xvfb {
                 .spawn()
                 .expect("start Xvfb");
             let socket = format!("/tmp/.X11-unix/X{n}");
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while Instant::now() < deadline {
+            let up = poll(format!("Xvfb's socket {socket}")).within(Duration::from_secs(10)).try_until(|| {
                 if Path::new(&socket).exists() {
-                    return Xvfb { child, display: format!(":{n}") };
+                    return Ok(true);
                 }
                 // Exited: most likely another server took this number meanwhile.
                 if child.try_wait().ok().flatten().is_some() {
-                    break;
+                    return Ok(false);
                 }
-                std::thread::sleep(Duration::from_millis(50));
+                Err(())
+            });
+            if up == Ok(true) {
+                return Xvfb { child, display: format!(":{n}") };
             }
             let _ = child.kill();
             let _ = child.wait();
@@ -51,12 +55,12 @@ impl Drop for Xvfb {
     fn drop(&mut self) {
         // SIGTERM first: Xvfb then removes its socket and lock file, SIGKILL would leave them.
         let _ = Command::new("kill").arg(self.child.id().to_string()).status();
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while Instant::now() < deadline {
-            if self.child.try_wait().ok().flatten().is_some() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        let exited = poll("Xvfb to exit")
+            .within(Duration::from_secs(3))
+            .every(Duration::from_millis(20))
+            .try_until(|| if self.child.try_wait().ok().flatten().is_some() { Ok(()) } else { Err(()) });
+        if exited.is_ok() {
+            return;
         }
         let _ = self.child.kill();
         let _ = self.child.wait();

@@ -7,6 +7,8 @@ use reqwest::redirect::Policy;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use crate::support::poll::poll;
+
 tests! {
     async full_oob_flow_ends_with_ada,
     async codes_are_single_use_and_client_auth_is_checked_first,
@@ -546,9 +548,10 @@ async fn dropping_the_server_ends_hung_connections() {
     let url = format!("{}/api/v1/instance", server.base_url());
     server.inject("/api/v1/instance", Fault::Hang);
     let pending = tokio::spawn(http.get(&url).send());
-    while server.requests().is_empty() {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    poll("the request to reach the server")
+        .every(Duration::from_millis(10))
+        .until_async(|| if server.requests().is_empty() { Err("no request yet") } else { Ok(()) })
+        .await;
     drop(server);
     let result = tokio::time::timeout(Duration::from_secs(5), pending).await.expect("still hanging").unwrap();
     assert!(result.is_err());

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::support::BIN;
-use crate::support::demo::{curl_browser, saved_in, tree, wait_for_code, wait_until};
+use crate::support::demo::{curl_browser, saved_in, tree, wait_for_code};
+use crate::support::poll::poll;
 use crate::support::tmux::{Tmux, following_browser_deciding, wait_for_file};
 
 tests! {
@@ -78,8 +79,11 @@ impl Sandbox {
     /// After the program exited: its status line.
     fn exit_status(&self) -> String {
         let path = self.status_file();
-        wait_until("mastokey to exit", || std::fs::read_to_string(&path).is_ok_and(|s| s.ends_with('\n')));
-        std::fs::read_to_string(&path).unwrap().trim().to_owned()
+        poll("mastokey to exit").until(|| match std::fs::read_to_string(&path) {
+            Ok(status) if status.ends_with('\n') => Ok(status.trim().to_owned()),
+            Ok(status) => Err(format!("{status:?}")),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        })
     }
 
     fn assert_home_untouched(&self) {
@@ -196,7 +200,10 @@ fn a_hang_up_still_removes_the_demo_directory() {
     t.keys(&["Enter"]);
     wait_on_demo_screen(&t, "Authorize URL");
     // The registration is saved in the demo's directory by now.
-    wait_until("the registration saved", || tree(&sandbox.tmp()).iter().any(|p| p.ends_with("registrations.json")));
+    poll("the registration saved").until(|| {
+        let files = tree(&sandbox.tmp());
+        if files.iter().any(|p| p.ends_with("registrations.json")) { Ok(()) } else { Err(format!("{files:?}")) }
+    });
     let pid = t.program_pid().to_string();
     assert!(std::process::Command::new("kill").args(["-HUP", &pid]).status().unwrap().success());
     assert_eq!(sandbox.exit_status(), "exit=129", "128 + SIGHUP");

@@ -10,11 +10,12 @@ mod bus;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::support::BIN;
 use crate::support::approve::{approve, code_from_page};
 use crate::support::login::{Approver, log_in};
+use crate::support::poll::poll;
 use crate::support::session::Session;
 use crate::support::tmux::{Tmux, wait_for_file};
 use bus::{Bus, keyring_user};
@@ -199,11 +200,10 @@ fn a_slow_whoami_puts_no_stale_token_in_the_keyring() {
     // whoami with the setting on would move the token it read to the keyring...
     s.server().inject(verify, Fault::Delay(Duration::from_secs(3)));
     let whoami = spawn(&s.config, &bus.address, Some("1"), &["whoami", &acct]);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while verifies() == before {
-        assert!(Instant::now() < deadline, "whoami did not ask the server");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    poll("whoami to ask the server").every(Duration::from_millis(20)).until(|| {
+        let seen = verifies();
+        if seen != before { Ok(()) } else { Err(format!("{seen} requests for {verify}")) }
+    });
     // ...but while the server holds its request, ada logs in again (token in the file).
     s.server().clear_faults();
     let (newer, _) = ada(&s);

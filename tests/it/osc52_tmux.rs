@@ -1,8 +1,9 @@
 //! OSC 52 for real: the sequence, printed inside a tmux pane, lands in tmux's paste buffer.
 
 use mastokey::clipboard::osc52;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::support::poll::poll;
 use crate::support::tmux::Tmux;
 
 tests! {
@@ -25,14 +26,10 @@ fn osc52_reaches_the_tmux_buffer() {
     ok(&["set", "-g", "set-clipboard", "on"]);
     ok(&["new-window", "-t", "0:", &format!("sh '{}'", script.display())]);
 
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
+    let buffer = poll("a tmux buffer").within(Duration::from_secs(10)).until(|| {
         let out = tmux.tmux(&["show-buffer"]);
-        if out.status.success() {
-            assert_eq!(String::from_utf8_lossy(&out.stdout), text);
-            return;
-        }
-        assert!(Instant::now() < deadline, "no tmux buffer: {}", String::from_utf8_lossy(&out.stderr));
-        std::thread::sleep(Duration::from_millis(50));
-    }
+        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+        if out.status.success() { Ok(text(&out.stdout)) } else { Err(text(&out.stderr)) }
+    });
+    assert_eq!(buffer, text);
 }

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use mastokey::demo::{DemoServer, ServerConfig};
 use mastokey::mastodon::account::verify_credentials;
@@ -14,6 +14,7 @@ use mastokey::store::{Login, Store};
 
 use super::BIN;
 use super::login::{Approver, client, log_in};
+use super::poll::poll;
 
 /// A demo server and an empty config directory for one test.
 pub struct Setup {
@@ -86,11 +87,10 @@ impl Setup {
 
     /// Waits (bounded) until the demo server has read `count` requests for `path`.
     pub fn wait_for_requests(&self, path: &str, count: usize) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while self.requests_for(path) < count {
-            assert!(Instant::now() < deadline, "timed out waiting for request {count} to {path}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        poll(format!("request {count} to {path}")).every(Duration::from_millis(20)).until(|| {
+            let seen = self.requests_for(path);
+            if seen >= count { Ok(()) } else { Err(format!("{seen} requests for {path}")) }
+        })
     }
 }
 

@@ -6,7 +6,8 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+
+use super::tmux::wait_for_file;
 
 /// What the curl browser writes when something on the way fails (instead of a code).
 pub const BROWSER_ERROR: &str = "ERROR:";
@@ -49,27 +50,9 @@ mv "$out.tmp" "$out"
 
 /// Waits (bounded) for the curl browser's result: the code, or a failed assertion with its reason.
 pub fn wait_for_code(path: &Path) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && !text.trim().is_empty()
-        {
-            let text = text.trim().to_owned();
-            assert!(!text.starts_with(BROWSER_ERROR), "the curl browser failed: {text}");
-            return text;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for the code in {}", path.display());
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// Polls `done` until it holds (bounded; no fixed sleeps).
-pub fn wait_until(what: &str, done: impl Fn() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !done() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let text = wait_for_file(path).trim().to_owned();
+    assert!(!text.starts_with(BROWSER_ERROR), "the curl browser failed: {text}");
+    text
 }
 
 /// The path after "Saved in" on the profile screen.

@@ -6,9 +6,10 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::harness::on_path;
+use super::poll::poll;
 
 /// How long the mock may take to import and start serving (measured: about 2 s when warm).
 const READY_WITHIN: Duration = Duration::from_secs(30);
@@ -67,17 +68,21 @@ impl MockServer {
 
     /// Polls until the instance endpoint answers 200; false if the child exits or time runs out.
     fn wait_ready(&mut self) -> bool {
-        let deadline = Instant::now() + READY_WITHIN;
-        while Instant::now() < deadline {
-            if self.child.try_wait().ok().flatten().is_some() {
-                return false;
-            }
-            if get_status(self.port, "/api/v1/instance") == Some(200) {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        false
+        let port = self.port;
+        let child = &mut self.child;
+        poll("mastodon_mock to serve /api/v1/instance")
+            .within(READY_WITHIN)
+            .every(Duration::from_millis(100))
+            .try_until(|| {
+                if child.try_wait().ok().flatten().is_some() {
+                    return Ok(false);
+                }
+                match get_status(port, "/api/v1/instance") {
+                    Some(200) => Ok(true),
+                    other => Err(other),
+                }
+            })
+            .unwrap_or(false)
     }
 
     pub fn port(&self) -> u16 {

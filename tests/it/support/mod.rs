@@ -6,6 +6,7 @@ pub mod demo;
 pub mod harness;
 pub mod login;
 pub mod mock;
+pub mod poll;
 pub mod session;
 pub mod tmux;
 

@@ -5,7 +5,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+
+use super::poll::poll;
 
 pub struct Tmux {
     socket: String,
@@ -74,16 +75,12 @@ impl Tmux {
         self.wait_until(text, |s| s.contains(text))
     }
 
+    /// Poll the screen until `ok` holds for it; a timeout shows the last screen.
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
+        poll(format!("{what:?}")).until(|| {
             let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "timed out waiting for {what:?}; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+            if ok(&screen) { Ok(screen) } else { Err(screen) }
+        })
     }
 
     pub fn pane_dead(&self) -> bool {
@@ -93,14 +90,7 @@ impl Tmux {
     /// The pid of the program the pane's shell is running (the shell's child), to signal it.
     pub fn program_pid(&self) -> u32 {
         let shell: u32 = self.format("#{pane_pid}").parse().expect("pane pid");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(pid) = child_of(shell) {
-                return pid;
-            }
-            assert!(Instant::now() < deadline, "the pane's shell {shell} started no program");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        poll(format!("the pane's shell {shell} to start a program")).until(|| child_of(shell).ok_or("no child process"))
     }
 }
 
@@ -123,16 +113,11 @@ impl Drop for Tmux {
 
 /// Wait until a file exists and is not empty; returns its text.
 pub fn wait_for_file(path: &Path) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && !text.trim().is_empty()
-        {
-            return text;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {}", path.display());
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    poll(path.display()).until(|| match std::fs::read_to_string(path) {
+        Ok(text) if !text.trim().is_empty() => Ok(text),
+        Ok(text) => Err(format!("{text:?}")),
+        Err(e) => Err(e.to_string()),
+    })
 }
 
 /// A `$BROWSER` script that records the URL it was asked to open.
