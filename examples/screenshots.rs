@@ -13,12 +13,15 @@
 //!
 //! Needs tmux and curl. The port and the random state in the URL differ on every run.
 
-#[path = "../tests/it/support/demo.rs"]
-mod demo;
-// The tests' bounded wait; this example uses a part of it.
+// The tests' `$BROWSER` scripts, screen readers and waits; this example uses a part of them.
+#[allow(dead_code)]
+#[path = "../tests/it/support/browser.rs"]
+mod browser;
 #[allow(dead_code)]
 #[path = "../tests/it/support/poll.rs"]
 mod poll;
+#[path = "../tests/it/support/screen.rs"]
+mod screen;
 #[path = "../tests/it/support/tmux.rs"]
 mod tmux;
 
@@ -82,10 +85,12 @@ fn quit(t: &tmux::Tmux, done: &Path) {
 /// The default run, as someone with a browser on this machine has it: the code comes back by
 /// itself through the loopback redirect.
 fn automatic_login(bin: &Path, assets: &Path, dir: &Path) {
-    let (browser, page) = following_browser(dir, ACCOUNT);
+    // The browser acts as a real one would in automatic mode: it checks the consent page,
+    // approves, and follows the server's redirect to mastokey's listener.
+    let browser = browser::Browser::redirect_follower(dir, ACCOUNT).check_consent().write();
     // Over SSH mastokey would default to paste mode; the pictures show the default at a desk.
     let command = format!("unset SSH_CONNECTION SSH_TTY; '{}' --demo", bin.display());
-    let (t, done) = start("screenshots", &command, &browser, dir);
+    let (t, done) = start("screenshots", &command, &browser.path, dir);
     let shot = |name: &str| capture(&t, assets, name, "mastokey --demo");
 
     // The demo looks its server up by itself and lands on the scopes; esc shows the first screen.
@@ -138,14 +143,13 @@ fn automatic_login(bin: &Path, assets: &Path, dir: &Path) {
     // `o` runs the browser script: it approves, follows the redirect to mastokey's listener, and
     // the profile appears with nothing pasted.
     t.keys(&["o"]);
-    let answer = tmux::wait_for_file(&page);
-    assert!(!answer.starts_with(demo::BROWSER_ERROR), "the browser script failed: {answer}");
+    let answer = browser.result();
     assert!(answer.contains("You can close this tab"), "the listener answered:\n{answer}");
-    let opened = std::fs::read_to_string(dir.join("opened-url")).expect("the URL the browser opened");
+    let opened = std::fs::read_to_string(&browser.opened).expect("the URL the browser opened");
     assert_eq!(opened, url, "the browser opened another URL than the screen showed");
     // Saved, and the avatar fetched and drawn beside the name.
     t.wait_until("the profile, saved, with its avatar", |s| {
-        s.contains("▀▀▀▀  山田花子") && demo::saved_in(s).is_some_and(|p| p.is_absolute())
+        s.contains("▀▀▀▀  山田花子") && screen::saved_in(s).is_some_and(|p| p.is_absolute())
     });
     shot("05-profile");
 
@@ -157,9 +161,9 @@ fn automatic_login(bin: &Path, assets: &Path, dir: &Path) {
 
 /// A second run in paste mode (`--redirect oob`), for the code screen.
 fn paste_login(bin: &Path, assets: &Path, dir: &Path) {
-    let (browser, code_file) = demo::curl_browser(dir, ACCOUNT);
+    let browser = browser::Browser::code_keeper(dir, ACCOUNT).check_consent().write();
     let command = format!("'{}' --demo --redirect oob", bin.display());
-    let (t, done) = start("screenshots-paste", &command, &browser, dir);
+    let (t, done) = start("screenshots-paste", &command, &browser.path, dir);
 
     t.wait_for("Scope string requested");
     choose_scopes(&t);
@@ -167,7 +171,7 @@ fn paste_login(bin: &Path, assets: &Path, dir: &Path) {
     t.wait_for("Paste mode");
     // `o` runs the curl browser, which approves and keeps the code the server shows.
     t.keys(&["o"]);
-    let code = demo::wait_for_code(&code_file);
+    let code = browser.result();
     t.wait_for("Opened in your browser");
 
     t.keys(&["Enter"]);
@@ -179,7 +183,7 @@ fn paste_login(bin: &Path, assets: &Path, dir: &Path) {
     t.keys(&["Enter"]);
     // Saved, and the avatar fetched and drawn beside the name.
     t.wait_until("the profile, saved, with its avatar", |s| {
-        s.contains("▀▀▀▀  山田花子") && demo::saved_in(s).is_some_and(|p| p.is_absolute())
+        s.contains("▀▀▀▀  山田花子") && screen::saved_in(s).is_some_and(|p| p.is_absolute())
     });
     quit(&t, &done);
 }
@@ -195,43 +199,6 @@ fn choose_scopes(t: &tmux::Tmux) {
     move_to(t, "read:notifications");
     t.keys(&["Space"]);
     t.wait_until("read:notifications chosen", |s| scope_string(s).contains("read:notifications"));
-}
-
-/// A `$BROWSER` that acts as the person in the browser with curl, as a real browser would in
-/// automatic mode: it checks the consent page, approves as `username`, and follows the server's
-/// redirect to mastokey's listener (`curl -w '%{redirect_url}'`, then a GET of that address). It
-/// writes the URL it was given to `opened-url` and the listener's answer to the returned file
-/// (`ERROR: …` there instead when a step fails).
-fn following_browser(dir: &Path, username: &str) -> (PathBuf, PathBuf) {
-    use std::os::unix::fs::PermissionsExt;
-    let page = dir.join("callback-page.html");
-    let script = dir.join("following-browser.sh");
-    let text = format!(
-        r#"#!/bin/sh
-# Acts as the person in the browser: approve as {username}, follow the redirect back to mastokey.
-out='{out}'
-fail() {{ printf '{error} %s\n' "$1" > "$out.tmp"; mv "$out.tmp" "$out"; exit 0; }}
-url="$1"
-printf '%s' "$url" > '{opened}'
-case "$url" in *\?*) ;; *) fail "no query in the URL: $url" ;; esac
-base="${{url%%\?*}}"
-query="${{url#*\?}}"
-consent=$(curl -sS --max-time 10 "$url" 2>&1) || fail "GET the authorize page: $consent"
-case "$consent" in *"Authorize mastokey"*) ;; *) fail "the consent page does not say Authorize mastokey" ;; esac
-location=$(curl -sS --max-time 10 -o /dev/null -w '%{{redirect_url}}' \
-    --data "$query&username={username}&decision=approve" "$base" 2>&1) || fail "POST the authorize form: $location"
-case "$location" in http://127.0.0.1:*/callback\?*) ;; *) fail "not redirected to mastokey: $location" ;; esac
-answer=$(curl -sS --max-time 10 "$location" 2>&1) || fail "GET the redirect: $answer"
-printf '%s\n' "$answer" > "$out.tmp"
-mv "$out.tmp" "$out"
-"#,
-        out = page.display(),
-        opened = dir.join("opened-url").display(),
-        error = demo::BROWSER_ERROR,
-    );
-    std::fs::write(&script, text).unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    (script, page)
 }
 
 /// The URL in the "Authorize URL" box, its wrapped lines joined.

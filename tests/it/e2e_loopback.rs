@@ -6,8 +6,9 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 use crate::support::BIN;
+use crate::support::browser::{Browser, BrowserScript};
 use crate::support::session::Session;
-use crate::support::tmux::{Tmux, following_browser, wait_for_file};
+use crate::support::tmux::{Tmux, wait_for_file};
 use mastokey::demo::{Flavor, ServerConfig};
 
 tests! {
@@ -23,11 +24,11 @@ fn start(s: &Session, name: &str, env: &str) -> Tmux {
 }
 
 /// A session whose `$BROWSER` approves and follows the redirect back to mastokey.
-fn following_session(config: ServerConfig) -> (Session, std::path::PathBuf) {
+fn following_session(config: ServerConfig) -> (Session, BrowserScript) {
     let mut s = Session::with(config);
-    let (browser, page) = following_browser(s.dir.path());
-    s.browser = browser;
-    (s, page)
+    let browser = Browser::redirect_follower(s.dir.path(), "ada").write();
+    s.browser = browser.path.clone();
+    (s, browser)
 }
 
 /// Raw HTTP to the listener, as a browser or a stray client would send it.
@@ -59,7 +60,7 @@ fn the_browser_returns_the_code_and_the_profile_appears_with_no_typing() {
     t.keys(&["o"]);
     let screen = t.wait_for("Saved in");
     assert!(screen.contains("Ada Lovelace"), "{screen}");
-    assert!(wait_for_file(&page).contains("You can close this tab"));
+    assert!(page.result().contains("You can close this tab"));
     // Mastodon ignores the loopback port, so mastokey registered the port-less URI once.
     let saved = std::fs::read_to_string(s.config.join("registrations.json")).unwrap();
     assert!(saved.contains("http://127.0.0.1/callback") && saved.contains("urn:ietf:wg:oauth:2.0:oob"), "{saved}");
@@ -122,7 +123,7 @@ fn the_listener_gives_up_after_its_countdown_and_r_starts_again() {
 fn exact_match_servers_get_the_port_registered_and_it_is_reused() {
     let (s, page) = following_session(ServerConfig { flavor: Flavor::GoToSocial, ..ServerConfig::default() });
     for round in 0..2 {
-        let _ = std::fs::remove_file(&page);
+        let _ = std::fs::remove_file(&page.result);
         let t = start(&s, &format!("gts{round}"), "");
         t.wait_for("Scope string requested");
         t.keys(&["Enter"]);

@@ -5,10 +5,11 @@ use std::time::Duration;
 
 use crate::support::BIN;
 use crate::support::approve::{approve, code_from_page};
+use crate::support::browser::Browser;
 use crate::support::cli::mastokey;
 use crate::support::login::{Approver, client, log_in};
 use crate::support::mock::MockServer;
-use crate::support::tmux::{Tmux, recording_browser, wait_for_file};
+use crate::support::tmux::{Tmux, wait_for_file};
 use mastokey::mastodon::account::verify_credentials;
 use mastokey::mastodon::address::parse;
 use mastokey::mastodon::client::{Client, Timeouts};
@@ -96,13 +97,13 @@ fn the_binary_logs_in_to_mastodon_mock_with_the_default_scopes() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
-    let (browser, opened) = recording_browser(dir.path());
+    let browser = Browser::recorder(dir.path()).write();
     let t = Tmux::start(
         "mock",
         &format!("{BIN} --redirect oob --instance {}", mock.base_url()),
         &[
             ("MASTOKEY_CONFIG_DIR", config.to_str().unwrap()),
-            ("BROWSER", browser.to_str().unwrap()),
+            ("BROWSER", browser.path.to_str().unwrap()),
             ("TERM", "xterm-256color"),
         ],
         100,
@@ -114,7 +115,7 @@ fn the_binary_logs_in_to_mastodon_mock_with_the_default_scopes() {
     t.keys(&["Enter"]);
     t.wait_for("Authorize URL");
     t.keys(&["o"]);
-    let url = wait_for_file(&opened);
+    let url = wait_for_file(&browser.opened);
     assert!(url.starts_with(&format!("{}/oauth/authorize?", mock.base_url())), "{url}");
     assert!(url.contains("scope=read%3Aaccounts"), "{url}");
     let code = code_from_page(&rt.block_on(approve(&url, "ada")));
@@ -238,13 +239,13 @@ fn the_binary_logs_in_to_mastodon_mock_through_the_loopback_redirect() {
     let mock = MockServer::start();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
-    let (browser, page) = crate::support::tmux::following_browser(dir.path());
+    let browser = Browser::redirect_follower(dir.path(), "ada").write();
     let t = Tmux::start(
         "mock-loopback",
         &format!("{BIN} --redirect loopback --instance {}", mock.base_url()),
         &[
             ("MASTOKEY_CONFIG_DIR", config.to_str().unwrap()),
-            ("BROWSER", browser.to_str().unwrap()),
+            ("BROWSER", browser.path.to_str().unwrap()),
             ("TERM", "xterm-256color"),
         ],
         100,
@@ -256,6 +257,6 @@ fn the_binary_logs_in_to_mastodon_mock_through_the_loopback_redirect() {
     t.keys(&["o"]);
     let screen = t.wait_for("Saved in");
     assert!(screen.contains("Ada Lovelace"), "{screen}");
-    assert!(wait_for_file(&page).contains("You can close this tab"));
+    assert!(browser.result().contains("You can close this tab"));
     t.keys(&["q"]);
 }

@@ -1,12 +1,13 @@
 //! Helpers shared by the tests.
 
 pub mod approve;
+pub mod browser;
 pub mod cli;
-pub mod demo;
 pub mod harness;
 pub mod login;
 pub mod mock;
 pub mod poll;
+pub mod screen;
 pub mod session;
 pub mod tmux;
 

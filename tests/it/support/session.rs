@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use mastokey::demo::{DemoServer, ServerConfig};
 
-use super::tmux::{Tmux, recording_browser};
+use super::browser::Browser;
+use super::tmux::Tmux;
 
 pub struct Session {
     pub rt: tokio::runtime::Runtime,
@@ -29,8 +30,15 @@ impl Session {
         let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
         let server = rt.block_on(DemoServer::start(config)).expect("start the demo server");
         let dir = tempfile::tempdir().expect("temp dir");
-        let (browser, opened) = recording_browser(dir.path());
-        Self { rt, server: Some(server), config: dir.path().join("config"), browser, opened, dir }
+        let browser = Browser::recorder(dir.path()).write();
+        Self {
+            rt,
+            server: Some(server),
+            config: dir.path().join("config"),
+            browser: browser.path,
+            opened: browser.opened,
+            dir,
+        }
     }
 
     pub fn server(&self) -> &DemoServer {
