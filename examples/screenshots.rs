@@ -13,7 +13,8 @@
 //!
 //! Needs tmux and curl. The port and the random state in the URL differ on every run.
 
-// The tests' `$BROWSER` scripts, screen readers and waits; this example uses a part of them.
+// The tests' own drivers (tests/it/support), so the pictures are taken the way the tests drive
+// mastokey. The tests use all of them (the build checks it there); this example uses a part.
 #[allow(dead_code)]
 #[path = "../tests/it/support/browser.rs"]
 mod browser;
@@ -22,6 +23,7 @@ mod browser;
 mod poll;
 #[path = "../tests/it/support/screen.rs"]
 mod screen;
+#[allow(dead_code)]
 #[path = "../tests/it/support/tmux.rs"]
 mod tmux;
 

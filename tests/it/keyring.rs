@@ -3,7 +3,7 @@
 //!
 //! Needs dbus-daemon, dbus-send, gnome-keyring-daemon and secret-tool (Debian: dbus,
 //! gnome-keyring, libsecret-tools), and tmux for the terminal-interface parts. In CI they are
-//! required; elsewhere a test without them says so and passes. Nothing touches the keyring of
+//! required; elsewhere a test without them is reported as ignored. Nothing touches the keyring of
 //! the person running the tests: the bus, the daemon and its files live in a temporary directory.
 
 mod bus;
@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use crate::support::BIN;
 use crate::support::approve::{approve, code_from_page};
+use crate::support::cli::{Run, finish};
 use crate::support::login::{Approver, log_in};
 use crate::support::poll::poll;
 use crate::support::session::Session;
@@ -32,19 +33,12 @@ tests! {
 /// A bus address where nothing listens: no D-Bus at all.
 const DEAD_BUS: &str = "unix:path=/nonexistent/mastokey-test/bus";
 
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 /// The binary with this config dir, bus and `MASTOKEY_KEYRING` (unset when `None`), no stdin.
 fn mastokey(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> Run {
     finish(spawn(config, bus, setting, args))
 }
 
-/// [`mastokey`], started: see [`finish`].
+/// [`mastokey`], started: see [`finish`] (which expects UTF-8 output).
 fn spawn(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> Child {
     let mut command = Command::new(BIN);
     command.args(args).env("MASTOKEY_CONFIG_DIR", config).env("DBUS_SESSION_BUS_ADDRESS", bus);
@@ -53,15 +47,6 @@ fn spawn(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> Chil
         None => command.env_remove("MASTOKEY_KEYRING"),
     };
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run mastokey")
-}
-
-fn finish(child: Child) -> Run {
-    let out = child.wait_with_output().expect("wait for mastokey");
-    Run {
-        code: out.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 /// A real login as ada on the session's demo server, saved through the library (token in the file).

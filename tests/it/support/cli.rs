@@ -1,8 +1,6 @@
 //! The subcommands as a script runs them: the real binary, a strict demo server, and an empty
 //! config directory per test.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;

@@ -1,8 +1,6 @@
 //! One end-to-end test's world: a strict demo server, an empty config dir, and a `$BROWSER`
 //! script that records the URL it was asked to open.
 
-#![allow(dead_code)]
-
 use std::path::PathBuf;
 
 use mastokey::demo::{DemoServer, ServerConfig};

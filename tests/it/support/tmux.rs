@@ -1,7 +1,5 @@
 //! Drive the real mastokey binary inside a private tmux server, as a person would.
 
-#![allow(dead_code)]
-
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
