@@ -7,6 +7,32 @@ use reqwest::redirect::Policy;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use crate::support::poll::poll;
+
+tests! {
+    async full_oob_flow_ends_with_ada,
+    async codes_are_single_use_and_client_auth_is_checked_first,
+    async http_basic_client_auth_and_unsupported_grants,
+    async redirect_uri_must_repeat_the_authorize_one,
+    async loopback_port_is_ignored_for_ip_literals_only,
+    async scopes_must_be_registered_ones,
+    async expired_codes_are_refused,
+    async pkce_s256_is_enforced_when_a_challenge_was_sent,
+    async revocation_rules,
+    async verify_credentials_scope_and_user_checks,
+    async deny_redirects_with_access_denied,
+    async app_registration_validation,
+    async flavors_differ_where_real_servers_do,
+    async faults_are_seen_by_the_client,
+    async a_redirect_fault_answers_its_status_and_location,
+    async head_is_get_without_the_body,
+    async request_limits_are_answered_on_the_wire,
+    async requests_are_recorded_in_order,
+    async unknown_routes_wrong_methods_and_bad_bytes,
+    async demo_extras_userinfo_and_avatars,
+    async dropping_the_server_ends_hung_connections,
+}
+
 const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
 const LOOPBACK: &str = "http://127.0.0.1/callback";
 const INVALID_GRANT: &str = "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.";
@@ -124,7 +150,6 @@ fn invalid_grant() -> Value {
     json!({ "error": "invalid_grant", "error_description": INVALID_GRANT })
 }
 
-#[tokio::test]
 async fn full_oob_flow_ends_with_ada() {
     let t = T::mastodon().await;
     let (status, doc) = t.get("/.well-known/oauth-authorization-server").await;
@@ -182,7 +207,6 @@ async fn full_oob_flow_ends_with_ada() {
     assert_eq!(me["created_at"], "2022-11-05T00:00:00.000Z");
 }
 
-#[tokio::test]
 async fn codes_are_single_use_and_client_auth_is_checked_first() {
     let t = T::mastodon().await;
     let app = t.register(OOB, "read").await;
@@ -202,7 +226,6 @@ async fn codes_are_single_use_and_client_auth_is_checked_first() {
     assert_eq!((status, body["error"].as_str()), (400, Some("invalid_request")));
 }
 
-#[tokio::test]
 async fn http_basic_client_auth_and_unsupported_grants() {
     let t = T::mastodon().await;
     let app = t.register(OOB, "read").await;
@@ -214,7 +237,6 @@ async fn http_basic_client_auth_and_unsupported_grants() {
     assert_eq!((status, body["error"].as_str()), (400, Some("unsupported_grant_type")));
 }
 
-#[tokio::test]
 async fn redirect_uri_must_repeat_the_authorize_one() {
     let t = T::mastodon().await;
     let app = t.register(&format!("{OOB}\nhttps://app.example/cb"), "read").await;
@@ -224,7 +246,6 @@ async fn redirect_uri_must_repeat_the_authorize_one() {
     assert_eq!(t.exchange(&app, &code, OOB, &[]).await, (400, invalid_grant()));
 }
 
-#[tokio::test]
 async fn loopback_port_is_ignored_for_ip_literals_only() {
     let t = T::mastodon().await;
     let app = t.register(LOOPBACK, "read").await;
@@ -254,7 +275,6 @@ async fn loopback_port_is_ignored_for_ip_literals_only() {
     assert_eq!(refused(&gts, &app.id, LOOPBACK).await.unwrap().status(), 200);
 }
 
-#[tokio::test]
 async fn scopes_must_be_registered_ones() {
     let t = T::mastodon().await;
     let app = t.register(&format!("{OOB} {LOOPBACK}"), "read").await;
@@ -285,7 +305,6 @@ async fn scopes_must_be_registered_ones() {
     assert_eq!((status, body["error"].as_str()), (400, Some("invalid_scope")));
 }
 
-#[tokio::test]
 async fn expired_codes_are_refused() {
     let t = T::new(ServerConfig { code_lifetime: Duration::from_millis(50), ..Default::default() }).await;
     let app = t.register(OOB, "read").await;
@@ -294,7 +313,6 @@ async fn expired_codes_are_refused() {
     assert_eq!(t.exchange(&app, &code, OOB, &[]).await, (400, invalid_grant()));
 }
 
-#[tokio::test]
 async fn pkce_s256_is_enforced_when_a_challenge_was_sent() {
     let t = T::mastodon().await;
     let app = t.register(OOB, "read").await;
@@ -322,7 +340,6 @@ async fn pkce_s256_is_enforced_when_a_challenge_was_sent() {
     assert!(t.server.approve(&app.id, OOB, "write", "ada", None).is_err());
 }
 
-#[tokio::test]
 async fn revocation_rules() {
     let t = T::mastodon().await;
     let (app, token) = t.login("read").await;
@@ -347,7 +364,6 @@ async fn revocation_rules() {
     assert_eq!(t.me("never-issued").await.0, 401);
 }
 
-#[tokio::test]
 async fn verify_credentials_scope_and_user_checks() {
     let t = T::mastodon().await;
     let (_, write_only) = t.login("write").await;
@@ -370,7 +386,6 @@ async fn verify_credentials_scope_and_user_checks() {
     assert_eq!(takahe.me(&granular).await.0, 403);
 }
 
-#[tokio::test]
 async fn deny_redirects_with_access_denied() {
     let t = T::mastodon().await;
     let app = t.register(&format!("{LOOPBACK}\n{OOB}"), "read").await;
@@ -386,7 +401,6 @@ async fn deny_redirects_with_access_denied() {
     assert!(r.text().await.unwrap().contains("Authorization denied"));
 }
 
-#[tokio::test]
 async fn app_registration_validation() {
     let t = T::mastodon().await;
     let cases: [(&[(&str, &str)], &str); 4] = [
@@ -422,7 +436,6 @@ async fn app_registration_validation() {
     assert_eq!(status, 422);
 }
 
-#[tokio::test]
 async fn flavors_differ_where_real_servers_do() {
     for (flavor, version) in [
         (Flavor::GoToSocial, "0.18.1+git-6f4c3a2"),
@@ -458,7 +471,6 @@ async fn flavors_differ_where_real_servers_do() {
     );
 }
 
-#[tokio::test]
 async fn faults_are_seen_by_the_client() {
     let t = T::mastodon().await;
     let path = "/api/v2/instance";
@@ -496,7 +508,6 @@ async fn faults_are_seen_by_the_client() {
     assert_eq!(t.get(path).await.0, 200);
 }
 
-#[tokio::test]
 async fn a_redirect_fault_answers_its_status_and_location() {
     let t = T::mastodon().await;
     let elsewhere = "https://elsewhere.example/oauth/token";
@@ -512,7 +523,6 @@ async fn a_redirect_fault_answers_its_status_and_location() {
     assert_eq!(t.post("/oauth/token", &[]).await.status(), 400);
 }
 
-#[tokio::test]
 async fn head_is_get_without_the_body() {
     let t = T::mastodon().await;
     let r = t.http.head(t.url("/api/v1/instance")).send().await.unwrap();
@@ -525,7 +535,6 @@ async fn head_is_get_without_the_body() {
     assert_eq!(t.http.head(t.url("/oauth/token")).send().await.unwrap().headers()["allow"], "POST");
 }
 
-#[tokio::test]
 async fn request_limits_are_answered_on_the_wire() {
     let t = T::mastodon().await;
     let port = t.server.port();
@@ -572,7 +581,6 @@ async fn request_limits_are_answered_on_the_wire() {
     );
 }
 
-#[tokio::test]
 async fn requests_are_recorded_in_order() {
     let t = T::mastodon().await;
     t.get("/api/v1/instance?x=1").await;
@@ -583,7 +591,6 @@ async fn requests_are_recorded_in_order() {
     assert_eq!(seen, expected.map(|(m, p)| (m.to_owned(), p.to_owned())));
 }
 
-#[tokio::test]
 async fn unknown_routes_wrong_methods_and_bad_bytes() {
     let t = T::mastodon().await;
     assert_eq!(t.get("/api/v1/nothing").await, (404, r#"{"error":"Record not found"}"#.to_owned()));
@@ -610,7 +617,6 @@ async fn unknown_routes_wrong_methods_and_bad_bytes() {
     assert_eq!(t.get("/api/v1/instance").await.0, 200);
 }
 
-#[tokio::test]
 async fn demo_extras_userinfo_and_avatars() {
     let t = T::mastodon().await;
     let (_, token) = t.login("profile").await;
@@ -624,15 +630,15 @@ async fn demo_extras_userinfo_and_avatars() {
     assert!(DemoServer::accounts().iter().any(|a| a.username == "hanako" && a.display_name.contains(":sakura:")));
 }
 
-#[tokio::test]
 async fn dropping_the_server_ends_hung_connections() {
     let T { server, http } = T::mastodon().await;
     let url = format!("{}/api/v1/instance", server.base_url());
     server.inject("/api/v1/instance", Fault::Hang);
     let pending = tokio::spawn(http.get(&url).send());
-    while server.requests().is_empty() {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    poll("the request to reach the server")
+        .every(Duration::from_millis(10))
+        .until_async(|| if server.requests().is_empty() { Err("no request yet") } else { Ok(()) })
+        .await;
     drop(server);
     let result = tokio::time::timeout(Duration::from_secs(5), pending).await.expect("still hanging").unwrap();
     assert!(result.is_err());

@@ -2,10 +2,9 @@
 //! server: discovery, every failure kind, the whole OOB flow on each server flavor, and the
 //! rule that no secret ever reaches error text.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::approve::{approve, code_from_page};
 use mastokey::demo::{DemoServer, Fault, Flavor, ServerConfig};
 use mastokey::mastodon::ApiError;
 use mastokey::mastodon::account::verify_credentials;
@@ -16,9 +15,27 @@ use mastokey::mastodon::oauth::{AuthorizeRequest, CodeExchange, OOB, authorize_u
 use mastokey::mastodon::pkce::{Pkce, new_state};
 use mastokey::secret::Secret;
 use mastokey::store::Registration;
-use support::approve::{approve, code_from_page};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
+
+tests! {
+    async discovery_reads_well_known_and_v2_card_in_one_pass,
+    async a_server_without_v2_instance_falls_back_to_v1,
+    async other_server_kinds_are_detected_and_adapted_for,
+    async a_broken_well_known_document_does_not_stop_discovery,
+    async a_hanging_well_known_document_costs_only_the_timeout,
+    async a_closed_port_is_refused,
+    async an_unknown_name_is_a_dns_error,
+    async https_to_a_plain_http_server_is_a_tls_error,
+    async https_to_the_demo_servers_plain_port_is_a_tls_error_at_once,
+    async a_server_that_never_answers_times_out,
+    async no_instance_endpoint_means_not_mastodon,
+    async answers_that_are_not_the_api_get_their_own_kinds,
+    async requests_name_mastokey_and_registration_sends_mastodons_fields,
+    async oob_login_on_mastodon_with_pkce_ends_with_ada,
+    async oob_login_works_on_every_flavor_and_bad_codes_are_recognised,
+    async a_server_that_echoes_secrets_in_its_errors_does_not_leak_them,
+}
 
 const NOW: &str = "2026-11-23T00:00:00Z";
 const WELL_KNOWN: &str = "/.well-known/oauth-authorization-server";
@@ -55,7 +72,6 @@ fn assert_no_secrets(e: &ApiError, secrets: &[&str]) {
 // ---------------------------------------------------------------------------------------------
 // Discovery
 
-#[tokio::test]
 async fn discovery_reads_well_known_and_v2_card_in_one_pass() {
     let (server, address) = start(Flavor::Mastodon).await;
     let info = discover(&client(), address.clone()).await.expect("discover");
@@ -83,7 +99,6 @@ async fn discovery_reads_well_known_and_v2_card_in_one_pass() {
     assert_eq!(paths.len(), 2, "{paths:?}");
 }
 
-#[tokio::test]
 async fn a_server_without_v2_instance_falls_back_to_v1() {
     let config = ServerConfig { v2_instance: false, ..ServerConfig::default() };
     let server = DemoServer::start(config).await.unwrap();
@@ -97,7 +112,6 @@ async fn a_server_without_v2_instance_falls_back_to_v1() {
     assert!(paths.iter().any(|p| p == V2) && paths.iter().any(|p| p == V1), "{paths:?}");
 }
 
-#[tokio::test]
 async fn other_server_kinds_are_detected_and_adapted_for() {
     let cases = [
         (Flavor::GoToSocial, ServerKind::GoToSocial, "read:accounts", "GoToSocial Demo"),
@@ -118,7 +132,6 @@ async fn other_server_kinds_are_detected_and_adapted_for() {
     }
 }
 
-#[tokio::test]
 async fn a_broken_well_known_document_does_not_stop_discovery() {
     let faults = [
         Fault::Garbage,
@@ -138,7 +151,6 @@ async fn a_broken_well_known_document_does_not_stop_discovery() {
     }
 }
 
-#[tokio::test]
 async fn a_hanging_well_known_document_costs_only_the_timeout() {
     let (server, address) = start(Flavor::Mastodon).await;
     server.inject(WELL_KNOWN, Fault::Hang);
@@ -151,7 +163,6 @@ async fn a_hanging_well_known_document_costs_only_the_timeout() {
 // ---------------------------------------------------------------------------------------------
 // Failures, each with its own kind
 
-#[tokio::test]
 async fn a_closed_port_is_refused() {
     // Bind, learn the port, close it: nothing listens there any more.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
@@ -162,7 +173,6 @@ async fn a_closed_port_is_refused() {
     assert!(e.to_string().contains("refused"), "{e}");
 }
 
-#[tokio::test]
 async fn an_unknown_name_is_a_dns_error() {
     // `.invalid` can never resolve (RFC 6761). A sandbox without any resolver answers the same
     // way: getaddrinfo fails with "Name or service not known" (measured here).
@@ -195,7 +205,6 @@ async fn plain_http_server() -> u16 {
     port
 }
 
-#[tokio::test]
 async fn https_to_a_plain_http_server_is_a_tls_error() {
     let port = plain_http_server().await;
     let address = parse(&format!("https://127.0.0.1:{port}")).unwrap();
@@ -210,7 +219,6 @@ async fn https_to_a_plain_http_server_is_a_tls_error() {
     assert!(e.is_network());
 }
 
-#[tokio::test]
 async fn https_to_the_demo_servers_plain_port_is_a_tls_error_at_once() {
     // The demo server refuses a TLS ClientHello as soon as it sees it is not a request line,
     // so the client reports a TLS failure well before any timeout.
@@ -221,7 +229,6 @@ async fn https_to_the_demo_servers_plain_port_is_a_tls_error_at_once() {
     assert!(matches!(e, ApiError::Tls { .. }), "a TLS error, not a timeout: {e:?}");
 }
 
-#[tokio::test]
 async fn a_server_that_never_answers_times_out() {
     let (server, address) = start(Flavor::Mastodon).await;
     server.inject(V2, Fault::Hang);
@@ -231,7 +238,6 @@ async fn a_server_that_never_answers_times_out() {
     assert!(e.is_network());
 }
 
-#[tokio::test]
 async fn no_instance_endpoint_means_not_mastodon() {
     let (server, address) = start(Flavor::Mastodon).await;
     server.inject(V2, Fault::Status(404, r#"{"error":"Record not found"}"#.into()));
@@ -244,7 +250,6 @@ async fn no_instance_endpoint_means_not_mastodon() {
 /// Does this error have the expected kind and fields?
 type Expect = fn(&ApiError) -> bool;
 
-#[tokio::test]
 async fn answers_that_are_not_the_api_get_their_own_kinds() {
     let cases: Vec<(Fault, Expect)> = vec![
         (
@@ -330,7 +335,6 @@ async fn read_request(stream: &mut tokio::net::TcpStream) -> String {
     }
 }
 
-#[tokio::test]
 async fn requests_name_mastokey_and_registration_sends_mastodons_fields() {
     let (port, mut heads) = recording_server().await;
     let address = parse(&format!("http://127.0.0.1:{port}")).unwrap();
@@ -421,7 +425,6 @@ fn exchange<'a>(login: &'a Login, code: &'a str) -> CodeExchange<'a> {
     }
 }
 
-#[tokio::test]
 async fn oob_login_on_mastodon_with_pkce_ends_with_ada() {
     let (_server, address) = start(Flavor::Mastodon).await;
     let c = client();
@@ -469,7 +472,6 @@ async fn oob_login_on_mastodon_with_pkce_ends_with_ada() {
     assert_no_secrets(&e, &["bogus-token-0123456789"]);
 }
 
-#[tokio::test]
 async fn oob_login_works_on_every_flavor_and_bad_codes_are_recognised() {
     // (flavor, how its token endpoint refuses a wrong code)
     let cases = [
@@ -504,7 +506,6 @@ async fn oob_login_works_on_every_flavor_and_bad_codes_are_recognised() {
     }
 }
 
-#[tokio::test]
 async fn a_server_that_echoes_secrets_in_its_errors_does_not_leak_them() {
     let (server, address) = start(Flavor::Mastodon).await;
     let c = client();

@@ -1,10 +1,15 @@
 //! Interoperability with mastodon-mock (PyPI): a Mastodon imitation written by someone else, so
 //! the demo server's reading of the protocol is not the only one we are tested against.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::BIN;
+use crate::support::approve::{approve, code_from_page};
+use crate::support::browser::Browser;
+use crate::support::cli::mastokey;
+use crate::support::login::{Approver, client, log_in};
+use crate::support::mock::MockServer;
+use crate::support::tmux::{Tmux, wait_for_file};
 use mastokey::mastodon::account::verify_credentials;
 use mastokey::mastodon::address::parse;
 use mastokey::mastodon::client::{Client, Timeouts};
@@ -12,19 +17,17 @@ use mastokey::mastodon::discovery::{ServerKind, discover};
 use mastokey::mastodon::oauth::{AuthorizeRequest, CodeExchange, OOB, authorize_url, exchange_code, register_app};
 use mastokey::mastodon::pkce::{Pkce, new_state};
 use mastokey::secret::Secret;
-use support::approve::{approve, code_from_page};
-use support::cli::mastokey;
-use support::login::{Approver, client, log_in};
-use support::mock::MockServer;
-use support::tmux::{Tmux, available, recording_browser, wait_for_file};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
+tests! {
+    the_library_logs_in_to_mastodon_mock needs [MastodonMock],
+    the_binary_logs_in_to_mastodon_mock_with_the_default_scopes needs [Tmux, MastodonMock],
+    mastokey_token_works_at_mastodon_mock_until_mastokey_logout_revokes_it needs [MastodonMock],
+    mastokey_accounts_and_whoami_at_mastodon_mock needs [MastodonMock],
+    the_binary_logs_in_to_mastodon_mock_through_the_loopback_redirect needs [Tmux, Curl, MastodonMock],
+}
 
-#[test]
 fn the_library_logs_in_to_mastodon_mock() {
-    let Some(mock) = MockServer::start() else {
-        return;
-    };
+    let mock = MockServer::start();
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         let c = Client::new(Timeouts { connect: Duration::from_secs(5), total: Duration::from_secs(20) });
@@ -89,24 +92,18 @@ fn the_library_logs_in_to_mastodon_mock() {
     });
 }
 
-#[test]
 fn the_binary_logs_in_to_mastodon_mock_with_the_default_scopes() {
-    if !available() {
-        return;
-    }
-    let Some(mock) = MockServer::start() else {
-        return;
-    };
+    let mock = MockServer::start();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
-    let (browser, opened) = recording_browser(dir.path());
+    let browser = Browser::recorder(dir.path()).write();
     let t = Tmux::start(
         "mock",
         &format!("{BIN} --redirect oob --instance {}", mock.base_url()),
         &[
             ("MASTOKEY_CONFIG_DIR", config.to_str().unwrap()),
-            ("BROWSER", browser.to_str().unwrap()),
+            ("BROWSER", browser.path.to_str().unwrap()),
             ("TERM", "xterm-256color"),
         ],
         100,
@@ -118,7 +115,7 @@ fn the_binary_logs_in_to_mastodon_mock_with_the_default_scopes() {
     t.keys(&["Enter"]);
     t.wait_for("Authorize URL");
     t.keys(&["o"]);
-    let url = wait_for_file(&opened);
+    let url = wait_for_file(&browser.opened);
     assert!(url.starts_with(&format!("{}/oauth/authorize?", mock.base_url())), "{url}");
     assert!(url.contains("scope=read%3Aaccounts"), "{url}");
     let code = code_from_page(&rt.block_on(approve(&url, "ada")));
@@ -137,11 +134,8 @@ fn the_binary_logs_in_to_mastodon_mock_with_the_default_scopes() {
     t.wait_until("mastokey to exit", |_| t.pane_dead());
 }
 
-#[test]
 fn mastokey_token_works_at_mastodon_mock_until_mastokey_logout_revokes_it() {
-    let Some(mock) = MockServer::start() else {
-        return;
-    };
+    let mock = MockServer::start();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = mastokey::store::Store::at(dir.path().join("config"));
@@ -177,11 +171,8 @@ fn mastokey_token_works_at_mastodon_mock_until_mastokey_logout_revokes_it() {
     assert_eq!(code, Some(3), "{stderr}");
 }
 
-#[test]
 fn mastokey_accounts_and_whoami_at_mastodon_mock() {
-    let Some(mock) = MockServer::start() else {
-        return;
-    };
+    let mock = MockServer::start();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = mastokey::store::Store::at(dir.path().join("config"));
@@ -244,23 +235,17 @@ fn mastokey_accounts_and_whoami_at_mastodon_mock() {
     assert_eq!(rejected.code, 5, "{rejected:?}");
 }
 
-#[test]
 fn the_binary_logs_in_to_mastodon_mock_through_the_loopback_redirect() {
-    if !available() {
-        return;
-    }
-    let Some(mock) = MockServer::start() else {
-        return;
-    };
+    let mock = MockServer::start();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
-    let (browser, page) = support::tmux::following_browser(dir.path());
+    let browser = Browser::redirect_follower(dir.path(), "ada").write();
     let t = Tmux::start(
         "mock-loopback",
         &format!("{BIN} --redirect loopback --instance {}", mock.base_url()),
         &[
             ("MASTOKEY_CONFIG_DIR", config.to_str().unwrap()),
-            ("BROWSER", browser.to_str().unwrap()),
+            ("BROWSER", browser.path.to_str().unwrap()),
             ("TERM", "xterm-256color"),
         ],
         100,
@@ -272,6 +257,6 @@ fn the_binary_logs_in_to_mastodon_mock_through_the_loopback_redirect() {
     t.keys(&["o"]);
     let screen = t.wait_for("Saved in");
     assert!(screen.contains("Ada Lovelace"), "{screen}");
-    assert!(wait_for_file(&page).contains("You can close this tab"));
+    assert!(browser.result().contains("You can close this tab"));
     t.keys(&["q"]);
 }

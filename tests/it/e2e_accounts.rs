@@ -1,13 +1,18 @@
 //! End-to-end: the accounts screen in the real binary. A second login on the same server (with
 //! force_login), switching between the two, and logging out, in the TUI and against the server.
 
-mod support;
-
+use crate::support::BIN;
+use crate::support::approve::{approve, code_from_page};
+use crate::support::session::Session;
+use crate::support::tmux::{Tmux, wait_for_file};
 use mastokey::mastodon::client::{Client, Timeouts};
 use mastokey::store::Store;
-use support::approve::{approve, code_from_page};
-use support::session::{BIN, Session};
-use support::tmux::{Tmux, available, wait_for_file};
+
+tests! {
+    a_second_login_on_the_same_server_and_switching_between_them needs [Tmux],
+    logging_out_revokes_the_token_at_the_server needs [Tmux],
+    logout_with_the_server_down_asks_before_forgetting needs [Tmux],
+}
 
 fn start(s: &Session, name: &str) -> Tmux {
     s.start(name, &format!("{BIN} --redirect oob"))
@@ -33,11 +38,7 @@ fn log_in(s: &Session, t: &Tmux, username: &str) -> String {
     url
 }
 
-#[test]
 fn a_second_login_on_the_same_server_and_switching_between_them() {
-    if !available() {
-        return;
-    }
     let s = Session::new();
     let t = start(&s, "accounts");
     let first = log_in(&s, &t, "ada");
@@ -62,11 +63,7 @@ fn a_second_login_on_the_same_server_and_switching_between_them() {
     assert_eq!(Store::at(&s.config).logins().unwrap().len(), 2);
 }
 
-#[test]
 fn logging_out_revokes_the_token_at_the_server() {
-    if !available() {
-        return;
-    }
     let s = Session::new();
     let t = start(&s, "logout");
     log_in(&s, &t, "ada");
@@ -86,11 +83,7 @@ fn logging_out_revokes_the_token_at_the_server() {
     t.keys(&["C-c"]);
 }
 
-#[test]
 fn logout_with_the_server_down_asks_before_forgetting() {
-    if !available() {
-        return;
-    }
     let mut s = Session::new();
     let t = start(&s, "logout-down");
     log_in(&s, &t, "ada");

@@ -1,12 +1,20 @@
 //! End-to-end: the real binary in tmux logs in against the strict demo server.
 
-mod support;
-
 use std::os::unix::fs::PermissionsExt;
 
-use support::approve::{approve, code_from_page};
-use support::session::{BIN, Session};
-use support::tmux::{Tmux, available, wait_for_file};
+use crate::support::BIN;
+use crate::support::approve::{approve, code_from_page};
+use crate::support::session::Session;
+use crate::support::tmux::{Tmux, wait_for_file};
+
+tests! {
+    full_login_with_a_wrong_code_then_the_right_one needs [Tmux],
+    copy_without_a_display_uses_osc52_into_the_tmux_buffer needs [Tmux],
+    a_corrupt_logins_file_is_kept_aside_and_the_new_login_saved needs [Tmux],
+    ctrl_c_quits_from_the_first_screen_and_restores_the_terminal needs [Tmux],
+    a_mistyped_server_gets_a_message_and_keeps_the_text needs [Tmux],
+    a_terminate_signal_restores_the_terminal_and_exits_with_its_status needs [Tmux],
+}
 
 fn setup() -> Session {
     Session::new()
@@ -26,11 +34,7 @@ fn authorize(s: &Session, t: &Tmux) -> (String, String) {
     (url, code)
 }
 
-#[test]
 fn full_login_with_a_wrong_code_then_the_right_one() {
-    if !available() {
-        return;
-    }
     let s = setup();
     let status = s.dir.path().join("after-exit");
     // After mastokey exits, record the terminal's mode to prove it was restored.
@@ -67,11 +71,7 @@ fn full_login_with_a_wrong_code_then_the_right_one() {
     assert_eq!(t.format("#{alternate_on}"), "0", "still on the alternate screen");
 }
 
-#[test]
 fn copy_without_a_display_uses_osc52_into_the_tmux_buffer() {
-    if !available() {
-        return;
-    }
     let s = setup();
     let t = s
         .start("osc52", &format!("env -u DISPLAY -u WAYLAND_DISPLAY {BIN} --redirect oob --instance {}", s.base_url()));
@@ -87,11 +87,7 @@ fn copy_without_a_display_uses_osc52_into_the_tmux_buffer() {
     assert_eq!(buffer, url, "the copied URL is the one the browser got");
 }
 
-#[test]
 fn a_corrupt_logins_file_is_kept_aside_and_the_new_login_saved() {
-    if !available() {
-        return;
-    }
     let s = setup();
     std::fs::create_dir_all(&s.config).unwrap();
     std::fs::write(s.config.join("logins.json"), b"{ this is not json").unwrap();
@@ -125,11 +121,7 @@ fn first_screen(name: &str) -> (Tmux, tempfile::TempDir, std::path::PathBuf) {
     (t, dir, status)
 }
 
-#[test]
 fn ctrl_c_quits_from_the_first_screen_and_restores_the_terminal() {
-    if !available() {
-        return;
-    }
     let (t, _dir, status) = first_screen("quit");
     t.type_text("q");
     t.wait_for("│q");
@@ -139,11 +131,7 @@ fn ctrl_c_quits_from_the_first_screen_and_restores_the_terminal() {
     assert_eq!(t.format("#{alternate_on}"), "0");
 }
 
-#[test]
 fn a_mistyped_server_gets_a_message_and_keeps_the_text() {
-    if !available() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let t = Tmux::start("typo", BIN, &[("MASTOKEY_CONFIG_DIR", dir.path().to_str().unwrap())], 80, 24);
     t.wait_for("Which server");
@@ -155,11 +143,7 @@ fn a_mistyped_server_gets_a_message_and_keeps_the_text() {
     t.keys(&["C-c"]);
 }
 
-#[test]
 fn a_terminate_signal_restores_the_terminal_and_exits_with_its_status() {
-    if !available() {
-        return;
-    }
     let (t, _dir, status) = first_screen("sigterm");
     assert_eq!(t.format("#{alternate_on}"), "1");
     let kill = std::process::Command::new("kill").args(["-TERM", &t.program_pid().to_string()]).status().unwrap();

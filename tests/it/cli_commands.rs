@@ -1,14 +1,28 @@
 //! The subcommands for scripts, run as the real binary against the strict demo server.
 
-mod support;
-
+use crate::support::BIN;
+use crate::support::cli::{mastokey, setup};
+use crate::support::login::client;
+use crate::support::tmux::{Tmux, wait_for_file};
 use mastokey::mastodon::oauth::revoke;
 use mastokey::secret::Secret;
-use support::cli::{BIN, mastokey, setup};
-use support::login::client;
-use support::tmux::{Tmux, available, wait_for_file};
 
-#[test]
+tests! {
+    accounts_lists_logins_as_a_table_and_as_json_without_tokens,
+    token_prints_the_token_alone_and_it_works,
+    token_without_logins_or_with_an_unknown_account_exits_3,
+    token_with_two_logins_and_no_account_is_a_usage_error_listing_them,
+    whoami_verifies_prints_a_summary_or_the_json_and_notes_the_time,
+    whoami_after_the_server_revoked_the_token_exits_5,
+    whoami_with_the_server_down_exits_4,
+    logout_revokes_the_token_and_forgets_the_login,
+    logout_with_the_server_down_keeps_the_login_unless_told_yes,
+    logout_asks_on_a_terminal_before_forgetting needs [Tmux],
+    a_corrupt_logins_file_exits_6_and_is_kept_aside,
+    completions_come_from_the_same_definition,
+    revoke_refuses_another_apps_token_and_wrong_credentials_without_leaking_them,
+}
+
 fn accounts_lists_logins_as_a_table_and_as_json_without_tokens() {
     let s = setup();
     let ada = s.log_in("ada");
@@ -39,7 +53,6 @@ fn accounts_lists_logins_as_a_table_and_as_json_without_tokens() {
     assert!(list.iter().all(|l| l.get("token").is_none()), "{list:?}");
 }
 
-#[test]
 fn token_prints_the_token_alone_and_it_works() {
     let s = setup();
     let ada = s.log_in("ada");
@@ -54,7 +67,6 @@ fn token_prints_the_token_alone_and_it_works() {
     assert_eq!((named.code, named.stdout), (0, run.stdout));
 }
 
-#[test]
 fn token_without_logins_or_with_an_unknown_account_exits_3() {
     let s = setup();
     let run = s.run(&["token"]);
@@ -68,7 +80,6 @@ fn token_without_logins_or_with_an_unknown_account_exits_3() {
     assert!(run.stderr.contains(&s.acct("ada")), "names the saved logins: {}", run.stderr);
 }
 
-#[test]
 fn token_with_two_logins_and_no_account_is_a_usage_error_listing_them() {
     let s = setup();
     let ada = s.log_in("ada");
@@ -81,7 +92,6 @@ fn token_with_two_logins_and_no_account_is_a_usage_error_listing_them() {
     assert!(!run.stderr.contains(ada.token.expose()));
 }
 
-#[test]
 fn whoami_verifies_prints_a_summary_or_the_json_and_notes_the_time() {
     let s = setup();
     let mut ada = s.log_in("ada");
@@ -107,7 +117,6 @@ fn whoami_verifies_prints_a_summary_or_the_json_and_notes_the_time() {
     assert!(account["source"].is_object(), "the server's own JSON, verify_credentials' source included");
 }
 
-#[test]
 fn whoami_after_the_server_revoked_the_token_exits_5() {
     let s = setup();
     let ada = s.log_in("ada");
@@ -127,7 +136,6 @@ fn whoami_after_the_server_revoked_the_token_exits_5() {
     assert_eq!(s.saved_accts(), [s.acct("ada")], "a rejected login is reported, not forgotten");
 }
 
-#[test]
 fn whoami_with_the_server_down_exits_4() {
     let mut s = setup();
     s.log_in("ada");
@@ -137,7 +145,6 @@ fn whoami_with_the_server_down_exits_4() {
     assert!(run.stderr.contains("could not reach") && run.stderr.contains("refused"), "{}", run.stderr);
 }
 
-#[test]
 fn logout_revokes_the_token_and_forgets_the_login() {
     let s = setup();
     let ada = s.log_in("ada");
@@ -156,7 +163,6 @@ fn logout_revokes_the_token_and_forgets_the_login() {
     assert_eq!(again.code, 3, "{again:?}");
 }
 
-#[test]
 fn logout_with_the_server_down_keeps_the_login_unless_told_yes() {
     let mut s = setup();
     let ada = s.log_in("ada");
@@ -175,11 +181,7 @@ fn logout_with_the_server_down_keeps_the_login_unless_told_yes() {
     assert!(!run.stderr.contains(ada.token.expose()));
 }
 
-#[test]
 fn logout_asks_on_a_terminal_before_forgetting() {
-    if !available() {
-        return;
-    }
     let mut s = setup();
     let ada = s.log_in("ada");
     s.server = None;
@@ -204,7 +206,6 @@ fn logout_asks_on_a_terminal_before_forgetting() {
     assert!(s.saved_accts().is_empty());
 }
 
-#[test]
 fn a_corrupt_logins_file_exits_6_and_is_kept_aside() {
     let s = setup();
     s.log_in("ada");
@@ -225,7 +226,6 @@ fn a_corrupt_logins_file_exits_6_and_is_kept_aside() {
     assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), garbage);
 }
 
-#[test]
 fn completions_come_from_the_same_definition() {
     let dir = tempfile::tempdir().unwrap();
     for shell in ["bash", "zsh", "fish"] {
@@ -238,7 +238,6 @@ fn completions_come_from_the_same_definition() {
     assert_eq!(run.code, 2, "{run:?}");
 }
 
-#[test]
 fn revoke_refuses_another_apps_token_and_wrong_credentials_without_leaking_them() {
     let s = setup();
     let ada = s.log_in("ada");

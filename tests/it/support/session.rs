@@ -1,15 +1,12 @@
 //! One end-to-end test's world: a strict demo server, an empty config dir, and a `$BROWSER`
 //! script that records the URL it was asked to open.
 
-#![allow(dead_code)]
-
 use std::path::PathBuf;
 
 use mastokey::demo::{DemoServer, ServerConfig};
 
-use super::tmux::{Tmux, recording_browser};
-
-pub const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
+use super::browser::Browser;
+use super::tmux::Tmux;
 
 pub struct Session {
     pub rt: tokio::runtime::Runtime,
@@ -31,8 +28,15 @@ impl Session {
         let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
         let server = rt.block_on(DemoServer::start(config)).expect("start the demo server");
         let dir = tempfile::tempdir().expect("temp dir");
-        let (browser, opened) = recording_browser(dir.path());
-        Self { rt, server: Some(server), config: dir.path().join("config"), browser, opened, dir }
+        let browser = Browser::recorder(dir.path()).write();
+        Self {
+            rt,
+            server: Some(server),
+            config: dir.path().join("config"),
+            browser: browser.path,
+            opened: browser.opened,
+            dir,
+        }
     }
 
     pub fn server(&self) -> &DemoServer {

@@ -2,13 +2,19 @@
 //! earlier (the TUI, a slow `whoami`) must not write it back over what others did meanwhile,
 //! and processes running at once lose none of each other's changes.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::cli::{Run, Setup, finish, mastokey, setup};
 use mastokey::demo::Fault;
 use mastokey::store::{Login, now_rfc3339};
-use support::cli::{Run, Setup, finish, mastokey, setup};
+
+tests! {
+    a_stale_copy_does_not_bring_back_a_login_another_process_logged_out,
+    a_stale_copy_does_not_replace_a_newer_login_of_the_same_account,
+    a_slow_whoami_keeps_a_newer_login_made_meanwhile,
+    a_slow_whoami_does_not_bring_back_a_login_forgotten_meanwhile,
+    processes_running_whoami_logout_and_new_logins_at_once_lose_nothing,
+}
 
 const VERIFY: &str = "/api/v1/accounts/verify_credentials";
 
@@ -17,7 +23,6 @@ fn saved(s: &Setup, username: &str) -> Option<Login> {
     s.store.logins().unwrap().into_iter().find(|l| l.acct == s.acct(username))
 }
 
-#[test]
 fn a_stale_copy_does_not_bring_back_a_login_another_process_logged_out() {
     let s = setup();
     let stale = s.log_in("ada");
@@ -28,7 +33,6 @@ fn a_stale_copy_does_not_bring_back_a_login_another_process_logged_out() {
     assert_eq!(s.run(&["token"]).code, 3);
 }
 
-#[test]
 fn a_stale_copy_does_not_replace_a_newer_login_of_the_same_account() {
     let s = setup();
     let stale = s.log_in("ada");
@@ -54,7 +58,6 @@ fn slow_whoami(s: &Setup, meanwhile: impl FnOnce()) -> Run {
     finish(whoami)
 }
 
-#[test]
 fn a_slow_whoami_keeps_a_newer_login_made_meanwhile() {
     let s = setup();
     let old = s.log_in("ada");
@@ -66,7 +69,6 @@ fn a_slow_whoami_keeps_a_newer_login_made_meanwhile() {
     assert_ne!(newer.token, old.token);
 }
 
-#[test]
 fn a_slow_whoami_does_not_bring_back_a_login_forgotten_meanwhile() {
     let s = setup();
     s.log_in("ada");
@@ -80,7 +82,6 @@ fn a_slow_whoami_does_not_bring_back_a_login_forgotten_meanwhile() {
     assert!(s.store.logins().unwrap().is_empty(), "still forgotten");
 }
 
-#[test]
 fn processes_running_whoami_logout_and_new_logins_at_once_lose_nothing() {
     let s = setup();
     for username in ["ada", "hanako", "grace", "newsbot", "rustclub"] {

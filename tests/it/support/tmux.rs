@@ -1,29 +1,21 @@
 //! Drive the real mastokey binary inside a private tmux server, as a person would.
 
-#![allow(dead_code)]
-
 use std::path::Path;
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::poll::poll;
 
 pub struct Tmux {
     socket: String,
 }
 
-/// tmux is required in CI (which installs it); elsewhere a test without it says so and passes.
-pub fn available() -> bool {
-    let found = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-        eprintln!("note: tmux not installed; skipping this end-to-end test");
-    }
-    found
-}
-
 impl Tmux {
     /// Start `command` (run by sh) in a new session of the given size, with these variables.
     pub fn start(name: &str, command: &str, env: &[(&str, &str)], width: u16, height: u16) -> Self {
-        let socket = format!("mk-{name}-{}", std::process::id());
+        // Tests run side by side in one process: the number keeps two servers of one name apart.
+        static STARTED: AtomicUsize = AtomicUsize::new(0);
+        let socket = format!("mk-{name}-{}-{}", std::process::id(), STARTED.fetch_add(1, Ordering::Relaxed));
         let t = Self { socket };
         let mut args: Vec<String> = vec![
             "-f".into(),
@@ -81,16 +73,12 @@ impl Tmux {
         self.wait_until(text, |s| s.contains(text))
     }
 
+    /// Poll the screen until `ok` holds for it; a timeout shows the last screen.
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
+        poll(format!("{what:?}")).until(|| {
             let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "timed out waiting for {what:?}; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+            if ok(&screen) { Ok(screen) } else { Err(screen) }
+        })
     }
 
     pub fn pane_dead(&self) -> bool {
@@ -100,14 +88,7 @@ impl Tmux {
     /// The pid of the program the pane's shell is running (the shell's child), to signal it.
     pub fn program_pid(&self) -> u32 {
         let shell: u32 = self.format("#{pane_pid}").parse().expect("pane pid");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(pid) = child_of(shell) {
-                return pid;
-            }
-            assert!(Instant::now() < deadline, "the pane's shell {shell} started no program");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        poll(format!("the pane's shell {shell} to start a program")).until(|| child_of(shell).ok_or("no child process"))
     }
 }
 
@@ -130,53 +111,9 @@ impl Drop for Tmux {
 
 /// Wait until a file exists and is not empty; returns its text.
 pub fn wait_for_file(path: &Path) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && !text.trim().is_empty()
-        {
-            return text;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {}", path.display());
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// A `$BROWSER` script that records the URL it was asked to open.
-pub fn recording_browser(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
-    use std::os::unix::fs::PermissionsExt;
-    let record = dir.join("opened-url");
-    let script = dir.join("browser.sh");
-    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", record.display())).unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    (script, record)
-}
-
-/// A `$BROWSER` that approves as ada with curl and follows the redirect to mastokey's listener,
-/// saving the page the listener answered.
-pub fn following_browser(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
-    following_browser_deciding(dir, &dir.join("no-decision-file"))
-}
-
-/// The same, answering with the decision written in `decision` (`approve` when there is none;
-/// `deny` to refuse), so one test can do both.
-pub fn following_browser_deciding(dir: &Path, decision: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
-    use std::os::unix::fs::PermissionsExt;
-    let page = dir.join("callback-page.html");
-    let script = dir.join("browser.sh");
-    let text = format!(
-        r#"#!/bin/sh
-url="$1"; base="${{url%%\?*}}"; query="${{url#*\?}}"
-decision=$(cat '{decision}' 2>/dev/null || echo approve)
-rm -f '{page}'
-location=$(curl -sS --max-time 10 -o /dev/null -w '%{{redirect_url}}' --data "$query&username=ada&decision=$decision" "$base")
-curl -sS --max-time 10 "$location" > '{page}.tmp'
-mv '{page}.tmp' '{page}'
-"#,
-        page = page.display(),
-        decision = decision.display()
-    );
-    std::fs::write(&script, text).unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    (script, page)
+    poll(path.display()).until(|| match std::fs::read_to_string(path) {
+        Ok(text) if !text.trim().is_empty() => Ok(text),
+        Ok(text) => Err(format!("{text:?}")),
+        Err(e) => Err(e.to_string()),
+    })
 }

@@ -3,41 +3,42 @@
 //!
 //! Needs dbus-daemon, dbus-send, gnome-keyring-daemon and secret-tool (Debian: dbus,
 //! gnome-keyring, libsecret-tools), and tmux for the terminal-interface parts. In CI they are
-//! required; elsewhere a test without them says so and passes. Nothing touches the keyring of
+//! required; elsewhere a test without them is reported as ignored. Nothing touches the keyring of
 //! the person running the tests: the bus, the daemon and its files live in a temporary directory.
 
-#[path = "keyring/bus.rs"]
 mod bus;
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use bus::{Bus, keyring_tools, keyring_user};
+use crate::support::BIN;
+use crate::support::approve::{approve, code_from_page};
+use crate::support::cli::{Run, finish};
+use crate::support::login::{Approver, log_in};
+use crate::support::poll::poll;
+use crate::support::session::Session;
+use crate::support::tmux::{Tmux, wait_for_file};
+use bus::{Bus, keyring_user};
 use mastokey::demo::Fault;
 use mastokey::store::{Login, Store};
-use support::approve::{approve, code_from_page};
-use support::login::{Approver, log_in};
-use support::session::{BIN, Session};
-use support::tmux::{Tmux, wait_for_file};
+
+tests! {
+    the_token_lives_in_a_real_keyring_and_the_commands_find_it needs [DbusDaemon, DbusSend, GnomeKeyring, Libsecret],
+    without_a_keyring_service_the_token_stays_in_the_file_with_a_note needs [DbusDaemon, DbusSend, GnomeKeyring, Libsecret],
+    a_slow_whoami_puts_no_stale_token_in_the_keyring needs [DbusDaemon, DbusSend, GnomeKeyring, Libsecret],
+    the_profile_screen_says_where_the_token_went needs [Tmux, DbusDaemon, DbusSend, GnomeKeyring, Libsecret],
+}
 
 /// A bus address where nothing listens: no D-Bus at all.
 const DEAD_BUS: &str = "unix:path=/nonexistent/mastokey-test/bus";
-
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
 
 /// The binary with this config dir, bus and `MASTOKEY_KEYRING` (unset when `None`), no stdin.
 fn mastokey(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> Run {
     finish(spawn(config, bus, setting, args))
 }
 
-/// [`mastokey`], started: see [`finish`].
+/// [`mastokey`], started: see [`finish`] (which expects UTF-8 output).
 fn spawn(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> Child {
     let mut command = Command::new(BIN);
     command.args(args).env("MASTOKEY_CONFIG_DIR", config).env("DBUS_SESSION_BUS_ADDRESS", bus);
@@ -46,15 +47,6 @@ fn spawn(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> Chil
         None => command.env_remove("MASTOKEY_KEYRING"),
     };
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run mastokey")
-}
-
-fn finish(child: Child) -> Run {
-    let out = child.wait_with_output().expect("wait for mastokey");
-    Run {
-        code: out.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 /// A real login as ada on the session's demo server, saved through the library (token in the file).
@@ -75,14 +67,11 @@ fn logins_json(config: &Path) -> (String, serde_json::Value) {
 fn verifies(s: &Session, token: &str) -> bool {
     let base = url::Url::parse(&s.base_url()).unwrap();
     let token = mastokey::secret::Secret::new(token);
-    s.rt.block_on(mastokey::mastodon::account::verify_credentials(&support::login::client(), &base, &token)).is_ok()
+    s.rt.block_on(mastokey::mastodon::account::verify_credentials(&crate::support::login::client(), &base, &token))
+        .is_ok()
 }
 
-#[test]
 fn the_token_lives_in_a_real_keyring_and_the_commands_find_it() {
-    if !keyring_tools() {
-        return;
-    }
     let mut bus = Bus::start();
     bus.start_secret_service();
     let s = Session::new();
@@ -140,11 +129,7 @@ fn the_token_lives_in_a_real_keyring_and_the_commands_find_it() {
     assert!(!verifies(&s, &token), "the server no longer accepts the token");
 }
 
-#[test]
 fn without_a_keyring_service_the_token_stays_in_the_file_with_a_note() {
-    if !keyring_tools() {
-        return;
-    }
     let mut bus = Bus::start();
     let s = Session::new();
     let (login, acct) = ada(&s);
@@ -189,11 +174,7 @@ fn without_a_keyring_service_the_token_stays_in_the_file_with_a_note() {
     assert_eq!(logins_json(&s.config).1["logins"], serde_json::json!([]));
 }
 
-#[test]
 fn a_slow_whoami_puts_no_stale_token_in_the_keyring() {
-    if !keyring_tools() {
-        return;
-    }
     let mut bus = Bus::start();
     bus.start_secret_service();
     let s = Session::new();
@@ -204,11 +185,10 @@ fn a_slow_whoami_puts_no_stale_token_in_the_keyring() {
     // whoami with the setting on would move the token it read to the keyring...
     s.server().inject(verify, Fault::Delay(Duration::from_secs(3)));
     let whoami = spawn(&s.config, &bus.address, Some("1"), &["whoami", &acct]);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while verifies() == before {
-        assert!(Instant::now() < deadline, "whoami did not ask the server");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    poll("whoami to ask the server").every(Duration::from_millis(20)).until(|| {
+        let seen = verifies();
+        if seen != before { Ok(()) } else { Err(format!("{seen} requests for {verify}")) }
+    });
     // ...but while the server holds its request, ada logs in again (token in the file).
     s.server().clear_faults();
     let (newer, _) = ada(&s);
@@ -255,11 +235,7 @@ fn start_on_screen(s: &Session, name: &str, bus: &str) -> Tmux {
     Tmux::start(name, &format!("{BIN} --redirect oob"), &env, 100, 30)
 }
 
-#[test]
 fn the_profile_screen_says_where_the_token_went() {
-    if !keyring_tools() {
-        return;
-    }
     let mut bus = Bus::start();
     bus.start_secret_service();
     let s = Session::new();

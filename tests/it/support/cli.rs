@@ -1,20 +1,18 @@
 //! The subcommands as a script runs them: the real binary, a strict demo server, and an empty
 //! config directory per test.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use mastokey::demo::{DemoServer, ServerConfig};
 use mastokey::mastodon::account::verify_credentials;
 use mastokey::secret::Secret;
 use mastokey::store::{Login, Store};
 
+use super::BIN;
 use super::login::{Approver, client, log_in};
-
-pub const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
+use super::poll::poll;
 
 /// A demo server and an empty config directory for one test.
 pub struct Setup {
@@ -87,11 +85,10 @@ impl Setup {
 
     /// Waits (bounded) until the demo server has read `count` requests for `path`.
     pub fn wait_for_requests(&self, path: &str, count: usize) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while self.requests_for(path) < count {
-            assert!(Instant::now() < deadline, "timed out waiting for request {count} to {path}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        poll(format!("request {count} to {path}")).every(Duration::from_millis(20)).until(|| {
+            let seen = self.requests_for(path);
+            if seen >= count { Ok(()) } else { Err(format!("{seen} requests for {path}")) }
+        })
     }
 }
 

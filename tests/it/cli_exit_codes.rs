@@ -2,15 +2,19 @@
 //! each kind of answer from /oauth/revoke, a logins file that cannot be written after the server
 //! revoked the token, and a logins file from a newer mastokey.
 
-mod support;
-
+use crate::support::cli::setup;
 use mastokey::demo::Fault;
-use support::cli::setup;
+
+tests! {
+    an_account_without_a_domain_is_a_usage_error_that_shows_the_form_and_the_saved_logins,
+    logout_exit_codes_follow_what_the_server_answered_at_revoke,
+    logout_that_revoked_but_cannot_write_the_file_says_both_and_exits_6,
+    a_logins_file_from_a_newer_mastokey_exits_6_and_stays_as_it_is,
+}
 
 const REVOKE: &str = "/oauth/revoke";
 const VERIFY: &str = "/api/v1/accounts/verify_credentials";
 
-#[test]
 fn an_account_without_a_domain_is_a_usage_error_that_shows_the_form_and_the_saved_logins() {
     let s = setup();
     let ada = s.log_in("ada");
@@ -27,7 +31,6 @@ fn an_account_without_a_domain_is_a_usage_error_that_shows_the_form_and_the_save
     assert_eq!(s.run(&["token", "ada@elsewhere.example"]).code, 3);
 }
 
-#[test]
 fn logout_exit_codes_follow_what_the_server_answered_at_revoke() {
     let s = setup();
     let ada = s.log_in("ada");
@@ -44,7 +47,6 @@ fn logout_exit_codes_follow_what_the_server_answered_at_revoke() {
         s.server().inject(REVOKE, fault.clone());
         let run = s.run(&["logout", &acct]);
         assert_eq!(run.code, code, "{fault:?}: {run:?}");
-        eprintln!("{}", run.stderr);
         assert!(run.stderr.contains(says), "{fault:?}: {}", run.stderr);
         assert!(run.stderr.contains("is still saved") && run.stderr.contains("--yes"), "{}", run.stderr);
         assert!(!run.stderr.contains(ada.token.expose()));
@@ -61,7 +63,6 @@ fn logout_exit_codes_follow_what_the_server_answered_at_revoke() {
     assert_eq!(run.code, 0, "{run:?}");
 }
 
-#[test]
 fn logout_that_revoked_but_cannot_write_the_file_says_both_and_exits_6() {
     let s = setup();
     let ada = s.log_in("ada");
@@ -75,7 +76,6 @@ fn logout_that_revoked_but_cannot_write_the_file_says_both_and_exits_6() {
     assert_eq!(run.code, 6, "{run:?}");
     assert_eq!(run.stdout, "");
     let said = run.stderr.as_str();
-    eprintln!("{said}");
     assert!(said.contains(&format!("revoked the token of {acct}, so it no longer works")), "{said}");
     assert!(said.contains("the login could not be removed from the saved logins: could not open the lock file"));
     assert!(said.contains(&lock.display().to_string()), "{said}");
@@ -92,7 +92,6 @@ fn logout_that_revoked_but_cannot_write_the_file_says_both_and_exits_6() {
     assert!(s.saved_accts().is_empty());
 }
 
-#[test]
 fn a_logins_file_from_a_newer_mastokey_exits_6_and_stays_as_it_is() {
     let s = setup();
     s.log_in("ada");

@@ -1,7 +1,5 @@
 //! Act as the person in the browser: post the authorize form and read the code off the page.
 
-#![allow(dead_code)]
-
 /// POST the authorize form for `authorize_url` as `username`; returns the HTML answer.
 pub async fn approve(authorize_url: &str, username: &str) -> String {
     let url = url::Url::parse(authorize_url).expect("authorize URL");

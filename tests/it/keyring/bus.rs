@@ -3,9 +3,11 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use mastokey::store::Login;
+
+use crate::support::poll::poll;
 
 /// A session bus that no keyring service can be started on by D-Bus activation: there are no
 /// service directories, so "no Secret Service" is a state the test controls.
@@ -22,22 +24,6 @@ const BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bu
   </policy>
 </busconfig>
 "#;
-
-pub fn tools_available(tools: &[&str]) -> bool {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let missing: Vec<&str> =
-        tools.iter().copied().filter(|t| !std::env::split_paths(&path).any(|d| d.join(t).is_file())).collect();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(std::env::var_os("CI").is_none(), "{} required in CI (see .ci/run)", missing.join(", "));
-    eprintln!("note: {} not installed; skipping this keyring test", missing.join(", "));
-    false
-}
-
-pub fn keyring_tools() -> bool {
-    tools_available(&["dbus-daemon", "dbus-send", "gnome-keyring-daemon", "secret-tool", "tmux"])
-}
 
 /// Runs a command, killing it if it takes longer than `secs` (a keyring prompt would wait forever).
 fn run_for(command: &mut Command, secs: u64) -> Option<Output> {
@@ -114,20 +100,26 @@ impl Bus {
         stdin.write_all(b"keyring-test-password").expect("give the password");
         drop(stdin);
         // Ready when it owns the Secret Service name and stores into its login collection.
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let probe = run_for(
-                Command::new("secret-tool")
-                    .args(["store", "--label=probe", "service", "mastokey-test-probe", "username", "probe"])
-                    .env("DBUS_SESSION_BUS_ADDRESS", &self.address),
-                5,
-            );
-            if self.owns_secret_service() && probe.is_some_and(|o| o.status.success()) {
-                return;
-            }
-            assert!(Instant::now() < deadline, "gnome-keyring-daemon did not come up on {}", self.address);
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        poll(format!("gnome-keyring-daemon to come up on {}", self.address)).every(Duration::from_millis(100)).until(
+            || {
+                let probe = run_for(
+                    Command::new("secret-tool")
+                        .args(["store", "--label=probe", "service", "mastokey-test-probe", "username", "probe"])
+                        .env("DBUS_SESSION_BUS_ADDRESS", &self.address),
+                    5,
+                );
+                let owns = self.owns_secret_service();
+                match probe {
+                    Some(out) if owns && out.status.success() => Ok(()),
+                    Some(out) => Err(format!(
+                        "owns the Secret Service name: {owns}; secret-tool store: {}, {}",
+                        out.status,
+                        String::from_utf8_lossy(&out.stderr).trim()
+                    )),
+                    None => Err(format!("owns the Secret Service name: {owns}; secret-tool store did not finish")),
+                }
+            },
+        );
     }
 
     fn owns_secret_service(&self) -> bool {
@@ -146,11 +138,9 @@ impl Bus {
             let _ = child.kill();
             let _ = child.wait();
         }
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.owns_secret_service() {
-            assert!(Instant::now() < deadline, "gnome-keyring-daemon did not leave the bus");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        poll("gnome-keyring-daemon to leave the bus")
+            .within(Duration::from_secs(10))
+            .until(|| if self.owns_secret_service() { Err("it still owns org.freedesktop.secrets") } else { Ok(()) });
     }
 
     /// `secret-tool` on this bus.

@@ -1,14 +1,21 @@
 //! End-to-end: `mastokey --demo`, the real binary in tmux, logs in against its built-in server
 //! with a `$BROWSER` that approves with curl, and leaves nothing behind.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
-use support::demo::{curl_available, curl_browser, saved_in, tree, wait_for_code, wait_until};
-use support::tmux::{Tmux, available, following_browser_deciding, wait_for_file};
+use crate::support::BIN;
+use crate::support::browser::{Browser, BrowserScript};
+use crate::support::poll::poll;
+use crate::support::screen::saved_in;
+use crate::support::tmux::Tmux;
 
-const BIN: &str = env!("CARGO_BIN_EXE_mastokey");
+tests! {
+    demo_logs_in_with_a_real_code_and_leaves_nothing_behind needs [Tmux, Curl],
+    demo_refuses_a_wrong_code_through_the_server_and_keeps_it needs [Tmux, Curl],
+    a_hang_up_still_removes_the_demo_directory needs [Tmux, Curl],
+    the_demo_logs_in_automatically_by_default_and_explains_a_denial needs [Tmux, Curl],
+}
+
 const BANNER: &str = "DEMO SERVER";
 
 /// A fresh place for everything the demo could touch: HOME, XDG_CONFIG_HOME, TMPDIR and
@@ -49,9 +56,9 @@ impl Sandbox {
 
     /// `mastokey --demo --redirect oob` in tmux at 100×30, with the curl browser approving as
     /// `username` and writing down the code.
-    fn start(&self, name: &str, username: &str) -> (Tmux, PathBuf) {
-        let (browser, code) = curl_browser(&self.work(), username);
-        (self.start_with(name, "--demo --redirect oob", &browser), code)
+    fn start(&self, name: &str, username: &str) -> (Tmux, BrowserScript) {
+        let browser = Browser::code_keeper(&self.work(), username).check_consent().write();
+        (self.start_with(name, "--demo --redirect oob", &browser.path), browser)
     }
 
     /// `mastokey ARGS` in tmux at 100×30 with this `$BROWSER`.
@@ -73,8 +80,11 @@ impl Sandbox {
     /// After the program exited: its status line.
     fn exit_status(&self) -> String {
         let path = self.status_file();
-        wait_until("mastokey to exit", || std::fs::read_to_string(&path).is_ok_and(|s| s.ends_with('\n')));
-        std::fs::read_to_string(&path).unwrap().trim().to_owned()
+        poll("mastokey to exit").until(|| match std::fs::read_to_string(&path) {
+            Ok(status) if status.ends_with('\n') => Ok(status.trim().to_owned()),
+            Ok(status) => Err(format!("{status:?}")),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        })
     }
 
     fn assert_home_untouched(&self) {
@@ -92,13 +102,9 @@ fn wait_on_demo_screen(t: &Tmux, text: &str) -> String {
     screen
 }
 
-#[test]
 fn demo_logs_in_with_a_real_code_and_leaves_nothing_behind() {
-    if !available() || !curl_available() {
-        return;
-    }
     let sandbox = Sandbox::new();
-    let (t, code_file) = sandbox.start("demo", "ada");
+    let (t, browser) = sandbox.start("demo", "ada");
 
     // The demo fills in its own server and looks it up: the first screen to wait on is the scopes.
     let scopes = wait_on_demo_screen(&t, "Scope string requested");
@@ -109,9 +115,9 @@ fn demo_logs_in_with_a_real_code_and_leaves_nothing_behind() {
 
     // `o` runs $BROWSER: curl opens the page, approves as ada and writes down the code.
     t.keys(&["o"]);
-    let code = wait_for_code(&code_file);
+    let code = browser.result();
     let opened = wait_on_demo_screen(&t, "Opened in your browser");
-    let consent = std::fs::read_to_string(sandbox.work().join("code.consent.html")).unwrap();
+    let consent = std::fs::read_to_string(&browser.consent).unwrap();
     assert!(consent.contains("Ada Lovelace (@ada)"), "the consent page lists the demo accounts:\n{consent}");
 
     t.keys(&["Enter"]);
@@ -166,13 +172,9 @@ fn demo_dir_of(saved: &Path, tmp: &Path) -> PathBuf {
     dir
 }
 
-#[test]
 fn demo_refuses_a_wrong_code_through_the_server_and_keeps_it() {
-    if !available() || !curl_available() {
-        return;
-    }
     let sandbox = Sandbox::new();
-    let (t, _code) = sandbox.start("demo-wrong", "ada");
+    let (t, _browser) = sandbox.start("demo-wrong", "ada");
     wait_on_demo_screen(&t, "Scope string requested");
     t.keys(&["Enter"]);
     wait_on_demo_screen(&t, "Authorize URL");
@@ -192,18 +194,17 @@ fn demo_refuses_a_wrong_code_through_the_server_and_keeps_it() {
     sandbox.assert_home_untouched();
 }
 
-#[test]
 fn a_hang_up_still_removes_the_demo_directory() {
-    if !available() || !curl_available() {
-        return;
-    }
     let sandbox = Sandbox::new();
-    let (t, _code) = sandbox.start("demo-hup", "ada");
+    let (t, _browser) = sandbox.start("demo-hup", "ada");
     wait_on_demo_screen(&t, "Scope string requested");
     t.keys(&["Enter"]);
     wait_on_demo_screen(&t, "Authorize URL");
     // The registration is saved in the demo's directory by now.
-    wait_until("the registration saved", || tree(&sandbox.tmp()).iter().any(|p| p.ends_with("registrations.json")));
+    poll("the registration saved").until(|| {
+        let files = tree(&sandbox.tmp());
+        if files.iter().any(|p| p.ends_with("registrations.json")) { Ok(()) } else { Err(format!("{files:?}")) }
+    });
     let pid = t.program_pid().to_string();
     assert!(std::process::Command::new("kill").args(["-HUP", &pid]).status().unwrap().success());
     assert_eq!(sandbox.exit_status(), "exit=129", "128 + SIGHUP");
@@ -211,23 +212,19 @@ fn a_hang_up_still_removes_the_demo_directory() {
     sandbox.assert_home_untouched();
 }
 
-#[test]
 fn the_demo_logs_in_automatically_by_default_and_explains_a_denial() {
-    if !available() || !curl_available() {
-        return;
-    }
     let sandbox = Sandbox::new();
     let decision = sandbox.work().join("decision");
-    let (browser, page) = following_browser_deciding(&sandbox.work(), &decision);
+    let browser = Browser::redirect_follower(&sandbox.work(), "ada").decision_from(&decision).write();
     // No --redirect: with a browser at hand the default is the automatic (loopback) redirect.
-    let t = sandbox.start_with("demo-auto", "--demo", &browser);
+    let t = sandbox.start_with("demo-auto", "--demo", &browser.path);
     wait_on_demo_screen(&t, "Scope string requested");
     t.keys(&["Enter"]);
     wait_on_demo_screen(&t, "Waiting for your browser");
 
     std::fs::write(&decision, "deny").unwrap();
     t.keys(&["o"]);
-    assert!(wait_for_file(&page).contains("denied"), "the browser is told too");
+    assert!(browser.result().contains("denied"), "the browser is told too");
     wait_on_demo_screen(&t, "You denied access");
 
     // r: a new attempt (new state and listener); this time the person approves, types nothing.
@@ -237,9 +234,24 @@ fn the_demo_logs_in_automatically_by_default_and_explains_a_denial() {
     t.keys(&["o"]);
     let profile = t.wait_until("the profile, saved", |s| s.contains("Ada Lovelace") && saved_in(s).is_some());
     assert!(profile.contains(BANNER), "{profile}");
-    assert!(wait_for_file(&page).contains("You can close this tab"), "{}", wait_for_file(&page));
+    assert!(browser.result().contains("You can close this tab"), "{}", browser.result());
     t.keys(&["q"]);
     assert_eq!(sandbox.exit_status(), "exit=0");
     assert!(tree(&sandbox.tmp()).is_empty(), "left in TMPDIR: {:?}", tree(&sandbox.tmp()));
     sandbox.assert_home_untouched();
+}
+
+/// Every file and directory under `dir`, for messages about what was created.
+fn tree(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            out.push(path.clone());
+            if path.is_dir() {
+                out.extend(tree(&path));
+            }
+        }
+    }
+    out
 }

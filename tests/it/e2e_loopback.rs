@@ -1,23 +1,21 @@
 //! End-to-end: the loopback redirect. The real binary in tmux, the strict demo server, and a test
 //! "browser" that follows the redirect back to mastokey's listener, so nobody types a code.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
+use crate::support::BIN;
+use crate::support::browser::{Browser, BrowserScript};
+use crate::support::session::Session;
+use crate::support::tmux::{Tmux, wait_for_file};
 use mastokey::demo::{Flavor, ServerConfig};
-use support::session::{BIN, Session};
-use support::tmux::{Tmux, available, following_browser, wait_for_file};
 
-fn curl_available() -> bool {
-    let found = std::process::Command::new("curl").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "curl is required in CI");
-        eprintln!("note: curl not installed; skipping");
-    }
-    found
+tests! {
+    the_browser_returns_the_code_and_the_profile_appears_with_no_typing needs [Tmux, Curl],
+    stray_requests_a_wrong_state_and_a_silent_connection_change_nothing needs [Tmux, Curl],
+    the_listener_gives_up_after_its_countdown_and_r_starts_again needs [Tmux, Curl],
+    exact_match_servers_get_the_port_registered_and_it_is_reused needs [Tmux, Curl],
 }
 
 /// mastokey in loopback mode against the session's server; `env` is prefixed to the command.
@@ -26,11 +24,11 @@ fn start(s: &Session, name: &str, env: &str) -> Tmux {
 }
 
 /// A session whose `$BROWSER` approves and follows the redirect back to mastokey.
-fn following_session(config: ServerConfig) -> (Session, std::path::PathBuf) {
+fn following_session(config: ServerConfig) -> (Session, BrowserScript) {
     let mut s = Session::with(config);
-    let (browser, page) = following_browser(s.dir.path());
-    s.browser = browser;
-    (s, page)
+    let browser = Browser::redirect_follower(s.dir.path(), "ada").write();
+    s.browser = browser.path.clone();
+    (s, browser)
 }
 
 /// Raw HTTP to the listener, as a browser or a stray client would send it.
@@ -52,11 +50,7 @@ fn listener_port(authorize_url: &str) -> u16 {
     mastokey::loopback::port_of(&redirect).unwrap_or_else(|| panic!("not a loopback redirect: {redirect}"))
 }
 
-#[test]
 fn the_browser_returns_the_code_and_the_profile_appears_with_no_typing() {
-    if !available() || !curl_available() {
-        return;
-    }
     let (s, page) = following_session(ServerConfig::default());
     let t = start(&s, "loopback", "");
     t.wait_for("Scope string requested");
@@ -66,18 +60,14 @@ fn the_browser_returns_the_code_and_the_profile_appears_with_no_typing() {
     t.keys(&["o"]);
     let screen = t.wait_for("Saved in");
     assert!(screen.contains("Ada Lovelace"), "{screen}");
-    assert!(wait_for_file(&page).contains("You can close this tab"));
+    assert!(page.result().contains("You can close this tab"));
     // Mastodon ignores the loopback port, so mastokey registered the port-less URI once.
     let saved = std::fs::read_to_string(s.config.join("registrations.json")).unwrap();
     assert!(saved.contains("http://127.0.0.1/callback") && saved.contains("urn:ietf:wg:oauth:2.0:oob"), "{saved}");
     t.keys(&["q"]);
 }
 
-#[test]
 fn stray_requests_a_wrong_state_and_a_silent_connection_change_nothing() {
-    if !available() || !curl_available() {
-        return;
-    }
     let s = Session::new();
     let t = start(&s, "strays", "");
     t.wait_for("Scope string requested");
@@ -115,11 +105,7 @@ fn stray_requests_a_wrong_state_and_a_silent_connection_change_nothing() {
     t.keys(&["q"]);
 }
 
-#[test]
 fn the_listener_gives_up_after_its_countdown_and_r_starts_again() {
-    if !available() || !curl_available() {
-        return;
-    }
     let s = Session::new();
     let t = start(&s, "timeout", "MASTOKEY_LOOPBACK_TIMEOUT=2");
     t.wait_for("Scope string requested");
@@ -134,14 +120,10 @@ fn the_listener_gives_up_after_its_countdown_and_r_starts_again() {
     t.keys(&["q"]);
 }
 
-#[test]
 fn exact_match_servers_get_the_port_registered_and_it_is_reused() {
-    if !available() || !curl_available() {
-        return;
-    }
     let (s, page) = following_session(ServerConfig { flavor: Flavor::GoToSocial, ..ServerConfig::default() });
     for round in 0..2 {
-        let _ = std::fs::remove_file(&page);
+        let _ = std::fs::remove_file(&page.result);
         let t = start(&s, &format!("gts{round}"), "");
         t.wait_for("Scope string requested");
         t.keys(&["Enter"]);

@@ -1,7 +1,5 @@
 //! A real login through the library, saved to a store: what the subcommand tests start from.
 
-#![allow(dead_code)]
-
 use std::time::Duration;
 
 use mastokey::demo::DemoServer;
