@@ -77,9 +77,9 @@ fn stray_requests_a_wrong_state_and_a_silent_connection_change_nothing() {
     let url = wait_for_file(&s.opened);
     let port = listener_port(&url);
 
+    // Each notice replaces the one before, so each is awaited before the next event.
+    t.wait_for("Opened in your browser");
     assert!(get(port, "/favicon.ico").starts_with("HTTP/1.1 404"));
-    // A browser that connects and never sends: dropped after a while, with a message.
-    let silent = TcpStream::connect(("127.0.0.1", port)).unwrap();
     // A real code but someone else's state: refused, and the code is not used.
     let code = s.server().approve(
         &query_param(&url, "client_id"),
@@ -92,6 +92,8 @@ fn stray_requests_a_wrong_state_and_a_silent_connection_change_nothing() {
     let wrong = get(port, &format!("/callback?code={code}&state=not-this-attempt"));
     assert!(wrong.starts_with("HTTP/1.1 400") && wrong.contains("nothing was used"), "{wrong}");
     t.wait_for("state mismatch");
+    // A browser that connects and never sends: dropped after a while, with a message.
+    let silent = TcpStream::connect(("127.0.0.1", port)).unwrap();
     t.wait_for("sent nothing and was closed");
     drop(silent);
     assert!(t.screen().contains("Waiting for your browser"), "still listening");
