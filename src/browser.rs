@@ -19,6 +19,7 @@ pub enum Launch {
 }
 
 impl Launch {
+    #[cfg(test)]
     pub fn command(&self) -> &Command {
         match self {
             Launch::Foreground(c) | Launch::Background(c) => c,
@@ -140,26 +141,6 @@ fn exit_detail(status: std::process::ExitStatus) -> String {
     }
 }
 
-/// Tries the background launches of [`plan`] (with `$BROWSER`) in order. Text-mode browsers
-/// are skipped: they need the terminal, which only the caller can hand over.
-pub fn open_background(url: &str) -> Result<(), BrowserError> {
-    let env = std::env::var("BROWSER").ok();
-    open_planned(plan(url, env.as_deref()))
-}
-
-fn open_planned(launches: Vec<Launch>) -> Result<(), BrowserError> {
-    let mut last = BrowserError::NoBrowser;
-    for launch in launches {
-        if let Launch::Background(command) = launch {
-            match spawn_background(command) {
-                Ok(()) => return Ok(()),
-                Err(e) => last = e,
-            }
-        }
-    }
-    Err(last)
-}
-
 /// The program alone (not the arguments), for messages.
 fn program_name(command: &Command) -> String {
     command.get_program().to_string_lossy().into_owned()
@@ -202,6 +183,20 @@ mod tests {
             assert!(matches!(plan.as_slice(), [Launch::Foreground(_)]), "{b}");
         }
         assert!(matches!(plan_with(URL, Some("chromium"), false, None).as_slice(), [Launch::Background(_)]));
+    }
+
+    /// What the runner does: the first launch that starts.
+    fn open_planned(launches: Vec<Launch>) -> Result<(), BrowserError> {
+        let mut last = BrowserError::NoBrowser;
+        for launch in launches {
+            if let Launch::Background(command) = launch {
+                match spawn_background(command) {
+                    Ok(()) => return Ok(()),
+                    Err(e) => last = e,
+                }
+            }
+        }
+        Err(last)
     }
 
     #[test]

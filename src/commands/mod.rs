@@ -41,6 +41,7 @@ pub enum Exit {
 }
 
 impl Exit {
+    #[cfg(test)]
     pub const ALL: [Exit; 7] =
         [Exit::Ok, Exit::Failed, Exit::Usage, Exit::NoSuchAccount, Exit::Unreachable, Exit::Rejected, Exit::Storage];
 

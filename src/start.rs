@@ -1,0 +1,108 @@
+//! What `main` does: a subcommand for scripts, or the terminal interface (with `--demo`, against
+//! the built-in server and a throw-away config directory).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::app::{App, LISTEN_TIMEOUT, Settings};
+use crate::cli::{Cli, Redirect};
+use crate::clipboard::Clipboard;
+use crate::demo::{DemoServer, ServerConfig};
+use crate::effects::Runner;
+use crate::mastodon::client::{Client, Timeouts};
+use crate::store::Store;
+use crate::tui::Ended;
+
+/// Run what the command line asks for; returns the process's exit code.
+pub async fn run(cli: Cli) -> anyhow::Result<i32> {
+    // Subcommands are for scripts: they run to the end without the terminal interface.
+    if let Some(command) = &cli.command {
+        return Ok(crate::commands::run(command).await.code());
+    }
+    let demo = if cli.demo { Some(Demo::start().await?) } else { None };
+    let store = match &demo {
+        Some(d) => Store::at(d.dir()),
+        None => Store::from_env().context("finding the configuration directory")?,
+    };
+    let settings = Settings {
+        demo: demo.as_ref().and_then(|d| crate::mastodon::address::parse(&d.server.base_url()).ok()),
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        palette: crate::avatar::Palette::from_env(),
+        redirect: Redirect::choose(cli.redirect),
+        listen_timeout: listen_timeout(),
+        force_login: cli.force_login,
+        preset_scopes: cli.scopes.map(|s| s.0),
+        config_dir: store.dir().to_path_buf(),
+    };
+    // Saved logins open the accounts screen; an unreadable file is kept aside and reported there,
+    // and so is a token the system keyring could not give back (its login then fails to verify).
+    let (logins, store_problem) = match store.load_logins() {
+        Ok(loaded) => {
+            let problems = loaded.problems_line();
+            (loaded.logins, problems)
+        }
+        Err(e) => (Vec::new(), Some(format!("Saved logins could not be read: {e}"))),
+    };
+    let mut app = App::with_logins(settings, logins);
+    if let Some(problem) = store_problem {
+        app.warn(format!("{problem}."));
+    }
+    let instance = demo.as_ref().map(|d| d.server.base_url()).or(cli.instance);
+    let initial = match instance {
+        Some(text) => app.start_with_instance(&text),
+        None => Vec::new(),
+    };
+    let (runner, results) = Runner::new(Client::new(Timeouts::default()), store, Clipboard::new());
+    let result = {
+        let (mut terminal, _guard) = crate::terminal::init().context("setting up the terminal")?;
+        crate::tui::run(&mut terminal, app, initial, runner, results).await
+    };
+    // The demo's server and directory go however the interface ended.
+    drop(demo);
+    crate::cleanup::run();
+    let (_, ended) = result.context("running the terminal interface")?;
+    Ok(match ended {
+        Ended::Quit => 0,
+        Ended::Signal(n) => 128 + n,
+        // As a hang-up would have ended it.
+        Ended::TerminalGone => 128 + 1,
+    })
+}
+
+/// `MASTOKEY_LOOPBACK_TIMEOUT` (seconds) shortens or lengthens the wait for the browser.
+fn listen_timeout() -> Duration {
+    std::env::var("MASTOKEY_LOOPBACK_TIMEOUT")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|s| *s > 0)
+        .map_or(LISTEN_TIMEOUT, Duration::from_secs)
+}
+
+/// The built-in demo: a strict Mastodon-like server on 127.0.0.1 and a throw-away config dir,
+/// so a demo login never lands beside real ones. The directory gets a fresh random name (never a
+/// directory or link that was already there), private to the user, and is removed when this is
+/// dropped (or, after a panic, by [`crate::cleanup`]).
+struct Demo {
+    server: DemoServer,
+    config_dir: tempfile::TempDir,
+}
+
+impl Demo {
+    async fn start() -> anyhow::Result<Self> {
+        let server =
+            DemoServer::start(ServerConfig::default()).await.context("starting the demo server on 127.0.0.1")?;
+        let config_dir = tempfile::Builder::new()
+            .prefix("mastokey-demo-")
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+            .tempdir()
+            .context("creating the demo's temporary directory")?;
+        crate::cleanup::remove_at_exit(config_dir.path().to_path_buf());
+        Ok(Self { server, config_dir })
+    }
+
+    fn dir(&self) -> PathBuf {
+        self.config_dir.path().to_path_buf()
+    }
+}
