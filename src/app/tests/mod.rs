@@ -2,8 +2,13 @@
 //! async.
 
 mod accounts;
-mod flow;
+mod authorize;
+mod code;
+mod instance;
+mod keys;
 mod loopback;
+mod profile;
+mod scopes;
 
 pub(super) use super::fixtures::*;
 pub(super) use super::logins::TokenStatus;
