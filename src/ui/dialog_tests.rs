@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::tests::snap;
+use super::tests::snap_one;
 use crate::app::fixtures::*;
 use crate::app::{Action, Overlay, update};
 
@@ -10,14 +10,14 @@ use crate::app::{Action, Overlay, update};
 fn accounts_confirm_copy() {
     let mut app = at_accounts();
     press(&mut app, KeyCode::Char('c'));
-    snap("accounts_confirm_copy", &app);
+    snap_one("accounts_confirm_copy", &app);
 }
 
 #[test]
 fn accounts_confirm_logout() {
     let mut app = at_accounts();
     press(&mut app, KeyCode::Char('d'));
-    snap("accounts_confirm_logout", &app);
+    snap_one("accounts_confirm_logout", &app);
 }
 
 #[test]
@@ -29,7 +29,7 @@ fn accounts_forget_after_a_failed_revoke() {
     let down = "example.social refused the connection (the server may be down)".to_owned();
     update(&mut app, Action::Revoked(*id, login.clone(), Err(down)));
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
-    snap("accounts_confirm_forget", &app);
+    snap_one("accounts_confirm_forget", &app);
 }
 
 #[test]
@@ -43,5 +43,5 @@ fn scopes_without_an_identity_scope() {
     .choose_all(&["write:statuses".to_owned()]);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, Some(Overlay::AddIdentity("profile")));
-    snap("scopes_add_identity", &app);
+    snap_one("scopes_add_identity", &app);
 }

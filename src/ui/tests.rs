@@ -25,6 +25,13 @@ fn flow_mut(app: &mut App) -> &mut crate::app::Flow {
     }
 }
 
+/// One snapshot at 80×24: for states whose layout does not change with the size (a dialog, a
+/// notice, a message); their fit in small terminals is asserted where it matters.
+pub(super) fn snap_one(name: &str, app: &App) {
+    insta::assert_snapshot!(name.to_owned(), render(app, 80, 24));
+}
+
+/// The screen at 80×24, 60×20 and 200×60, where its layout changes with the size.
 pub(super) fn snap(name: &str, app: &App) {
     for (suffix, w, h) in [("", 80, 24), ("__narrow", 60, 20), ("__wide", 200, 60)] {
         insta::assert_snapshot!(format!("{name}{suffix}"), render(app, w, h));
@@ -42,7 +49,7 @@ fn instance_error() {
     type_text(&mut app, "example.social");
     let id = task_id(&press(&mut app, KeyCode::Enter));
     update(&mut app, Action::Discovered(id, Err(ApiError::Dns { host: "example.social".into() })));
-    snap("instance_error", &app);
+    snap_one("instance_error", &app);
 }
 
 #[test]
@@ -54,7 +61,7 @@ fn instance_busy_demo() {
     type_text(&mut app, "127.0.0.1:4000");
     app.instance.input.set("http://127.0.0.1:4000");
     press(&mut app, KeyCode::Enter);
-    snap("instance_busy_demo", &app);
+    snap_one("instance_busy_demo", &app);
 }
 
 #[test]
@@ -76,10 +83,10 @@ fn scopes_admin_and_unadvertised() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Char(' '));
-    snap("scopes_admin", &app);
+    snap_one("scopes_admin", &app);
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.overlay, Some(Overlay::ConfirmUnadvertised(_))));
-    snap("scopes_confirm", &app);
+    snap_one("scopes_confirm", &app);
 }
 
 #[test]
@@ -102,7 +109,7 @@ fn code_rejected() {
         description: None,
     };
     update(&mut app, Action::Exchanged(id, Err(rejected)));
-    snap("code_rejected", &app);
+    snap_one("code_rejected", &app);
 }
 
 #[test]
@@ -289,10 +296,10 @@ fn long_notices_are_shown_in_full() {
             assert!(shows_in_full(&screen, text), "{w}×{h}: {text}\n{screen}");
         }
     }
-    snap("notice_wrong_state", &wrong_state());
+    snap_one("notice_wrong_state", &wrong_state());
     let mut app = at_accounts();
     update(&mut app, Action::StoreWarning(format!("Saved logins could not be read: {corrupt}.")));
-    snap("notice_kept_aside", &app);
+    snap_one("notice_kept_aside", &app);
 }
 
 #[test]
@@ -312,7 +319,7 @@ fn a_long_scope_string_is_shown_in_full() {
             assert!(screen.lines().any(|row| row.split([' ', '│']).any(|word| word == name)), "{name} cut\n{screen}");
         }
     }
-    snap("scopes_long_string", &app);
+    snap_one("scopes_long_string", &app);
 }
 
 #[test]
@@ -330,7 +337,7 @@ fn admin_warning_and_server_adaptations_are_not_cut() {
         // At 200 columns it is in a panel beside the tree (the snapshot shows it whole).
         assert!(w == 200 || shows_in_full(&screen, scope.description), "{w}×{h}\n{screen}");
     }
-    snap("scopes_adapted", &app);
+    snap_one("scopes_adapted", &app);
 }
 
 /// Every screen's footer, from the key table: each available key is shown at 80 and 60 columns.
