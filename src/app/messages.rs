@@ -136,7 +136,8 @@ pub fn copy_failed(error: &str, screen: ScreenId) -> String {
 pub fn registration(error: &ApiError) -> String {
     match error {
         ApiError::Status { status: 422, .. } => format!(
-            "The server refused to register mastokey ({error}). Some servers do not know every scope: go back (esc) and choose fewer."
+            "The server refused to register mastokey ({error}). Some servers do not know every scope: go back ({}) and choose fewer.",
+            super::keys::key_for(ScreenId::Authorize, Command::Back).unwrap_or_default()
         ),
         ApiError::Status { status, .. } if *status == 403 || *status == 401 => {
             format!("The server does not allow new apps to register ({error}). Ask its admins, or use another server.")

@@ -8,16 +8,18 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{HitMap, Theme, fit};
+use crate::app::keys::{Command, key_for};
 use crate::app::logins::{SavedLogin, TokenStatus};
-use crate::app::{App, Target};
+use crate::app::{App, ScreenId, Target};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
     let list = &app.accounts;
     let [intro, table, detail] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(4)]).areas(area);
     let count = list.logins.len();
-    let intro_text =
-        format!("{count} saved login{}. Choose one, or press a to add another.", if count == 1 { "" } else { "s" });
+    let add = key_for(ScreenId::Accounts, Command::NewLogin).unwrap_or_default();
+    let plural = if count == 1 { "" } else { "s" };
+    let intro_text = format!("{count} saved login{plural}. Choose one, or press {add} to add another.");
     frame.render_widget(Paragraph::new(Line::styled(intro_text, theme.bold())), intro);
     let block = Block::bordered().border_type(BorderType::Rounded).title(" Logins ").border_style(theme.dim());
     let inner = block.inner(table);

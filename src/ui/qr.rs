@@ -30,7 +30,8 @@ fn qr_notes(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 fn hint() -> String {
     let close = key_for(ScreenId::Authorize, Command::ToggleQr).unwrap_or_default();
-    format!("Scan with your phone's camera to log in there. esc or {close} closes.")
+    let back = key_for(ScreenId::Authorize, Command::Back).unwrap_or_default();
+    format!("Scan with your phone's camera to log in there. {back} or {close} closes.")
 }
 
 /// The QR code of the URL over the whole screen, or how large the terminal must be for it.
@@ -54,10 +55,11 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &Flow, theme: &Theme) {
     if area.width < need_w || area.height < rows_at(area.width) {
         let text = format!(
             "The QR code needs a terminal of at least {need_w}×{} (this one is {}×{}). \
-             Enlarge the window or make the font smaller; it appears as soon as it fits. esc closes.",
+             Enlarge the window or make the font smaller; it appears as soon as it fits. {} closes.",
             rows_at(need_w),
             area.width,
-            area.height
+            area.height,
+            key_for(ScreenId::Authorize, Command::Back).unwrap_or_default()
         );
         let lines: Vec<Line> = notes.into_iter().chain([Line::styled(text, theme.warning())]).collect();
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);

@@ -68,7 +68,7 @@ pub fn status_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> 
         Line::from(vec![
             Span::styled(format!("{} ", SPINNER[app.spinner % SPINNER.len()]), theme.accent()),
             Span::raw(format!("{}…", capitalize(task.what))),
-            Span::styled("  (esc cancels)", theme.dim()),
+            Span::styled(cancel_hint(app), theme.dim()),
         ])
     } else if let Some(n) = app.visible_notice() {
         let style = match n.kind {
@@ -82,6 +82,11 @@ pub fn status_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> 
         Line::default()
     };
     wrap(&line, width)
+}
+
+/// `(esc cancels)`, from the screen's key for going back (which cancels a request in flight).
+fn cancel_hint(app: &App) -> String {
+    keys::key_for(app.screen_id(), Command::Back).map(|k| format!("  ({k} cancels)")).unwrap_or_default()
 }
 
 fn capitalize(s: &str) -> String {
