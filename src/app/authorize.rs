@@ -58,7 +58,7 @@ pub(super) fn back(app: &mut App, preset_scopes: bool) -> Vec<Effect> {
     app.notice = None;
     // With --scopes there is no scopes screen to go back to.
     if preset_scopes {
-        super::scopes::back(app);
+        app.leave_login();
     }
     cancel.into_iter().collect()
 }
@@ -234,7 +234,7 @@ pub(super) fn loopback_event(app: &mut App, id: TaskId, event: loopback::Event) 
         }
         loopback::Event::Code(code) => {
             app.say(NoticeKind::Success, "The browser returned the code.");
-            code::exchange(app, code)
+            app.exchange(code)
         }
     }
 }

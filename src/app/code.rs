@@ -16,7 +16,7 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
         flow.code_error = Some("Paste the code the server showed after you approved mastokey.".into());
         return Vec::new();
     }
-    exchange(app, Secret::new(code))
+    app.exchange(Secret::new(code))
 }
 
 /// Pasted text goes into the code box (from the authorize screen too: people often paste the
@@ -31,23 +31,6 @@ pub(super) fn paste(flow: &mut Flow, text: &str) {
     }
     flow.code.insert(text.trim());
     flow.step = Step::Code;
-}
-
-/// Send the code to the token endpoint with everything the authorize request used.
-pub(super) fn exchange(app: &mut App, code: Secret) -> Vec<Effect> {
-    let Screen::Login(flow) = &mut app.screen else { return Vec::new() };
-    let Some(attempt) = flow.attempt.as_ref() else { return Vec::new() };
-    let request = Box::new(ExchangeRequest {
-        token_endpoint: flow.server.token_endpoint(),
-        registration: attempt.registration.clone(),
-        code,
-        redirect_uri: attempt.redirect_uri.clone(),
-        code_verifier: attempt.code_verifier.clone(),
-        scopes: attempt.scopes.clone(),
-    });
-    flow.code_error = None;
-    let id = app.begin_task("exchanging the code for a token");
-    vec![Effect::Exchange { id, request }]
 }
 
 /// The token endpoint's answer: on to the profile, or the code box with what went wrong.

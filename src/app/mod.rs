@@ -318,6 +318,33 @@ impl App {
         current
     }
 
+    /// Back to the server screen, which keeps this login's choices for coming back to the same
+    /// server.
+    fn leave_login(&mut self) {
+        let screen = std::mem::replace(&mut self.screen, Screen::Instance);
+        if let Screen::Login(flow) = screen {
+            self.instance.left = Some(flow);
+        }
+        self.go(Screen::Instance);
+    }
+
+    /// Send a code to the token endpoint with everything the attempt's authorize request used.
+    fn exchange(&mut self, code: Secret) -> Vec<Effect> {
+        let Screen::Login(flow) = &mut self.screen else { return Vec::new() };
+        let Some(attempt) = flow.attempt.as_ref() else { return Vec::new() };
+        let request = Box::new(ExchangeRequest {
+            token_endpoint: flow.server.token_endpoint(),
+            registration: attempt.registration.clone(),
+            code,
+            redirect_uri: attempt.redirect_uri.clone(),
+            code_verifier: attempt.code_verifier.clone(),
+            scopes: attempt.scopes.clone(),
+        });
+        flow.code_error = None;
+        let id = self.begin_task("exchanging the code for a token");
+        vec![Effect::Exchange { id, request }]
+    }
+
     /// Show another screen; the old screen's notices go with it (warnings stay).
     fn go(&mut self, screen: Screen) {
         self.screen = screen;

@@ -83,12 +83,3 @@ pub(super) fn add_identity(app: &mut App, scope: &str) -> Vec<Effect> {
 pub(super) fn keep_choosing(flow: &mut Flow) {
     flow.step = Step::Scopes;
 }
-
-/// Esc: back to the server screen, which keeps this login's choices for the same server.
-pub(super) fn back(app: &mut App) {
-    let screen = std::mem::replace(&mut app.screen, Screen::Instance);
-    if let Screen::Login(flow) = screen {
-        app.instance.left = Some(flow);
-    }
-    app.go(Screen::Instance);
-}

@@ -156,7 +156,7 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
         }
         (ScreenId::Scopes, Command::Submit) => scopes::submit(app, false),
         (ScreenId::Scopes, Command::Back) => {
-            scopes::back(app);
+            app.leave_login();
             Vec::new()
         }
         (ScreenId::Scopes, c) => {

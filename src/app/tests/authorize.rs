@@ -25,6 +25,17 @@ fn authorize_url_has_state_and_pkce_and_keys_copy_and_open() {
 }
 
 #[test]
+fn update_is_deterministic_so_the_whole_url_is_known() {
+    // The runner made the state and the PKCE verifier (fixtures::secrets): nothing random here.
+    let (one, two) = (at_authorize(), at_authorize());
+    assert_eq!(one, two);
+    assert_eq!(
+        flow(&one).attempt.as_ref().unwrap().url,
+        "https://example.social/oauth/authorize?response_type=code&client_id=cid&redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob&scope=profile&state=st4te&code_challenge=7w_YNF9DSfIdPf_pRjSq646_kPr-2-o9NAl16JGghdM&code_challenge_method=S256"
+    );
+}
+
+#[test]
 fn registration_failure_offers_retry() {
     let mut app = App::new(settings());
     type_text(&mut app, "example.social");
