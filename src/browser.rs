@@ -29,9 +29,9 @@ impl Launch {
 
 #[derive(Debug, thiserror::Error)]
 pub enum BrowserError {
-    #[error("No browser could be started here (no $BROWSER and no display). Copy the URL or show the QR code.")]
+    #[error("{}", crate::tr!("browser-none"))]
     NoBrowser,
-    #[error("The browser ({command}) could not be started: {detail}.")]
+    #[error("{}", crate::tr!("browser-failed", command = command, detail = detail))]
     Failed { command: String, detail: String },
 }
 
@@ -136,8 +136,8 @@ pub fn run_foreground(mut command: Command) -> Result<(), BrowserError> {
 
 fn exit_detail(status: std::process::ExitStatus) -> String {
     match status.code() {
-        Some(code) => format!("it exited with code {code}"),
-        None => format!("it was stopped ({status})"),
+        Some(code) => crate::tr!("browser-exit-code", code = code),
+        None => crate::tr!("browser-stopped", status = status.to_string()),
     }
 }
 

@@ -34,27 +34,23 @@ pub enum CopyMethod {
 }
 
 impl CopyMethod {
-    pub fn describe(&self) -> &'static str {
-        match self {
+    /// What happened, in a sentence of the run's language.
+    pub fn describe(&self) -> String {
+        let id = match self {
             // Only X11 loses the text with its owner; macOS and Windows keep it.
-            CopyMethod::System if cfg!(all(unix, not(target_os = "macos"))) => {
-                "Copied to the clipboard (it stays available while mastokey is open)."
-            }
-            CopyMethod::System => "Copied to the clipboard.",
-            CopyMethod::Osc52 { wrapped_for: None } => {
-                "Sent to your terminal's clipboard with OSC 52 (works in most terminals, also over SSH)."
-            }
-            CopyMethod::Osc52 { wrapped_for: Some(_) } => {
-                "Sent to your terminal's clipboard with OSC 52 through GNU screen (works in most terminals, also over SSH)."
-            }
-        }
+            CopyMethod::System if cfg!(all(unix, not(target_os = "macos"))) => "copy-system-while-open",
+            CopyMethod::System => "copy-system",
+            CopyMethod::Osc52 { wrapped_for: None } => "copy-osc52",
+            CopyMethod::Osc52 { wrapped_for: Some(_) } => "copy-osc52-screen",
+        };
+        crate::i18n::text(id)
     }
 }
 
 /// The text itself never appears here: it may be a token.
 #[derive(Debug, thiserror::Error)]
 pub enum ClipboardError {
-    #[error("no system clipboard, and the terminal could not be written to ({source})")]
+    #[error("{}", crate::tr!("copy-no-clipboard", error = source.to_string()))]
     Terminal { source: io::Error },
 }
 

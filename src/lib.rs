@@ -13,6 +13,7 @@ pub(crate) mod commands;
 pub mod demo;
 pub(crate) mod effects;
 pub mod html;
+pub mod i18n;
 pub mod loopback;
 pub mod mastodon;
 pub mod qr;

@@ -17,6 +17,7 @@ use crate::tui::Ended;
 
 /// Run what the command line asks for; returns the process's exit code.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
+    crate::i18n::set(crate::i18n::Lang::from_env(|name| std::env::var(name).ok()));
     // Subcommands are for scripts: they run to the end without the terminal interface.
     if let Some(command) = &cli.command {
         return Ok(crate::commands::run(command).await.code());

@@ -7,6 +7,7 @@ use super::logins::TokenStatus;
 use super::*;
 use crate::mastodon::{Account, ApiError};
 use crate::store::{Login, StoreError};
+use crate::tr;
 
 /// Keys on the accounts screen. While a request runs (a check or a logout), nothing that would
 /// start another or leave the screen is taken: its result must find the login it was about.
@@ -14,7 +15,7 @@ pub(super) fn command(app: &mut App, command: Command) -> Vec<Effect> {
     let starts_a_request = matches!(command, Command::Submit | Command::Logout | Command::NewLogin);
     if starts_a_request && let Some(task) = &app.task {
         let cancel = keys::key_for(ScreenId::Accounts, Command::Back).unwrap_or_default();
-        let text = format!("Still {}. Wait for it, or press {cancel} to cancel it.", task.what);
+        let text = tr!("accounts-still-busy", what = crate::i18n::text(task.what), key = cancel);
         app.say(NoticeKind::Info, text);
         return Vec::new();
     }
@@ -42,14 +43,14 @@ pub(super) fn click(app: &mut App, row: usize) -> Vec<Effect> {
 /// A `y` in one of the accounts screen's questions: it acts on the login the question named.
 pub(super) fn confirmed(app: &mut App, confirm: Confirm) -> Vec<Effect> {
     let Some(saved) = app.accounts.find(&confirm.login().id).cloned() else {
-        app.say(NoticeKind::Info, format!("@{} is no longer saved.", confirm.login().acct));
+        app.say(NoticeKind::Info, tr!("accounts-gone", account = &confirm.login().acct));
         return Vec::new();
     };
     match confirm {
         Confirm::CopyToken(_) => vec![Effect::Copy(saved.login.token.clone())],
         Confirm::Logout(_) if app.busy() => Vec::new(),
         Confirm::Logout(_) => {
-            let id = app.begin_task("logging out at the server");
+            let id = app.begin_task("task-logging-out");
             vec![Effect::Revoke { id, login: Box::new(saved.login) }]
         }
         Confirm::Forget(_) => vec![Effect::Forget(Box::new(saved.login))],
@@ -60,11 +61,11 @@ pub(super) fn confirmed(app: &mut App, confirm: Confirm) -> Vec<Effect> {
 fn check(app: &mut App) -> Vec<Effect> {
     let Some(saved) = app.accounts.current() else { return Vec::new() };
     if saved.login.server.url().is_none() {
-        app.say(NoticeKind::Error, "This login's server address is not valid; log it out.");
+        app.say(NoticeKind::Error, tr!("accounts-bad-server"));
         return Vec::new();
     }
     let login = Box::new(saved.login.clone());
-    let id = app.begin_task("checking the token with the server");
+    let id = app.begin_task("task-checking");
     vec![Effect::Recheck { id, login }]
 }
 
@@ -82,12 +83,12 @@ pub(super) fn rechecked(
             let acct = saved.login.acct.clone();
             let text = if e.is_rejected_token() {
                 saved.status = TokenStatus::Rejected;
-                let again = keys::press(ScreenId::Accounts, Command::NewLogin, "log in again");
-                format!("The server no longer accepts the token of @{acct} (revoked or expired).{again}")
+                let again = keys::press(ScreenId::Accounts, Command::NewLogin, "hint-log-in-again");
+                tr!("accounts-token-rejected", account = acct, hint = again)
             } else {
                 saved.status = TokenStatus::Unknown(e.to_string());
-                let again = keys::press(ScreenId::Accounts, Command::Submit, "try again");
-                format!("Could not check @{acct}: {}.{again}", messages::recheck(&e))
+                let again = keys::press(ScreenId::Accounts, Command::Submit, "hint-try-again");
+                tr!("accounts-check-failed", account = acct, error = messages::recheck(&e), hint = again)
             };
             app.say(NoticeKind::Error, text);
             return Vec::new();
@@ -118,11 +119,11 @@ pub(super) fn revoked(app: &mut App, login: &Login, result: Result<(), String>) 
             if let Some(saved) = app.accounts.find_mut(&login.id()) {
                 saved.status = TokenStatus::Rejected;
             }
-            app.say(NoticeKind::Success, format!("Logged out of @{}: the server revoked the token.", login.acct));
+            app.say(NoticeKind::Success, tr!("accounts-logged-out", account = &login.acct));
             vec![Effect::Forget(Box::new(login.clone()))]
         }
         Err(e) => {
-            app.say(NoticeKind::Error, format!("The server did not revoke the token: {e}."));
+            app.say(NoticeKind::Error, tr!("accounts-not-revoked", error = e));
             let named = Named { id: login.id(), acct: login.acct.clone() };
             app.overlay = Some(Overlay::Confirm(Confirm::Forget(named)));
             Vec::new()
@@ -139,7 +140,7 @@ pub(super) fn forgotten(app: &mut App, login: &Login, result: Result<(), StoreEr
             // screen when that was the last login.
             let (kind, text) = match app.notice.take().filter(|n| n.kind == NoticeKind::Success) {
                 Some(logged_out) => (logged_out.kind, logged_out.text),
-                None => (NoticeKind::Info, format!("Forgot the login of @{}.", login.acct)),
+                None => (NoticeKind::Info, tr!("accounts-forgotten", account = &login.acct)),
             };
             if app.accounts.logins.is_empty() {
                 instance::start_over(app);
@@ -150,12 +151,9 @@ pub(super) fn forgotten(app: &mut App, login: &Login, result: Result<(), StoreEr
         }
         Err(e) => {
             let text = if revoked {
-                format!(
-                    "The server revoked the token of @{}, but the login could not be removed here: {e}. Fix that, then log out again (revoking once more is harmless).",
-                    login.acct
-                )
+                tr!("accounts-revoked-not-forgotten", account = &login.acct, error = e.to_string())
             } else {
-                format!("Could not forget the login: {e}. It is still saved.")
+                tr!("accounts-not-forgotten", error = e.to_string())
             };
             app.say(NoticeKind::Error, text);
             Vec::new()
@@ -172,7 +170,7 @@ pub(super) fn loaded(app: &mut App, result: Result<Vec<Login>, StoreError>) -> V
                 instance::start_over(app);
             }
         }
-        Err(e) => app.say(NoticeKind::Warning, format!("The saved logins could not be read again: {e}.")),
+        Err(e) => app.say(NoticeKind::Warning, tr!("accounts-unreadable", error = e.to_string())),
     }
     Vec::new()
 }

@@ -8,6 +8,7 @@ use super::logins::AccountsList;
 use super::*;
 use crate::loopback;
 use crate::mastodon::oauth::{self, AuthorizeRequest};
+use crate::tr;
 
 /// Which of the login's commands can act now, on its screens (the footer shows these).
 pub(super) fn available(flow: &Flow, busy: bool, command: Command) -> bool {
@@ -29,7 +30,7 @@ pub(super) fn prepare(app: &mut App, forget: Option<Box<Registration>>) -> Vec<E
     flow.attempt = None;
     flow.authorize_error = None;
     let (server, scopes, mode) = (Box::new(flow.server.clone()), flow.tree.selected(), flow.mode);
-    let id = app.begin_task("registering mastokey with the server");
+    let id = app.begin_task("task-registering");
     cancel.into_iter().chain([Effect::Prepare { id, server, mode, scopes, forget }]).collect()
 }
 
@@ -66,7 +67,7 @@ pub(super) fn back(app: &mut App, preset_scopes: bool) -> Vec<Effect> {
 /// `r`: a fresh attempt (new state, PKCE and listener) after a failure or a timeout.
 pub(super) fn new_attempt(app: &mut App) -> Vec<Effect> {
     let effects = prepare(app, None);
-    app.say(NoticeKind::Info, "Starting a new attempt: a new URL, state and PKCE.");
+    app.say(NoticeKind::Info, tr!("attempt-new"));
     effects
 }
 
@@ -88,7 +89,7 @@ pub(super) fn open(app: &mut App) -> Vec<Effect> {
             if let Screen::Login(flow) = &mut app.screen {
                 flow.open_when_ready = true;
             }
-            app.say(NoticeKind::Info, messages::ATTEMPT_OVER);
+            app.say(NoticeKind::Info, tr!("attempt-over"));
             effects
         }
         Some(a) => vec![Effect::OpenBrowser(a.url.clone())],
@@ -221,11 +222,11 @@ pub(super) fn loopback_event(app: &mut App, id: TaskId, event: loopback::Event) 
     match event {
         loopback::Event::Stray(_) => Vec::new(),
         loopback::Event::Silent => {
-            app.say(NoticeKind::Info, messages::SILENT_CONNECTION);
+            app.say(NoticeKind::Info, tr!("listener-silent"));
             Vec::new()
         }
         loopback::Event::WrongState => {
-            app.say(NoticeKind::Error, messages::WRONG_STATE);
+            app.say(NoticeKind::Error, tr!("listener-wrong-state"));
             Vec::new()
         }
         loopback::Event::Refused { error, description } => {
@@ -233,7 +234,7 @@ pub(super) fn loopback_event(app: &mut App, id: TaskId, event: loopback::Event) 
             Vec::new()
         }
         loopback::Event::Code(code) => {
-            app.say(NoticeKind::Success, "The browser returned the code.");
+            app.say(NoticeKind::Success, tr!("browser-returned-code"));
             app.exchange(code)
         }
     }
@@ -261,8 +262,8 @@ pub(super) fn browser_opened(app: &mut App, result: Result<(), String>) {
     match result {
         // The browser may answer before its launch settles: the news it brought stays.
         Ok(()) if automatic && app.listening().is_none() => {}
-        Ok(()) if automatic => app.say(NoticeKind::Success, messages::OPENED_AUTOMATIC),
-        Ok(()) => app.say(NoticeKind::Success, messages::OPENED_PASTE),
+        Ok(()) if automatic => app.say(NoticeKind::Success, tr!("browser-opened-automatic")),
+        Ok(()) => app.say(NoticeKind::Success, tr!("browser-opened-paste")),
         Err(e) => app.say(NoticeKind::Error, messages::browser_failed(&e, screen)),
     }
 }
@@ -271,16 +272,16 @@ pub(super) fn browser_opened(app: &mut App, result: Result<(), String>) {
 /// anew and show the new authorize URL. Nothing typed matters any more: the old code belonged
 /// to the old registration.
 pub(super) fn registration_rejected(app: &mut App) -> Vec<Effect> {
-    reregister(app, messages::REGISTRATION_UNKNOWN, NoticeKind::Error)
+    reregister(app, tr!("registration-unknown"), NoticeKind::Error)
 }
 
 /// `R`: the person's way out when the server's authorize page says the app is unknown (an app
 /// deleted on the server, or a server that was reset), which mastokey cannot see.
 pub(super) fn reregister_requested(app: &mut App) -> Vec<Effect> {
-    reregister(app, "Forgot the saved registration; registering mastokey anew.", NoticeKind::Info)
+    reregister(app, tr!("registration-forgotten"), NoticeKind::Info)
 }
 
-fn reregister(app: &mut App, why: &str, kind: NoticeKind) -> Vec<Effect> {
+fn reregister(app: &mut App, why: String, kind: NoticeKind) -> Vec<Effect> {
     let Screen::Login(flow) = &mut app.screen else { return Vec::new() };
     let rejected = flow.attempt.as_ref().map(|a| Box::new(a.registration.clone()));
     flow.code = TextInput::default();

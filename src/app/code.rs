@@ -4,6 +4,7 @@
 use super::*;
 use crate::mastodon::ApiError;
 use crate::mastodon::oauth::TokenResponse;
+use crate::tr;
 
 /// Enter in the code box.
 pub(super) fn submit(app: &mut App) -> Vec<Effect> {
@@ -13,7 +14,7 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
     let Screen::Login(flow) = &mut app.screen else { return Vec::new() };
     let code = flow.code.value().trim().to_owned();
     if code.is_empty() {
-        flow.code_error = Some("Paste the code the server showed after you approved mastokey.".into());
+        flow.code_error = Some(tr!("code-empty"));
         return Vec::new();
     }
     app.exchange(Secret::new(code))

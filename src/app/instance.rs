@@ -21,7 +21,7 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
         }
         Ok(address) => {
             app.instance.error = None;
-            let id = app.begin_task("looking up the server");
+            let id = app.begin_task("task-looking-up");
             vec![Effect::Discover { id, address }]
         }
     }

@@ -5,6 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::ScreenId;
+use crate::tr;
 
 /// What a key (or a click on its footer hint) asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,28 +76,29 @@ impl Key {
         Self { code: KeyCode::Char(c), ctrl: true }
     }
 
-    /// How the key is written on screen, derived from the key itself (as gitui's `get_hint`).
+    /// How the key is written on screen, derived from the key itself (as gitui's `get_hint`);
+    /// named keys in the language's words (`enter`, `Entrée`).
     pub fn label(&self) -> String {
         let base = match self.code {
-            KeyCode::Enter => "enter".to_owned(),
-            KeyCode::Esc => "esc".to_owned(),
-            KeyCode::Tab => "tab".to_owned(),
-            KeyCode::Backspace => "backspace".to_owned(),
-            KeyCode::Delete => "delete".to_owned(),
-            KeyCode::Home => "home".to_owned(),
-            KeyCode::End => "end".to_owned(),
-            KeyCode::PageUp => "pgup".to_owned(),
-            KeyCode::PageDown => "pgdn".to_owned(),
+            KeyCode::Enter => tr!("keyname-enter"),
+            KeyCode::Esc => tr!("keyname-esc"),
+            KeyCode::Tab => tr!("keyname-tab"),
+            KeyCode::Backspace => tr!("keyname-backspace"),
+            KeyCode::Delete => tr!("keyname-delete"),
+            KeyCode::Home => tr!("keyname-home"),
+            KeyCode::End => tr!("keyname-end"),
+            KeyCode::PageUp => tr!("keyname-pageup"),
+            KeyCode::PageDown => tr!("keyname-pagedown"),
             KeyCode::Up => "↑".to_owned(),
             KeyCode::Down => "↓".to_owned(),
             KeyCode::Left => "←".to_owned(),
             KeyCode::Right => "→".to_owned(),
             KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Char(' ') => "space".to_owned(),
+            KeyCode::Char(' ') => tr!("keyname-space"),
             KeyCode::Char(c) => c.to_string(),
             other => format!("{other:?}").to_lowercase(),
         };
-        if self.ctrl { format!("ctrl-{base}") } else { base }
+        if self.ctrl { tr!("keyname-ctrl", key = base) } else { base }
     }
 
     fn matches(&self, key: &KeyEvent) -> bool {
@@ -121,6 +123,7 @@ pub struct Binding {
     /// The keys, the first being the one messages name; `↑/k` when there are two.
     pub keys: &'static [Key],
     pub command: Command,
+    /// The message id of what it does (the label is in the catalogues, one per language).
     pub label: &'static str,
     pub shown: Shown,
 }
@@ -173,28 +176,28 @@ const fn hidden(keys: &'static [Key], command: Command) -> Binding {
     Binding { keys, command, label: "", shown: Shown::Hidden }
 }
 
-const CTRL_C: Binding = help(&[Key::ctrl('c')], Command::Quit, "quit");
-const QUIT: Binding = bind(&[Key::ch('q')], Command::Quit, "quit");
-const HELP_KEY: Binding = bind(&[Key::ch('?')], Command::Help, "help");
+const CTRL_C: Binding = help(&[Key::ctrl('c')], Command::Quit, "key-quit");
+const QUIT: Binding = bind(&[Key::ch('q')], Command::Quit, "key-quit");
+const HELP_KEY: Binding = bind(&[Key::ch('?')], Command::Help, "key-help");
 
 /// The editing keys of a text box (the letters themselves type).
 const EDITING: [Binding; 6] = [
-    help(&[Key::plain(KeyCode::Left), Key::plain(KeyCode::Right)], Command::Edit(Edit::Left), "move the cursor"),
-    help(&[Key::plain(KeyCode::Home), Key::ctrl('a')], Command::Edit(Edit::Home), "start of the text"),
-    help(&[Key::plain(KeyCode::End), Key::ctrl('e')], Command::Edit(Edit::End), "end of the text"),
+    help(&[Key::plain(KeyCode::Left), Key::plain(KeyCode::Right)], Command::Edit(Edit::Left), "key-edit-move"),
+    help(&[Key::plain(KeyCode::Home), Key::ctrl('a')], Command::Edit(Edit::Home), "key-edit-start"),
+    help(&[Key::plain(KeyCode::End), Key::ctrl('e')], Command::Edit(Edit::End), "key-edit-end"),
     help(
         &[Key::plain(KeyCode::Backspace), Key::plain(KeyCode::Delete)],
         Command::Edit(Edit::Backspace),
-        "delete a character",
+        "key-edit-delete-char",
     ),
-    help(&[Key::ctrl('w')], Command::Edit(Edit::DeleteWord), "delete a word"),
-    help(&[Key::ctrl('u')], Command::Edit(Edit::Clear), "clear the box"),
+    help(&[Key::ctrl('w')], Command::Edit(Edit::DeleteWord), "key-edit-delete-word"),
+    help(&[Key::ctrl('u')], Command::Edit(Edit::Clear), "key-edit-clear"),
 ];
 
 const INSTANCE: &[Binding] = &[
-    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "look up server"),
-    bind(&[Key::plain(KeyCode::F(1))], Command::Help, "help"),
-    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "back / quit"),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "key-look-up-server"),
+    bind(&[Key::plain(KeyCode::F(1))], Command::Help, "key-help"),
+    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "key-back-quit"),
     CTRL_C,
     EDITING[0],
     EDITING[1],
@@ -205,43 +208,43 @@ const INSTANCE: &[Binding] = &[
 ];
 
 const SCOPES: &[Binding] = &[
-    bind(&[Key::ch(' ')], Command::Toggle, "toggle"),
-    bind(&[Key::plain(KeyCode::Right), Key::ch('l')], Command::Expand, "open"),
-    bind(&[Key::plain(KeyCode::Left), Key::ch('h')], Command::Collapse, "close"),
-    bind(&[Key::ch('1'), Key::ch('2'), Key::ch('3'), Key::ch('4')], Command::Preset(0), "presets"),
-    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "continue"),
-    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "back"),
+    bind(&[Key::ch(' ')], Command::Toggle, "key-toggle"),
+    bind(&[Key::plain(KeyCode::Right), Key::ch('l')], Command::Expand, "key-open"),
+    bind(&[Key::plain(KeyCode::Left), Key::ch('h')], Command::Collapse, "key-close"),
+    bind(&[Key::ch('1'), Key::ch('2'), Key::ch('3'), Key::ch('4')], Command::Preset(0), "key-presets"),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "key-continue"),
+    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "key-back"),
     HELP_KEY,
     QUIT,
-    help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "move up"),
-    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "move down"),
-    help(&[Key::plain(KeyCode::Tab)], Command::ExpandToggle, "open or close a group"),
-    help(&[Key::plain(KeyCode::PageUp)], Command::PageUp, "a page up"),
-    help(&[Key::plain(KeyCode::PageDown)], Command::PageDown, "a page down"),
-    help(&[Key::ch('x')], Command::ClearScopes, "clear the selection"),
+    help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "key-move-up"),
+    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "key-move-down"),
+    help(&[Key::plain(KeyCode::Tab)], Command::ExpandToggle, "key-open-or-close-a-group"),
+    help(&[Key::plain(KeyCode::PageUp)], Command::PageUp, "key-a-page-up"),
+    help(&[Key::plain(KeyCode::PageDown)], Command::PageDown, "key-a-page-down"),
+    help(&[Key::ch('x')], Command::ClearScopes, "key-clear-the-selection"),
     CTRL_C,
 ];
 
 const AUTHORIZE: &[Binding] = &[
-    bind(&[Key::ch('o')], Command::OpenBrowser, "open in browser"),
-    bind(&[Key::ch('c')], Command::CopyUrl, "copy URL"),
-    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "enter the code"),
-    bind(&[Key::ch('m')], Command::SwitchRedirect, "switch paste/automatic"),
-    bind(&[Key::ch('p')], Command::ToggleQr, "QR code"),
-    bind(&[Key::ch('r')], Command::Retry, "new attempt"),
-    help(&[Key::ch('R')], Command::Reregister, "register mastokey anew (the server says the app is unknown)"),
-    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "back"),
+    bind(&[Key::ch('o')], Command::OpenBrowser, "key-open-in-browser"),
+    bind(&[Key::ch('c')], Command::CopyUrl, "key-copy-url"),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "key-enter-the-code"),
+    bind(&[Key::ch('m')], Command::SwitchRedirect, "key-switch-paste-automatic"),
+    bind(&[Key::ch('p')], Command::ToggleQr, "key-qr-code"),
+    bind(&[Key::ch('r')], Command::Retry, "key-new-attempt"),
+    help(&[Key::ch('R')], Command::Reregister, "key-register-anew"),
+    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "key-back"),
     HELP_KEY,
     QUIT,
     CTRL_C,
 ];
 
 const CODE: &[Binding] = &[
-    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "log in"),
-    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "back to the URL"),
-    bind(&[Key::ctrl('o')], Command::OpenBrowser, "reopen browser"),
-    bind(&[Key::ctrl('r')], Command::Retry, "new attempt"),
-    bind(&[Key::plain(KeyCode::F(1))], Command::Help, "help"),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "key-log-in"),
+    bind(&[Key::plain(KeyCode::Esc)], Command::Back, "key-back-to-the-url"),
+    bind(&[Key::ctrl('o')], Command::OpenBrowser, "key-reopen-browser"),
+    bind(&[Key::ctrl('r')], Command::Retry, "key-new-attempt"),
+    bind(&[Key::plain(KeyCode::F(1))], Command::Help, "key-help"),
     CTRL_C,
     EDITING[0],
     EDITING[1],
@@ -252,40 +255,44 @@ const CODE: &[Binding] = &[
 ];
 
 const ACCOUNTS: &[Binding] = &[
-    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "profile"),
-    bind(&[Key::ch('c')], Command::CopyToken, "copy token"),
-    bind(&[Key::ch('a')], Command::NewLogin, "add a login"),
-    bind(&[Key::ch('d')], Command::Logout, "log out"),
+    bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "key-profile"),
+    bind(&[Key::ch('c')], Command::CopyToken, "key-copy-token"),
+    bind(&[Key::ch('a')], Command::NewLogin, "key-add-a-login"),
+    bind(&[Key::ch('d')], Command::Logout, "key-log-out"),
     HELP_KEY,
-    help(&[Key::plain(KeyCode::Esc)], Command::Back, "cancel a check or logout in flight"),
+    help(&[Key::plain(KeyCode::Esc)], Command::Back, "key-cancel-request"),
     QUIT,
-    help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "previous login"),
-    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "next login"),
+    help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "key-previous-login"),
+    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "key-next-login"),
     CTRL_C,
 ];
 
 const PROFILE: &[Binding] = &[
-    bind(&[Key::ch('a')], Command::Accounts, "accounts"),
+    bind(&[Key::ch('a')], Command::Accounts, "key-accounts"),
     hidden(&[Key::plain(KeyCode::Esc)], Command::Accounts),
-    bind(&[Key::ch('n')], Command::NewLogin, "new login"),
-    bind(&[Key::ch('s')], Command::RetrySave, "retry saving"),
-    bind(&[Key::ch('r')], Command::Retry, "retry reading the profile"),
+    bind(&[Key::ch('n')], Command::NewLogin, "key-new-login"),
+    bind(&[Key::ch('s')], Command::RetrySave, "key-retry-saving"),
+    bind(&[Key::ch('r')], Command::Retry, "key-retry-reading-the-profile"),
     HELP_KEY,
     QUIT,
-    help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "scroll up"),
-    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "scroll down"),
+    help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "key-scroll-up"),
+    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "key-scroll-down"),
     CTRL_C,
 ];
 
 /// The keys of a yes/no dialog; its buttons are drawn from this table.
 pub const CONFIRM: &[Binding] = &[
-    bind(&[Key::ch('y')], Command::Yes, "yes"),
-    bind(&[Key::ch('n'), Key::plain(KeyCode::Esc)], Command::No, "no"),
+    bind(&[Key::ch('y')], Command::Yes, "key-yes"),
+    bind(&[Key::ch('n'), Key::plain(KeyCode::Esc)], Command::No, "key-no"),
     CTRL_C,
 ];
 
 pub const HELP: &[Binding] = &[
-    bind(&[Key::plain(KeyCode::Esc), Key::ch('?'), Key::plain(KeyCode::F(1)), Key::ch('q')], Command::Back, "close"),
+    bind(
+        &[Key::plain(KeyCode::Esc), Key::ch('?'), Key::plain(KeyCode::F(1)), Key::ch('q')],
+        Command::Back,
+        "key-close",
+    ),
     CTRL_C,
 ];
 
@@ -331,7 +338,8 @@ pub fn key_for(screen: ScreenId, command: Command) -> Option<String> {
     bindings(screen).iter().find(|b| b.command == command).and_then(|b| b.keys.first()).map(Key::label)
 }
 
-/// `"Press ctrl-r to start a new attempt."` when `screen` has the key, else nothing.
-pub fn press(screen: ScreenId, command: Command, to: &str) -> String {
-    key_for(screen, command).map(|k| format!(" Press {k} to {to}.")).unwrap_or_default()
+/// A sentence naming the key that does `command` on `screen` (the message `id` with the key as
+/// `$key`, e.g. " Press ctrl-r to start a new attempt."), or nothing when the screen has none.
+pub fn press(screen: ScreenId, command: Command, id: &'static str) -> String {
+    key_for(screen, command).map(|key| crate::i18n::text_with(id, &[("key", key.into())])).unwrap_or_default()
 }

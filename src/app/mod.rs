@@ -65,6 +65,7 @@ pub type TaskId = u64;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Task {
     pub id: TaskId,
+    /// The message id of what it is doing ("looking up the server").
     pub what: &'static str,
 }
 
@@ -341,7 +342,7 @@ impl App {
             scopes: attempt.scopes.clone(),
         });
         flow.code_error = None;
-        let id = self.begin_task("exchanging the code for a token");
+        let id = self.begin_task("task-exchanging");
         vec![Effect::Exchange { id, request }]
     }
 

@@ -8,6 +8,7 @@ use crate::mastodon::account::login_handle;
 use crate::mastodon::oauth::TokenResponse;
 use crate::mastodon::{Account, ApiError};
 use crate::store::{Login, Saved, StoreError};
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileScreen {
@@ -86,7 +87,7 @@ fn verify(app: &mut App) -> Vec<Effect> {
     let ProfileOf::NewLogin(new) = &profile.of else { return Vec::new() };
     let (base, token) = (new.server.address.base.clone(), new.token.clone());
     profile.error = None;
-    let id = app.begin_task("reading your profile");
+    let id = app.begin_task("task-reading-profile");
     vec![Effect::Verify { id, base, token }]
 }
 
@@ -163,14 +164,11 @@ pub(super) fn saved(app: &mut App, result: Result<Saved, StoreError>) -> Vec<Eff
         }
         Err(e @ StoreError::Newer { .. }) => {
             profile.pending = None;
-            view.saved =
-                SaveState::Failed(format!("Could not save the login: {e}. The token stays here until you quit."));
+            view.saved = SaveState::Failed(tr!("save-newer", error = e.to_string()));
         }
         Err(e) => {
-            let retry = keys::press(ScreenId::Profile, Command::RetrySave, "try again");
-            view.saved = SaveState::Failed(format!(
-                "Could not save the login: {e}. Free some space or fix the permissions.{retry}"
-            ));
+            let retry = keys::press(ScreenId::Profile, Command::RetrySave, "hint-try-again");
+            view.saved = SaveState::Failed(tr!("save-failed", error = e.to_string(), hint = retry));
         }
     }
     Vec::new()
@@ -181,10 +179,8 @@ pub(super) fn changed_elsewhere(app: &mut App) {
     let Screen::Profile(profile) = &mut app.screen else { return };
     profile.pending = None;
     if let Some(view) = profile.view.as_mut() {
-        let see = keys::press(ScreenId::Profile, Command::Accounts, "see the saved logins as they are now");
-        view.saved = SaveState::Failed(format!(
-            "Not saved: another mastokey logged this account out or in again meanwhile.{see}"
-        ));
+        let see = keys::press(ScreenId::Profile, Command::Accounts, "hint-see-logins");
+        view.saved = SaveState::Failed(tr!("save-changed-elsewhere", hint = see));
     }
 }
 

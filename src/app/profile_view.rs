@@ -9,6 +9,7 @@ use crate::mastodon::Account;
 use crate::mastodon::scopes;
 use crate::sanitize::clean;
 use crate::store::Saved;
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldView {
@@ -57,9 +58,20 @@ pub fn full_handle(acct: &str, domain: &str) -> String {
     if acct.contains('@') { format!("@{acct}") } else { format!("@{acct}@{domain}") }
 }
 
-/// `2022-11-05T00:00:00.000Z` → `2022-11-05`; anything else is shown as sent.
+/// `2022-11-05T00:00:00.000Z` → the date in the language's form; anything else as sent.
 fn date(s: &str) -> String {
-    clean(s.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-')).unwrap_or(s))
+    crate::i18n::date(&clean(s))
+}
+
+/// A post visibility as the language names it (Mastodon's own words); an unknown one as sent.
+fn visibility(privacy: &str) -> String {
+    match privacy {
+        "public" => tr!("visibility-public"),
+        "unlisted" => tr!("visibility-unlisted"),
+        "private" => tr!("visibility-private"),
+        "direct" => tr!("visibility-direct"),
+        other => clean(other),
+    }
 }
 
 impl ProfileView {
@@ -71,31 +83,31 @@ impl ProfileView {
         let domain = login.rsplit_once('@').map_or("", |(_, d)| d);
         let mut flags = Vec::new();
         if account.bot {
-            flags.push("bot".to_owned());
+            flags.push(tr!("flag-bot"));
         }
         if account.locked {
-            flags.push("locked (approves followers)".to_owned());
+            flags.push(tr!("flag-locked"));
         }
         if account.group {
-            flags.push("group".to_owned());
+            flags.push(tr!("flag-group"));
         }
         if let Some(role) = account.role.as_ref().filter(|r| !r.name.is_empty()) {
-            flags.push(format!("role: {}", clean(&role.name)));
+            flags.push(tr!("flag-role", role = clean(&role.name)));
         }
         let moved_to = account.moved.as_ref().map(|m| full_handle(&m.acct, domain));
         if moved_to.is_some() {
-            flags.push("moved".to_owned());
+            flags.push(tr!("flag-moved"));
         }
         let mut defaults = Vec::new();
         if let Some(source) = &account.source {
             if let Some(p) = &source.privacy {
-                defaults.push(("Post visibility".to_owned(), clean(p)));
+                defaults.push((tr!("default-visibility"), visibility(p)));
             }
             if let Some(s) = source.sensitive {
-                defaults.push(("Mark media sensitive".to_owned(), if s { "yes" } else { "no" }.to_owned()));
+                defaults.push((tr!("default-sensitive"), if s { tr!("answer-yes") } else { tr!("answer-no") }));
             }
             if let Some(l) = source.language.as_ref().filter(|l| !l.is_empty()) {
-                defaults.push(("Post language".to_owned(), clean(l)));
+                defaults.push((tr!("default-language"), clean(l)));
             }
         }
         let scopes_missing =
@@ -167,7 +179,7 @@ mod tests {
 
     #[test]
     fn dates_are_shortened_only_when_they_look_like_dates() {
-        assert_eq!(date("2022-11-05T00:00:00.000Z"), "2022-11-05");
+        assert_eq!(date("2022-11-05T00:00:00.000Z"), "Nov 5, 2022");
         assert_eq!(date("yesterday"), "yesterday");
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::mastodon::scopes::{self, ScopeInfo};
+use crate::tr;
 
 /// A parent's checkbox: all, none or some of its children chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,12 +33,12 @@ pub enum Preset {
 impl Preset {
     pub const ALL: [Preset; 4] = [Preset::Identity, Preset::ReadOnly, Preset::ReadWrite, Preset::AllButAdmin];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Preset::Identity => "identity only",
-            Preset::ReadOnly => "read-only",
-            Preset::ReadWrite => "read + write",
-            Preset::AllButAdmin => "everything but admin",
+            Preset::Identity => tr!("preset-identity"),
+            Preset::ReadOnly => tr!("preset-read-only"),
+            Preset::ReadWrite => tr!("preset-read-write"),
+            Preset::AllButAdmin => tr!("preset-all-but-admin"),
         }
     }
 }

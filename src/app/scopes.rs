@@ -3,6 +3,7 @@
 use super::keys::Command;
 use super::scope_tree::Preset;
 use super::*;
+use crate::tr;
 
 const PAGE: isize = 10;
 
@@ -44,8 +45,8 @@ pub(super) fn submit(app: &mut App, confirmed: bool) -> Vec<Effect> {
     let chosen = flow.tree.selected();
     if chosen.is_empty() {
         flow.step = Step::Scopes;
-        let hint = keys::key_for(ScreenId::Scopes, Command::Preset(0)).unwrap_or_default();
-        app.say(NoticeKind::Error, format!("Choose at least one scope (space toggles; {hint} picks identity only)."));
+        let hint = keys::press(ScreenId::Scopes, Command::Preset(0), "hint-identity-preset");
+        app.say(NoticeKind::Error, tr!("scopes-empty", hint = hint));
         return Vec::new();
     }
     // Without a scope that reads the account, the token could be made but neither shown nor

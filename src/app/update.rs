@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keys::{self, Command};
 use super::*;
+use crate::tr;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -46,7 +47,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Copied(result) => {
             let text = match &result {
-                Ok(method) => method.describe().to_owned(),
+                Ok(method) => method.describe(),
                 Err(e) => messages::copy_failed(e, app.screen_id()),
             };
             app.say(if result.is_ok() { NoticeKind::Success } else { NoticeKind::Error }, text);
@@ -233,6 +234,6 @@ fn on_overlay(app: &mut App, overlay: Overlay, command: Command) -> Vec<Effect> 
 
 fn cancel(app: &mut App) -> Vec<Effect> {
     let Some(task) = app.task.take() else { return Vec::new() };
-    app.say(NoticeKind::Info, format!("Cancelled: {}. Nothing you entered was lost.", task.what));
+    app.say(NoticeKind::Info, tr!("task-cancelled", what = crate::i18n::text(task.what)));
     vec![Effect::Cancel(task.id)]
 }

@@ -56,8 +56,8 @@ pub(crate) fn authorize(
     }
     body.push_str("<p>It asks for these permissions:</p>\n<ul>\n");
     for scope in &consent.scopes {
-        let description = scopes::info(scope).map(|i| i.description).unwrap_or("");
-        body.push_str(&format!("<li><code>{}</code> — {}</li>\n", escape(scope), escape(description)));
+        let description = scopes::info(scope).map(|i| i.description()).unwrap_or_default();
+        body.push_str(&format!("<li><code>{}</code> — {}</li>\n", escape(scope), escape(&description)));
     }
     body.push_str("</ul>\n<form method=\"post\" action=\"/oauth/authorize\">\n");
     body.push_str("<fieldset>\n<legend>Sign in as</legend>\n");

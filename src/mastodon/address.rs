@@ -38,21 +38,21 @@ impl ServerAddress {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AddressError {
-    #[error("Type the address of your server, for example mastodon.social.")]
+    #[error("{}", crate::tr!("address-empty"))]
     Empty,
-    #[error("That is a page on a server, not a server. Type just the domain, for example {0}.")]
+    #[error("{}", crate::tr!("address-has-path", domain = .0))]
     HasPath(String),
-    #[error("Leave out the part after ? or #. Type just the domain, for example {0}.")]
+    #[error("{}", crate::tr!("address-has-query", domain = .0))]
     HasQuery(String),
-    #[error("Remove the user name and password before @: type just the server, for example {0}.")]
+    #[error("{}", crate::tr!("address-has-userinfo", domain = .0))]
     HasUserinfo(String),
-    #[error("The port must be a number from 1 to 65535.")]
+    #[error("{}", crate::tr!("address-bad-port"))]
     BadPort,
-    #[error("Plain http:// is only allowed for this computer (localhost, 127.0.0.1, ::1). Use https://{0}.")]
+    #[error("{}", crate::tr!("address-insecure", domain = .0))]
     InsecureHttp(String),
-    #[error("Only https:// server addresses work here (got {0}://).")]
+    #[error("{}", crate::tr!("address-bad-scheme", scheme = .0))]
     BadScheme(String),
-    #[error("\"{0}\" is not a valid server name. Check for typos: a server looks like mastodon.social.")]
+    #[error("{}", crate::tr!("address-invalid", name = .0))]
     Invalid(String),
 }
 

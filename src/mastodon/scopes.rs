@@ -6,8 +6,6 @@ pub struct ScopeInfo {
     pub name: &'static str,
     /// The top-level scope that includes this one (`read` for `read:accounts`).
     pub parent: Option<&'static str>,
-    /// What the scope lets an app see or do, in plain words.
-    pub description: &'static str,
     /// `follow` is deprecated since Mastodon 3.5.
     pub deprecated: bool,
     /// Oldest Mastodon version that knows this scope, when newer than 3.5.
@@ -15,110 +13,74 @@ pub struct ScopeInfo {
 }
 
 impl ScopeInfo {
+    /// What the scope lets an app see or do, in plain words, in the language of the run
+    /// (`scope-read-accounts` in the catalogues).
+    pub fn description(&self) -> String {
+        crate::i18n::text(&format!("scope-{}", self.name.replace([':', '_'], "-")))
+    }
+
     pub fn is_admin(&self) -> bool {
         self.name.starts_with("admin:")
     }
 }
 
-const fn top(name: &'static str, description: &'static str) -> ScopeInfo {
-    ScopeInfo { name, parent: None, description, deprecated: false, since: None }
+const fn top(name: &'static str) -> ScopeInfo {
+    ScopeInfo { name, parent: None, deprecated: false, since: None }
 }
 
-const fn child(parent: &'static str, name: &'static str, description: &'static str) -> ScopeInfo {
-    ScopeInfo { name, parent: Some(parent), description, deprecated: false, since: None }
+const fn child(parent: &'static str, name: &'static str) -> ScopeInfo {
+    ScopeInfo { name, parent: Some(parent), deprecated: false, since: None }
 }
 
 /// Every scope, top-level scopes each followed by their children, in display order.
 pub const CATALOGUE: &[ScopeInfo] = &[
-    ScopeInfo {
-        since: Some("4.3"),
-        ..top(
-            "profile",
-            "Only who you are: the app can read your own profile (verify_credentials) and nothing else. The smallest scope there is; ideal for \"log in with Mastodon\".",
-        )
-    },
-    top(
-        "read",
-        "Read everything your account can see: timelines, posts, notifications, lists, follows, blocks, mutes, bookmarks, favourites and filters. Nothing is changed.",
-    ),
-    child("read", "read:accounts", "See account profiles, including your own, and relationships between accounts."),
-    child("read", "read:blocks", "See which accounts and domains you have blocked."),
-    child("read", "read:bookmarks", "See the posts you have bookmarked."),
-    ScopeInfo {
-        since: Some("4.6"),
-        ..child("read", "read:collections", "See your collections (curated groups of accounts).")
-    },
-    child("read", "read:favourites", "See the posts you have favourited."),
-    child("read", "read:filters", "See your content filters and their keywords."),
-    child("read", "read:follows", "See who you follow and your pending follow requests."),
-    child("read", "read:lists", "See your lists and who is on them."),
-    child("read", "read:mutes", "See which accounts and conversations you have muted."),
-    child("read", "read:notifications", "Read your notifications: mentions, boosts, favourites, new followers."),
-    child("read", "read:search", "Search posts, accounts and hashtags as you."),
-    child(
-        "read",
-        "read:statuses",
-        "Read timelines and posts, including followers-only posts and direct messages you can see.",
-    ),
-    top(
-        "write",
-        "Act as you: post, delete, follow, block, change your profile, upload media, report. Combined with read, this is full control of the account's everyday use.",
-    ),
-    child("write", "write:accounts", "Change your profile, display name, bio, fields, avatar and settings."),
-    child("write", "write:blocks", "Block and unblock accounts and domains."),
-    child("write", "write:bookmarks", "Bookmark posts and remove bookmarks."),
-    ScopeInfo {
-        since: Some("4.6"),
-        ..child("write", "write:collections", "Create, change and delete your collections.")
-    },
-    child("write", "write:conversations", "Mark conversations read, mute or delete them."),
-    child("write", "write:favourites", "Favourite posts and undo favourites."),
-    child("write", "write:filters", "Create, change and delete your content filters."),
-    child("write", "write:follows", "Follow and unfollow accounts, accept or reject follow requests."),
-    child("write", "write:lists", "Create, change and delete lists and their members."),
-    child("write", "write:media", "Upload images, video and audio to attach to posts."),
-    child("write", "write:mutes", "Mute and unmute accounts and conversations."),
-    child("write", "write:notifications", "Dismiss and clear your notifications."),
-    child("write", "write:reports", "Report accounts and posts to moderators."),
-    child("write", "write:statuses", "Publish, edit and delete posts; boost, pin and vote in polls."),
-    top("push", "Receive Web Push notifications: the app can register a push subscription for your account."),
-    ScopeInfo {
-        deprecated: true,
-        ..top(
-            "follow",
-            "Deprecated since Mastodon 3.5: read and change follows, blocks and mutes. Choose read:follows, write:follows, read:blocks, write:blocks, read:mutes and write:mutes instead.",
-        )
-    },
-    top(
-        "admin:read",
-        "ADMIN: read moderation data of the whole server — accounts with their e-mail and IP addresses, reports, domain and IP blocks. Only works for moderators and admins.",
-    ),
-    child(
-        "admin:read",
-        "admin:read:accounts",
-        "ADMIN: see every account on the server with private details (e-mail, IP, sign-up reason).",
-    ),
-    child("admin:read", "admin:read:reports", "ADMIN: read all reports and the reported posts."),
-    child("admin:read", "admin:read:domain_allows", "ADMIN: see the domains allowed to federate in allow-list mode."),
-    child("admin:read", "admin:read:domain_blocks", "ADMIN: see blocked and limited domains."),
-    child(
-        "admin:read",
-        "admin:read:ip_blocks",
-        "ADMIN: see the IP ranges blocked from signing up or using the server.",
-    ),
-    child("admin:read", "admin:read:email_domain_blocks", "ADMIN: see the e-mail domains blocked from signing up."),
-    child("admin:read", "admin:read:canonical_email_blocks", "ADMIN: see blocked e-mail addresses (stored as hashes)."),
-    top(
-        "admin:write",
-        "ADMIN: moderate the whole server — suspend or delete accounts, resolve reports, block domains and IPs. A leaked token with this scope can do great harm.",
-    ),
-    child("admin:write", "admin:write:accounts", "ADMIN: approve, suspend, silence, disable or delete any account."),
-    child("admin:write", "admin:write:reports", "ADMIN: assign, resolve and reopen reports."),
-    child("admin:write", "admin:write:domain_allows", "ADMIN: add and remove allowed domains."),
-    child("admin:write", "admin:write:domain_blocks", "ADMIN: block, limit and unblock whole domains."),
-    child("admin:write", "admin:write:ip_blocks", "ADMIN: block and unblock IP ranges."),
-    child("admin:write", "admin:write:email_domain_blocks", "ADMIN: block and unblock e-mail domains for sign-ups."),
-    child("admin:write", "admin:write:canonical_email_blocks", "ADMIN: block and unblock individual e-mail addresses."),
+    ScopeInfo { since: Some("4.3"), ..top("profile") },
+    top("read"),
+    child("read", "read:accounts"),
+    child("read", "read:blocks"),
+    child("read", "read:bookmarks"),
+    ScopeInfo { since: Some("4.6"), ..child("read", "read:collections") },
+    child("read", "read:favourites"),
+    child("read", "read:filters"),
+    child("read", "read:follows"),
+    child("read", "read:lists"),
+    child("read", "read:mutes"),
+    child("read", "read:notifications"),
+    child("read", "read:search"),
+    child("read", "read:statuses"),
+    top("write"),
+    child("write", "write:accounts"),
+    child("write", "write:blocks"),
+    child("write", "write:bookmarks"),
+    ScopeInfo { since: Some("4.6"), ..child("write", "write:collections") },
+    child("write", "write:conversations"),
+    child("write", "write:favourites"),
+    child("write", "write:filters"),
+    child("write", "write:follows"),
+    child("write", "write:lists"),
+    child("write", "write:media"),
+    child("write", "write:mutes"),
+    child("write", "write:notifications"),
+    child("write", "write:reports"),
+    child("write", "write:statuses"),
+    top("push"),
+    ScopeInfo { deprecated: true, ..top("follow") },
+    top("admin:read"),
+    child("admin:read", "admin:read:accounts"),
+    child("admin:read", "admin:read:reports"),
+    child("admin:read", "admin:read:domain_allows"),
+    child("admin:read", "admin:read:domain_blocks"),
+    child("admin:read", "admin:read:ip_blocks"),
+    child("admin:read", "admin:read:email_domain_blocks"),
+    child("admin:read", "admin:read:canonical_email_blocks"),
+    top("admin:write"),
+    child("admin:write", "admin:write:accounts"),
+    child("admin:write", "admin:write:reports"),
+    child("admin:write", "admin:write:domain_allows"),
+    child("admin:write", "admin:write:domain_blocks"),
+    child("admin:write", "admin:write:ip_blocks"),
+    child("admin:write", "admin:write:email_domain_blocks"),
+    child("admin:write", "admin:write:canonical_email_blocks"),
 ];
 
 /// The catalogue entry for `name`, if Mastodon knows it.

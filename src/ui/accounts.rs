@@ -11,6 +11,7 @@ use super::{HitMap, Theme, fit};
 use crate::app::keys::{Command, key_for};
 use crate::app::logins::{SavedLogin, TokenStatus};
 use crate::app::{App, ScreenId, Target};
+use crate::tr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
     let list = &app.accounts;
@@ -18,19 +19,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
         Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(4)]).areas(area);
     let count = list.logins.len();
     let add = key_for(ScreenId::Accounts, Command::NewLogin).unwrap_or_default();
-    let plural = if count == 1 { "" } else { "s" };
-    let intro_text = format!("{count} saved login{plural}. Choose one, or press {add} to add another.");
+    let intro_text = tr!("accounts-intro", count = count, key = add);
     frame.render_widget(Paragraph::new(Line::styled(intro_text, theme.bold())), intro);
-    let block = Block::bordered().border_type(BorderType::Rounded).title(" Logins ").border_style(theme.dim());
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(format!(" {} ", tr!("accounts-title")))
+        .border_style(theme.dim());
     let inner = block.inner(table);
     frame.render_widget(block, table);
     let height = inner.height as usize;
     let offset = list.cursor.saturating_sub(height.saturating_sub(1));
-    // Display columns, so wide (Japanese, IDN) handles keep the columns after them aligned.
-    let acct_width = list.logins.iter().map(|s| s.login.acct.width() + 1).max().unwrap_or(0).min(MAX_ACCT_WIDTH);
+    let columns = Columns::fitting(list, usize::from(inner.width));
     let mut lines = Vec::new();
     for (i, saved) in list.logins.iter().enumerate().skip(offset).take(height) {
-        let line = row(saved, acct_width, theme);
+        let line = row(saved, &columns, theme);
         lines.push(if i == list.cursor { line.style(theme.selected()) } else { line });
         hits.add(Rect::new(inner.x, inner.y + (i - offset) as u16, inner.width, 1), Target::AccountRow(i));
     }
@@ -38,9 +40,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
     if let Some(saved) = list.current() {
         let l = &saved.login;
         let text = vec![
-            Line::from(vec![Span::styled("Server      ", theme.dim()), Span::raw(l.server.to_string())]),
-            Line::from(vec![Span::styled("Scopes      ", theme.dim()), Span::raw(l.scopes_granted.join(" "))]),
-            Line::from(vec![Span::styled("Logged in   ", theme.dim()), Span::raw(day(&l.created_at))]),
+            Line::from(vec![detail_label("accounts-server", theme), Span::raw(l.server.to_string())]),
+            Line::from(vec![detail_label("accounts-scopes", theme), Span::raw(l.scopes_granted.join(" "))]),
+            Line::from(vec![detail_label("accounts-logged-in", theme), Span::raw(day(&l.created_at))]),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), detail);
     }
@@ -49,36 +51,77 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
 /// A longer handle is cut (with `…`) rather than pushing the other columns out of line.
 const MAX_ACCT_WIDTH: usize = 40;
 
-fn row(saved: &SavedLogin, acct_width: usize, theme: &Theme) -> Line<'static> {
-    let l = &saved.login;
-    let acct = fit::text(&format!("@{}", l.acct), acct_width);
-    let pad = " ".repeat(acct_width + 2 - acct.width());
-    let (mark, style) = match &saved.status {
-        TokenStatus::Valid => ("✓ works", theme.success()),
-        TokenStatus::Rejected => ("✗ revoked", theme.error()),
-        TokenStatus::Unknown(_) => ("? unchecked", theme.warning()),
-        TokenStatus::NotChecked => ("", theme.dim()),
-    };
-    let verified =
-        l.last_verified.as_deref().map(|v| format!("checked {}", day(v))).unwrap_or_else(|| "never checked".into());
-    Line::from(vec![
-        Span::styled(format!(" {acct}{pad}"), theme.bold()),
-        Span::styled(format!("{:<24}", short_scopes(&l.scopes_granted)), theme.accent()),
-        Span::styled(format!("{verified:<19}"), theme.dim()),
-        Span::styled(mark, style),
-    ])
+/// The widths of the list's columns, in display columns (wide characters count double, so
+/// Japanese and IDN handles keep the columns after them aligned), made to fit the row: the
+/// scopes column gives way first, then the handle, then the date of the last check goes.
+struct Columns {
+    acct: usize,
+    scopes: usize,
+    verified: Option<usize>,
 }
 
-/// Scopes in one short cell: the first few, then how many more.
-fn short_scopes(scopes: &[String]) -> String {
+impl Columns {
+    fn fitting(list: &crate::app::logins::AccountsList, width: usize) -> Self {
+        let acct_natural = list.logins.iter().map(|s| s.login.acct.width() + 1).max().unwrap_or(0).min(MAX_ACCT_WIDTH);
+        let status = ["accounts-status-works", "accounts-status-revoked", "accounts-status-unchecked"]
+            .iter()
+            .map(|id| crate::i18n::text(id).width() + 2)
+            .max()
+            .unwrap_or(0);
+        let (mut acct, mut scopes, verified) = (acct_natural, 24, verified_width());
+        // The leading space, the gap after the handle, and the status.
+        let fixed = 1 + 2 + status;
+        let mut over = (fixed + acct + scopes + verified).saturating_sub(width);
+        let give = over.min(scopes - 10);
+        (scopes, over) = (scopes - give, over - give);
+        let give = over.min(acct.saturating_sub(12));
+        (acct, over) = (acct - give, over - give);
+        Self { acct, scopes, verified: (over == 0).then_some(verified) }
+    }
+}
+
+fn row(saved: &SavedLogin, columns: &Columns, theme: &Theme) -> Line<'static> {
+    let l = &saved.login;
+    let acct = fit::text(&format!("@{}", l.acct), columns.acct);
+    let pad = " ".repeat(columns.acct + 2 - acct.width());
+    let (mark, style) = match &saved.status {
+        TokenStatus::Valid => (format!("✓ {}", tr!("accounts-status-works")), theme.success()),
+        TokenStatus::Rejected => (format!("✗ {}", tr!("accounts-status-revoked")), theme.error()),
+        TokenStatus::Unknown(_) => (format!("? {}", tr!("accounts-status-unchecked")), theme.warning()),
+        TokenStatus::NotChecked => (String::new(), theme.dim()),
+    };
+    let verified = l
+        .last_verified
+        .as_deref()
+        .map(|v| tr!("accounts-checked", date = day(v)))
+        .unwrap_or_else(|| tr!("accounts-never-checked"));
+    let mut spans = vec![
+        Span::styled(format!(" {acct}{pad}"), theme.bold()),
+        Span::styled(
+            padded(
+                &fit::text(&short_scopes(&l.scopes_granted, columns.scopes - 2), columns.scopes - 2),
+                columns.scopes,
+            ),
+            theme.accent(),
+        ),
+    ];
+    if let Some(width) = columns.verified {
+        spans.push(Span::styled(padded(&verified, width), theme.dim()));
+    }
+    spans.push(Span::styled(mark, style));
+    Line::from(spans)
+}
+
+/// Scopes in one cell of `width` columns: the first few, then how many more.
+fn short_scopes(scopes: &[String], width: usize) -> String {
     let joined = scopes.join(" ");
-    if joined.chars().count() <= 22 {
+    if joined.width() <= width {
         return joined;
     }
     let mut out = String::new();
     for (i, s) in scopes.iter().enumerate() {
-        if out.chars().count() + s.chars().count() + 8 > 22 {
-            return format!("{out}+{} more", scopes.len() - i);
+        if out.width() + s.width() + 8 > width {
+            return format!("{out}+{}", tr!("more-rows", count = scopes.len() - i));
         }
         out.push_str(s);
         out.push(' ');
@@ -87,7 +130,25 @@ fn short_scopes(scopes: &[String]) -> String {
 }
 
 fn day(rfc3339: &str) -> String {
-    crate::sanitize::clean(rfc3339.get(..10).unwrap_or(rfc3339))
+    crate::i18n::date(&crate::sanitize::clean(rfc3339))
+}
+
+/// Text padded with spaces to `width` display columns (wide characters count double).
+fn padded(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// The "checked DATE" column: as wide as this language's longest form, plus a gap.
+fn verified_width() -> usize {
+    let longest = tr!("accounts-checked", date = crate::i18n::date("2026-09-30")).width();
+    longest.max(tr!("accounts-never-checked").width()) + 2
+}
+
+/// A label of the details under the list, padded to the widest of them.
+fn detail_label(id: &str, theme: &Theme) -> Span<'static> {
+    let ids = ["accounts-server", "accounts-scopes", "accounts-logged-in"];
+    let width = ids.iter().map(|i| crate::i18n::text(i).width()).max().unwrap_or(0) + 2;
+    Span::styled(padded(&crate::i18n::text(id), width), theme.dim())
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::wrap::keep_what_fits;
 use crate::app::keys::{Command, key_for};
 use crate::app::{App, Attempt, Flow, Made, ScreenId};
 use crate::mastodon::oauth::OOB;
+use crate::tr;
 
 /// The URL cut into lines of the box's width: never truncated, and no word-wrapping surprises.
 pub(super) fn url_lines(url: &str, width: u16) -> Vec<Line<'static>> {
@@ -27,8 +28,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
         let retry = key_for(ScreenId::Authorize, Command::Retry).unwrap_or_default();
         let text = match &flow.authorize_error {
             Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
-            None if app.busy() => Line::styled("Preparing the authorize URL…", theme.dim()),
-            None => Line::styled(format!("No authorize URL yet: press {retry} to prepare one."), theme.dim()),
+            None if app.busy() => Line::styled(tr!("authorize-preparing"), theme.dim()),
+            None => Line::styled(tr!("authorize-none", key = retry), theme.dim()),
         };
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
@@ -37,16 +38,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
     let [intro, url, after] =
         Layout::vertical([Constraint::Length(3), Constraint::Length(url_box), Constraint::Min(0)]).areas(area);
     let intro_lines = vec![
-        Line::styled("Open this address in a browser and approve mastokey:", theme.bold()),
+        Line::styled(tr!("authorize-open-this"), theme.bold()),
         Line::styled(registration_note(attempt), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
     url_box_widget(frame, url, attempt, theme);
     // In a short terminal the side remarks give way before what the person must read.
     let mut lines = redirect_lines(app, attempt, theme);
-    lines.push((2, Line::styled(format!("Scopes: {}", attempt.scopes.join(" ")), theme.dim())));
+    lines.push((2, Line::styled(tr!("authorize-scopes", scopes = attempt.scopes.join(" ")), theme.dim())));
     if attempt.code_verifier.is_some() {
-        lines.push((0, Line::styled("Protected with PKCE (S256) and a fresh state.", theme.dim())));
+        lines.push((0, Line::styled(tr!("authorize-pkce"), theme.dim())));
     }
     frame.render_widget(Paragraph::new(keep_what_fits(lines, after.width, after.height)), after);
 }
@@ -54,15 +55,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
 fn registration_note(attempt: &Attempt) -> String {
     let anew = key_for(ScreenId::Authorize, Command::Reregister).unwrap_or_default();
     match &attempt.made {
-        Made::Saved(created) => format!(
-            "Using mastokey's saved registration from {} ({anew} registers anew).",
-            crate::sanitize::clean(created.get(..10).unwrap_or("earlier"))
-        ),
-        Made::JustNow => "mastokey was registered with this server just now; saving the registration…".to_owned(),
-        Made::JustNowSaved => "mastokey was registered with this server just now (saved for next time).".to_owned(),
-        Made::JustNowUnsaved(why) => format!(
-            "mastokey was registered with this server just now, but the registration could not be saved yet ({why}); it is saved with the login."
-        ),
+        Made::Saved(created) => {
+            tr!("registration-saved-earlier", date = crate::i18n::date(&crate::sanitize::clean(created)), key = anew)
+        }
+        Made::JustNow => tr!("registration-just-now-saving"),
+        Made::JustNowSaved => tr!("registration-just-now-saved"),
+        Made::JustNowUnsaved(why) => tr!("registration-just-now-unsaved", error = why),
     }
 }
 
@@ -75,58 +73,37 @@ fn redirect_lines(app: &App, attempt: &Attempt, theme: &Theme) -> Vec<(u8, Line<
             (
                 3,
                 Line::styled(
-                    format!(
-                        "Paste mode: after you approve, the server shows a code; press {} and paste it.",
-                        key_for(ScreenId::Authorize, Command::Submit).unwrap_or_default()
+                    tr!(
+                        "authorize-paste-mode",
+                        key = key_for(ScreenId::Authorize, Command::Submit).unwrap_or_default()
                     ),
                     theme.bold(),
                 ),
             ),
-            (
-                1,
-                Line::styled(
-                    format!("({switch}: let the browser hand the code back automatically instead)"),
-                    theme.dim(),
-                ),
-            ),
+            (1, Line::styled(tr!("authorize-switch-to-automatic", key = &switch), theme.dim())),
         ];
     }
     let retry = key_for(ScreenId::Authorize, Command::Retry).unwrap_or_default();
     let status = match (&attempt.listening, app.listen_seconds_left()) {
-        (Some(_), Some(left)) => {
-            Line::styled(format!("Waiting for your browser… {}:{:02} left", left / 60, left % 60), theme.accent())
-        }
-        (Some(_), None) => Line::styled("Waiting for your browser…", theme.accent()),
-        (None, _) => Line::styled(
-            format!("No longer listening for the browser ({retry} starts a new attempt)."),
-            theme.warning(),
+        (Some(_), Some(left)) => Line::styled(
+            tr!("authorize-waiting-left", time = format!("{}:{:02}", left / 60, left % 60)),
+            theme.accent(),
         ),
+        (Some(_), None) => Line::styled(tr!("authorize-waiting"), theme.accent()),
+        (None, _) => Line::styled(tr!("authorize-not-listening", key = retry), theme.warning()),
     };
     vec![
-        (
-            3,
-            Line::styled(
-                format!(
-                    "Automatic mode: after you approve, the browser returns the code to mastokey at {}.",
-                    attempt.redirect_uri
-                ),
-                theme.bold(),
-            ),
-        ),
+        (3, Line::styled(tr!("authorize-automatic-mode", uri = &attempt.redirect_uri), theme.bold())),
         (3, status),
-        (
-            1,
-            Line::styled(
-                format!("({switch}: paste the code instead, e.g. when the browser is on another device)"),
-                theme.dim(),
-            ),
-        ),
+        (1, Line::styled(tr!("authorize-switch-to-paste", key = &switch), theme.dim())),
     ]
 }
 
 pub(super) fn url_box_widget(frame: &mut Frame, area: Rect, attempt: &Attempt, theme: &Theme) {
-    let block =
-        Block::bordered().border_type(BorderType::Rounded).title(" Authorize URL ").border_style(theme.accent());
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(format!(" {} ", tr!("authorize-url-title")))
+        .border_style(theme.accent());
     let inner = block.inner(area);
     frame.render_widget(Paragraph::new(url_lines(&attempt.url, inner.width)).block(block), area);
 }

@@ -10,31 +10,26 @@ use super::authorize::url_lines;
 use super::widgets::{message, text_box};
 use crate::app::keys::{Command, key_for};
 use crate::app::{App, Flow, ScreenId};
+use crate::tr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme) {
     let [intro, input, feedback, rest] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(3), Constraint::Length(5), Constraint::Min(0)])
             .areas(area);
     let ask = match app.listening() {
-        Some(_) => "The browser hands the code back by itself; or paste a code here:",
-        None => "Paste the code the server showed after you approved mastokey:",
+        Some(_) => tr!("code-ask-automatic"),
+        None => tr!("code-ask-paste"),
     };
     frame.render_widget(Paragraph::new(Line::styled(ask, theme.bold())).wrap(Wrap { trim: true }), intro);
     let focused = app.overlay.is_none() && app.task.is_none();
-    text_box(frame, input, &flow.code, "Authorization code", focused, theme);
+    text_box(frame, input, &flow.code, &tr!("code-box"), focused, theme);
     match &flow.code_error {
         Some(e) => frame.render_widget(message(&format!("✗ {e}"), theme.error()), feedback),
-        None => frame.render_widget(
-            message(
-                "Spaces and line breaks around the code are ignored. The code works once and only for a few minutes.",
-                theme.dim(),
-            ),
-            feedback,
-        ),
+        None => frame.render_widget(message(&tr!("code-hint"), theme.dim()), feedback),
     }
     if let Some(attempt) = &flow.attempt {
         let open = key_for(ScreenId::Code, Command::OpenBrowser).unwrap_or_default();
-        let lines = vec![Line::styled(format!("Authorize URL ({open} opens it again):"), theme.dim())];
+        let lines = vec![Line::styled(tr!("code-url-label", key = open), theme.dim())];
         let [label, url] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rest);
         frame.render_widget(Paragraph::new(lines), label);
         frame.render_widget(Paragraph::new(url_lines(&attempt.url, url.width)).style(theme.dim()), url);

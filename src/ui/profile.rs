@@ -11,12 +11,13 @@ use crate::app::profile::ProfileScreen;
 use crate::app::profile_view::{ProfileView, SaveState};
 use crate::avatar::{self, Avatar};
 use crate::store::{Saved, TokenPlace};
+use crate::tr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, profile: &ProfileScreen, theme: &Theme) {
     let Some(view) = &profile.view else {
         let line = match &profile.error {
             Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
-            None => Line::styled("Logged in. Reading your profile…", theme.dim()),
+            None => Line::styled(tr!("profile-reading"), theme.dim()),
         };
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
         return;
@@ -25,14 +26,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, profile: &ProfileScreen, t
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((profile.scroll, 0)), area);
 }
 
-/// A label padded to a fixed display width (wide characters count double).
+/// Columns the labels take: the widest of this language's, at least 22 (wide characters
+/// count double), so the values after them line up.
+fn label_width() -> usize {
+    let ids = [
+        "profile-scopes-granted",
+        "profile-scopes-requested",
+        "profile-saving",
+        "profile-saved-in",
+        "profile-token-saved-in",
+        "profile-details-in",
+        "profile-joined",
+        "profile-last-post",
+    ];
+    ids.iter()
+        .map(|id| unicode_width::UnicodeWidthStr::width(crate::i18n::text(id).as_str()))
+        .max()
+        .unwrap_or(0)
+        .max(20)
+        + 2
+}
+
+/// A label padded to the label column (wide characters count double).
 fn label(text: &str, theme: &Theme) -> Span<'static> {
-    let pad = 22usize.saturating_sub(unicode_width::UnicodeWidthStr::width(text)).max(1);
+    let pad = label_width().saturating_sub(unicode_width::UnicodeWidthStr::width(text)).max(1);
     Span::styled(format!("{text}{}", " ".repeat(pad)), theme.dim())
 }
 
-fn count(n: u64, one: &str, many: &str) -> [Span<'static>; 2] {
-    [Span::raw(n.to_string()), Span::raw(format!(" {}   ", if n == 1 { one } else { many }))]
+/// `1,815 followers`: the count in the language's form (in bold), the words around it as the
+/// language puts them, by its plural rules.
+fn count(n: u64, id: &'static str, theme: &Theme) -> Vec<Span<'static>> {
+    let shown = crate::i18n::count(n);
+    let text = crate::i18n::text_with(id, &[("count", n.into()), ("shown", shown.clone().into())]);
+    let (before, after) = text.split_once(shown.as_str()).unwrap_or((text.as_str(), ""));
+    vec![Span::raw(before.to_owned()), Span::styled(shown.clone(), theme.bold()), Span::raw(format!("{after}   "))]
 }
 
 /// Who it is first, then what the token may do and where it went (what mastokey is for), then
@@ -50,7 +77,11 @@ fn lines(view: &ProfileView, app: &App, theme: &Theme, width: u16) -> Vec<Line<'
     out.extend(view.bio.lines.iter().cloned());
     out.push(Line::default());
     for f in &view.fields {
-        let mark = if f.verified { Span::styled(" ✓ verified", theme.success()) } else { Span::raw("") };
+        let mark = if f.verified {
+            Span::styled(format!(" ✓ {}", tr!("profile-verified")), theme.success())
+        } else {
+            Span::raw("")
+        };
         out.push(Line::from(vec![label(&f.name, theme), Span::raw(f.value.clone()), mark]));
     }
     if !view.fields.is_empty() {
@@ -64,23 +95,28 @@ fn lines(view: &ProfileView, app: &App, theme: &Theme, width: u16) -> Vec<Line<'
 
 fn token_lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = vec![
-        Line::styled("Token", theme.bold()),
-        Line::from(vec![label("Scopes granted", theme), Span::styled(view.scopes_granted.join(" "), theme.accent())]),
-        Line::from(vec![label("Scopes requested", theme), Span::raw(view.scopes_requested.join(" "))]),
+        Line::styled(tr!("profile-token"), theme.bold()),
+        Line::from(vec![
+            label(&tr!("profile-scopes-granted"), theme),
+            Span::styled(view.scopes_granted.join(" "), theme.accent()),
+        ]),
+        Line::from(vec![label(&tr!("profile-scopes-requested"), theme), Span::raw(view.scopes_requested.join(" "))]),
     ];
     if !view.scopes_missing.is_empty() {
-        out.push(Line::styled(format!("⚠ Not granted: {}", view.scopes_missing.join(" ")), theme.warning()));
+        out.push(Line::styled(
+            format!("⚠ {}", tr!("profile-not-granted", scopes = view.scopes_missing.join(" "))),
+            theme.warning(),
+        ));
     }
     match &view.saved {
-        SaveState::Saving => out.push(Line::from(vec![label("Saving", theme), Span::styled("…", theme.dim())])),
+        SaveState::Saving => {
+            out.push(Line::from(vec![label(&tr!("profile-saving"), theme), Span::styled("…", theme.dim())]))
+        }
         SaveState::Saved(saved) => out.extend(saved_lines(saved, theme)),
         SaveState::Failed(e) => out.push(Line::styled(format!("✗ {e}"), theme.error())),
     }
     if app.settings.demo.is_some() {
-        out.push(Line::styled(
-            "Demo login: stored in a temporary directory, deleted when mastokey exits.",
-            theme.dim(),
-        ));
+        out.push(Line::styled(tr!("profile-demo-login"), theme.dim()));
     }
     out
 }
@@ -101,18 +137,18 @@ fn header(view: &ProfileView, theme: &Theme, beside_avatar: bool) -> Vec<Line<'s
         ));
     }
     if let Some(to) = &view.moved_to {
-        out.push(Line::styled(format!("This account has moved to {to}."), theme.warning()));
+        out.push(Line::styled(tr!("profile-moved", account = to), theme.warning()));
     }
     let counts = [
-        count(view.posts, "post", "posts"),
-        count(view.following, "following", "following"),
-        count(view.followers, "follower", "followers"),
+        count(view.posts, "profile-posts", theme),
+        count(view.following, "profile-following", theme),
+        count(view.followers, "profile-followers", theme),
     ];
-    out.push(Line::from(counts.into_iter().flat_map(|[n, word]| [n.style(theme.bold()), word]).collect::<Vec<_>>()));
-    out.push(Line::from(vec![label("Joined", theme), Span::raw(view.joined.clone())]));
+    out.push(Line::from(counts.into_iter().flatten().collect::<Vec<_>>()));
+    out.push(Line::from(vec![label(&tr!("profile-joined"), theme), Span::raw(view.joined.clone())]));
     out.push(Line::from(vec![
-        label("Last post", theme),
-        Span::raw(view.last_post.clone().unwrap_or_else(|| "never".into())),
+        label(&tr!("profile-last-post"), theme),
+        Span::raw(view.last_post.clone().unwrap_or_else(|| tr!("profile-never"))),
     ]));
     out
 }
@@ -147,13 +183,15 @@ fn beside_avatar(header: Vec<Line<'static>>, avatar: &Avatar, width: u16) -> Vec
 fn saved_lines(saved: &Saved, theme: &Theme) -> Vec<Line<'static>> {
     let path = saved.path.display().to_string();
     match &saved.token_in {
-        TokenPlace::File => vec![Line::from(vec![label("Saved in", theme), Span::styled(path, theme.success())])],
+        TokenPlace::File => {
+            vec![Line::from(vec![label(&tr!("profile-saved-in"), theme), Span::styled(path, theme.success())])]
+        }
         TokenPlace::Keyring => vec![
             Line::from(vec![
-                label("Token saved in", theme),
-                Span::styled("the system keyring (Secret Service)", theme.success()),
+                label(&tr!("profile-token-saved-in"), theme),
+                Span::styled(tr!("profile-keyring"), theme.success()),
             ]),
-            Line::from(vec![label("Login details in", theme), Span::styled(path, theme.success())]),
+            Line::from(vec![label(&tr!("profile-details-in"), theme), Span::styled(path, theme.success())]),
         ],
         TokenPlace::FileInstead(why) => {
             // "No keyring service is running (…)" or "The system keyring could not be used: …".
@@ -161,8 +199,8 @@ fn saved_lines(saved: &Saved, theme: &Theme) -> Vec<Line<'static>> {
             let mut chars = why.chars();
             let why: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
             vec![
-                Line::from(vec![label("Saved in", theme), Span::styled(path, theme.success())]),
-                Line::styled(format!("⚠ {why}, so the token is in this 0600 file."), theme.warning()),
+                Line::from(vec![label(&tr!("profile-saved-in"), theme), Span::styled(path, theme.success())]),
+                Line::styled(format!("⚠ {}", tr!("profile-keyring-fallback", reason = why)), theme.warning()),
             ]
         }
     }

@@ -11,6 +11,7 @@ use super::widgets::demo_banner;
 use super::wrap::{wrap, wrap_all};
 use crate::app::keys::{Command, key_for};
 use crate::app::{App, Flow, RedirectMode, ScreenId};
+use crate::tr;
 
 /// What the QR screen must say above the code: that this is the demo, and that a phone cannot
 /// use a loopback redirect.
@@ -22,7 +23,7 @@ fn qr_notes(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if app.flow().is_some_and(|f| f.mode == RedirectMode::Loopback) {
         // The switch works with the QR code shown: a paste-mode attempt's code replaces this one.
         let switch = key_for(ScreenId::Authorize, Command::SwitchRedirect).unwrap_or_default();
-        let text = format!("A phone cannot reach this computer's 127.0.0.1: press {switch} for paste mode first.");
+        let text = tr!("qr-phone-loopback", key = switch);
         notes.push(Line::styled(text, theme.warning()).centered());
     }
     notes
@@ -31,7 +32,7 @@ fn qr_notes(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 fn hint() -> String {
     let close = key_for(ScreenId::Authorize, Command::ToggleQr).unwrap_or_default();
     let back = key_for(ScreenId::Authorize, Command::Back).unwrap_or_default();
-    format!("Scan with your phone's camera to log in there. {back} or {close} closes.")
+    tr!("qr-hint", back = back, key = close)
 }
 
 /// The QR code of the URL over the whole screen, or how large the terminal must be for it.
@@ -41,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &Flow, theme: &Theme) {
     let Some(qr) = flow.attempt.as_ref().and_then(|a| a.qr.as_ref()) else {
         let text = match &flow.authorize_error {
             Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
-            None => Line::styled("Preparing the authorize URL for the QR code…", theme.dim()),
+            None => Line::styled(tr!("qr-preparing"), theme.dim()),
         };
         let lines: Vec<Line> = qr_notes(app, theme).into_iter().chain([text]).collect();
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
@@ -53,13 +54,11 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &Flow, theme: &Theme) {
     // Texts take more rows when narrower: the size asked for is counted at the narrowest width.
     let rows_at = |width| wrap_all(&notes, width).len() as u16 + rows + 1 + wrap(&hint, width).len() as u16;
     if area.width < need_w || area.height < rows_at(area.width) {
-        let text = format!(
-            "The QR code needs a terminal of at least {need_w}×{} (this one is {}×{}). \
-             Enlarge the window or make the font smaller; it appears as soon as it fits. {} closes.",
-            rows_at(need_w),
-            area.width,
-            area.height,
-            key_for(ScreenId::Authorize, Command::Back).unwrap_or_default()
+        let text = tr!(
+            "qr-too-small",
+            needed = format!("{need_w}×{}", rows_at(need_w)),
+            size = format!("{}×{}", area.width, area.height),
+            key = key_for(ScreenId::Authorize, Command::Back).unwrap_or_default()
         );
         let lines: Vec<Line> = notes.into_iter().chain([Line::styled(text, theme.warning())]).collect();
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);

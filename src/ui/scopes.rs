@@ -4,17 +4,19 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{clip, wrap, wrap_all};
 use super::{HitMap, Theme};
 use crate::app::scope_tree::{Check, Preset, Row, ScopeTree};
 use crate::app::{Flow, Target};
 use crate::mastodon::ServerInfo;
+use crate::tr;
 
 pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mut HitMap) {
     let card = card_lines(&flow.server, theme, area.width, area.height >= 24);
     let chosen = flow.tree.selected();
-    let text = if chosen.is_empty() { "(nothing chosen yet)".to_owned() } else { chosen.join(" ") };
+    let text = if chosen.is_empty() { tr!("scopes-nothing-chosen") } else { chosen.join(" ") };
     // The exact scope string is always shown in full: its box grows, the tree shrinks (it scrolls).
     let string_lines = wrap(&Line::styled(text, theme.accent()), area.width.saturating_sub(2));
     let wide = area.width >= 90;
@@ -34,8 +36,10 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mu
     if wide {
         let [list, side] = Layout::horizontal([Constraint::Percentage(50), Constraint::Min(30)]).areas(main);
         tree(frame, list, &flow.tree, theme, hits);
-        let block =
-            Block::bordered().border_type(BorderType::Rounded).title(" What it allows ").border_style(theme.dim());
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .title(format!(" {} ", tr!("scopes-what-it-allows")))
+            .border_style(theme.dim());
         frame.render_widget(Paragraph::new(explained).wrap(Wrap { trim: true }).block(block), side);
     } else {
         let [list, side] =
@@ -43,8 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mu
         tree(frame, list, &flow.tree, theme, hits);
         frame.render_widget(Paragraph::new(explained_rows), side);
     }
-    let block =
-        Block::bordered().border_type(BorderType::Rounded).title(" Scope string requested ").border_style(theme.dim());
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(format!(" {} ", tr!("scopes-string-title")))
+        .border_style(theme.dim());
     frame.render_widget(Paragraph::new(string_lines).block(block), string);
 }
 
@@ -55,12 +61,12 @@ fn card_lines(server: &ServerInfo, theme: &Theme, width: u16, roomy: bool) -> Ve
     let title = if card.title.is_empty() { server.address.shown.clone() } else { card.title.clone() };
     let mut facts = vec![format!("{} {}", server.kind.name(), card.version)];
     if let Some(users) = card.users {
-        facts.push(format!("{users} active users"));
+        facts.push(tr!("card-active-users", count = users, shown = crate::i18n::count(users)));
     }
     match card.registrations_open {
-        Some(true) if card.approval_required == Some(true) => facts.push("sign-ups need approval".into()),
-        Some(true) => facts.push("sign-ups open".into()),
-        Some(false) => facts.push("sign-ups closed".into()),
+        Some(true) if card.approval_required == Some(true) => facts.push(tr!("card-signups-approval")),
+        Some(true) => facts.push(tr!("card-signups-open")),
+        Some(false) => facts.push(tr!("card-signups-closed")),
         None => {}
     }
     if server.supports_pkce() {
@@ -91,16 +97,23 @@ fn tree(frame: &mut Frame, area: Rect, tree: &ScopeTree, theme: &Theme, hits: &m
     let presets: Vec<String> =
         Preset::ALL.iter().enumerate().map(|(i, p)| format!("{} {}", i + 1, p.label())).collect();
     let presets = format!(" {} ", presets.join(" · "));
-    let mut block = Block::bordered().border_type(BorderType::Rounded).title(" Scopes ").border_style(theme.dim());
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(format!(" {} ", tr!("scopes-tree-title")))
+        .border_style(theme.dim());
     // The presets hint only where it fits beside the "more" marker; the footer always has it.
-    if presets.chars().count() + 14 <= area.width as usize {
+    if presets.width() + 14 <= area.width as usize {
         block = block.title_bottom(Line::styled(presets, theme.dim()));
     }
     if offset > 0 {
-        block = block.title_top(Line::styled(format!(" ▲ {offset} more "), theme.accent()).right_aligned());
+        block = block.title_top(
+            Line::styled(format!(" ▲ {} ", tr!("more-rows", count = offset)), theme.accent()).right_aligned(),
+        );
     }
     if below > 0 {
-        block = block.title_bottom(Line::styled(format!(" ▼ {below} more "), theme.accent()).right_aligned());
+        block = block.title_bottom(
+            Line::styled(format!(" ▼ {} ", tr!("more-rows", count = below)), theme.accent()).right_aligned(),
+        );
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -130,10 +143,10 @@ fn row_line(tree: &ScopeTree, row: &Row, selected: bool, theme: &Theme) -> Line<
     }
     let mut spans = vec![Span::raw(format!("{indent}{arrow}{check} ")), Span::styled(row.scope.name, style)];
     if row.scope.deprecated {
-        spans.push(Span::styled(" (deprecated)", theme.dim()));
+        spans.push(Span::styled(format!(" {}", tr!("scope-deprecated-mark")), theme.dim()));
     }
     if !tree.is_advertised(row.scope) {
-        spans.push(Span::styled(" (not listed by server)", theme.dim()));
+        spans.push(Span::styled(format!(" {}", tr!("scope-unlisted-mark")), theme.dim()));
     }
     let line = Line::from(spans);
     if selected { line.style(theme.selected()) } else { line }
@@ -148,22 +161,19 @@ fn description_lines(tree: &ScopeTree, theme: &Theme, inline: bool) -> Vec<Line<
     let mut lines = if inline { Vec::new() } else { vec![Line::from(name.clone())] };
     let mut text_style = ratatui::style::Style::new();
     if scope.is_admin() {
-        lines.push(Line::styled(
-            "⚠ Admin scope: only for moderator tools. Treat the token like a password.",
-            theme.warning(),
-        ));
+        lines.push(Line::styled(format!("⚠ {}", tr!("scope-admin-warning")), theme.warning()));
         text_style = theme.warning();
     }
-    lines.push(Line::styled(scope.description, text_style));
+    lines.push(Line::styled(scope.description(), text_style));
     if inline {
         lines[0].spans.insert(0, Span::raw(" — "));
         lines[0].spans.insert(0, name);
     }
     if let Some(since) = scope.since {
-        lines.push(Line::styled(format!("Needs Mastodon {since} or newer."), theme.dim()));
+        lines.push(Line::styled(tr!("scope-needs-version", version = since), theme.dim()));
     }
     if !tree.is_advertised(scope) {
-        lines.push(Line::styled("This server does not list this scope; you will be asked to confirm.", theme.dim()));
+        lines.push(Line::styled(tr!("scope-unlisted-note"), theme.dim()));
     }
     lines
 }

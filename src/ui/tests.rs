@@ -335,7 +335,7 @@ fn admin_warning_and_server_adaptations_are_not_cut() {
         let screen = render(&app, w, h);
         assert!(shows_in_full(&screen, &note), "{w}×{h}\n{screen}");
         // At 200 columns it is in a panel beside the tree (the snapshot shows it whole).
-        assert!(w == 200 || shows_in_full(&screen, scope.description), "{w}×{h}\n{screen}");
+        assert!(w == 200 || shows_in_full(&screen, &scope.description()), "{w}×{h}\n{screen}");
     }
     snap_one("scopes_adapted", &app);
 }
@@ -352,7 +352,7 @@ fn every_footer_hint_is_shown() {
             let screen = render(app, w, h);
             let footer = crate::app::keys::bindings(app.screen_id()).iter();
             for b in footer.filter(|b| b.shown == crate::app::keys::Shown::Footer && app.available(b.command)) {
-                let hint = format!("{} {}", b.footer_label(), b.label);
+                let hint = format!("{} {}", b.footer_label(), crate::i18n::text(b.label));
                 assert!(screen.contains(&hint), "{:?} at {w}×{h} lacks {hint:?}\n{screen}", app.screen_id());
             }
         }

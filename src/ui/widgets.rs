@@ -12,14 +12,16 @@ use super::{HitMap, Theme};
 use crate::app::input::TextInput;
 use crate::app::keys::{self, Binding, Command, Shown};
 use crate::app::{App, Confirm, NoticeKind, Overlay, ScreenId, Target};
+use crate::tr;
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+/// The steps of a login, by the message ids of their names.
 const STEPS: [(ScreenId, &str); 5] = [
-    (ScreenId::Instance, "Server"),
-    (ScreenId::Scopes, "Scopes"),
-    (ScreenId::Authorize, "Authorize"),
-    (ScreenId::Code, "Code"),
-    (ScreenId::Profile, "Profile"),
+    (ScreenId::Instance, "step-server"),
+    (ScreenId::Scopes, "step-scopes"),
+    (ScreenId::Authorize, "step-authorize"),
+    (ScreenId::Code, "step-code"),
+    (ScreenId::Profile, "step-profile"),
 ];
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -32,7 +34,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let current = theme.bold().patch(theme.accent());
     let screen = app.screen_id();
     if screen == ScreenId::Accounts {
-        spans.push(Span::styled("Accounts", current));
+        spans.push(Span::styled(tr!("screen-accounts"), current));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
@@ -42,10 +44,10 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 spans.push(Span::styled(" › ", theme.dim()));
             }
             let style = if *step == screen { current } else { theme.dim() };
-            spans.push(Span::styled(format!("{} {name}", i + 1), style));
+            spans.push(Span::styled(format!("{} {}", i + 1, crate::i18n::text(name)), style));
         }
     } else if let Some(i) = STEPS.iter().position(|(s, _)| *s == screen) {
-        spans.push(Span::styled(format!("step {} of 5: {}", i + 1, STEPS[i].1), current));
+        spans.push(Span::styled(tr!("step-of", number = i + 1, name = crate::i18n::text(STEPS[i].1)), current));
     }
     let server = match (app.flow(), app.profile()) {
         (Some(flow), _) => flow.server.address.shown.clone(),
@@ -58,7 +60,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// Said on every screen in demo mode.
 pub fn demo_banner(theme: &Theme) -> Span<'static> {
-    Span::styled(" DEMO SERVER — not a real account ", theme.demo())
+    Span::styled(format!(" {} ", tr!("demo-banner")), theme.demo())
 }
 
 /// The spinner while a request runs, else the latest notice, wrapped to `width` columns so the
@@ -67,7 +69,7 @@ pub fn status_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> 
     let line = if let Some(task) = &app.task {
         Line::from(vec![
             Span::styled(format!("{} ", SPINNER[app.spinner % SPINNER.len()]), theme.accent()),
-            Span::raw(format!("{}…", capitalize(task.what))),
+            Span::raw(format!("{}…", capitalize(&crate::i18n::text(task.what)))),
             Span::styled(cancel_hint(app), theme.dim()),
         ])
     } else if let Some(n) = app.visible_notice() {
@@ -86,7 +88,9 @@ pub fn status_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> 
 
 /// `(esc cancels)`, from the screen's key for going back (which cancels a request in flight).
 fn cancel_hint(app: &App) -> String {
-    keys::key_for(app.screen_id(), Command::Back).map(|k| format!("  ({k} cancels)")).unwrap_or_default()
+    keys::key_for(app.screen_id(), Command::Back)
+        .map(|k| format!("  {}", tr!("spinner-cancel", key = k)))
+        .unwrap_or_default()
 }
 
 fn capitalize(s: &str) -> String {
@@ -99,7 +103,7 @@ fn active_table(app: &App) -> &'static [Binding] {
 }
 
 fn hint_width(b: &Binding) -> u16 {
-    (b.footer_label().width() + 1 + b.label.width()) as u16
+    (b.footer_label().width() + 1 + crate::i18n::text(b.label).width()) as u16
 }
 
 /// Where each key hint goes as (column, row) within a footer `width` wide: left to right, and
@@ -128,7 +132,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
         hits.add(hint, Target::Command(b.command));
         let line = Line::from(vec![
             Span::styled(b.footer_label(), theme.key()),
-            Span::styled(format!(" {}", b.label), theme.dim()),
+            Span::styled(format!(" {}", crate::i18n::text(b.label)), theme.dim()),
         ]);
         frame.render_widget(line, hint);
     }
@@ -180,27 +184,30 @@ pub fn overlay(frame: &mut Frame, app: &App, theme: &Theme, hits: &mut HitMap) {
 }
 
 fn help(frame: &mut Frame, app: &App, theme: &Theme) {
-    let mut lines = vec![Line::styled("Keys on this screen", theme.bold()), Line::default()];
+    let mut lines = vec![Line::styled(tr!("help-title-keys"), theme.bold()), Line::default()];
     let screen = app.screen_id();
     let listed: Vec<&Binding> = keys::bindings(screen).iter().filter(|b| b.shown != Shown::Hidden).collect();
     let column = listed.iter().map(|b| b.keys_label().width()).max().unwrap_or(0);
     for b in listed {
         let label = b.keys_label();
         let pad = " ".repeat(column - label.width());
-        lines.push(Line::from(vec![Span::styled(format!("{pad}{label}  "), theme.key()), Span::raw(b.label)]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{pad}{label}  "), theme.key()),
+            Span::raw(crate::i18n::text(b.label)),
+        ]));
     }
     lines.push(Line::default());
-    let about = if matches!(screen, ScreenId::Instance | ScreenId::Code) {
-        "Letters type into the box. Paste works as usual."
-    } else {
-        "Mouse: click a row or a key hint at the bottom."
-    };
+    let about =
+        if matches!(screen, ScreenId::Instance | ScreenId::Code) { tr!("help-text-box") } else { tr!("help-mouse") };
     lines.push(Line::styled(about, theme.dim()));
     let close = keys::HELP.iter().find(|b| b.command == Command::Back).map(Binding::keys_label).unwrap_or_default();
-    lines.push(Line::styled(format!("{close} closes this help."), theme.dim()));
+    lines.push(Line::styled(tr!("help-close", key = close), theme.dim()));
     let area = centered(frame.area(), 64, wrapped_height(&lines, 62) + 2);
     frame.render_widget(Clear, area);
-    let block = Block::bordered().border_type(BorderType::Rounded).title(" Help ").border_style(theme.accent());
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(format!(" {} ", tr!("help-title")))
+        .border_style(theme.accent());
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }
 
@@ -208,29 +215,29 @@ fn confirm_login(frame: &mut Frame, confirm: &Confirm, theme: &Theme, hits: &mut
     let acct = &confirm.login().acct;
     let (title, question, detail, yes) = match confirm {
         Confirm::CopyToken(_) => (
-            " Copy token ",
-            format!("Copy the access token of @{acct}?"),
-            "Anything that can read your clipboard can then act as this account.",
-            "yes, copy",
+            tr!("confirm-copy-title"),
+            tr!("confirm-copy-question", account = acct),
+            tr!("confirm-copy-detail"),
+            tr!("confirm-copy-yes"),
         ),
         Confirm::Logout(_) => (
-            " Log out ",
-            format!("Log out @{acct}?"),
-            "The server revokes the token, then mastokey forgets the login.",
-            "yes, log out",
+            tr!("confirm-logout-title"),
+            tr!("confirm-logout-question", account = acct),
+            tr!("confirm-logout-detail"),
+            tr!("confirm-logout-yes"),
         ),
         Confirm::Forget(_) => (
-            " Forget anyway? ",
-            format!("Forget the login of @{acct} anyway?"),
-            "The token may still work until you revoke mastokey in the server's settings (Authorized apps).",
-            "yes, forget",
+            tr!("confirm-forget-title"),
+            tr!("confirm-forget-question", account = acct),
+            tr!("confirm-forget-detail"),
+            tr!("confirm-forget-yes"),
         ),
     };
     dialog(
         frame,
-        title,
+        &title,
         vec![Line::styled(question, theme.bold()), Line::default(), Line::raw(detail)],
-        yes,
+        &yes,
         theme,
         hits,
     );
@@ -249,19 +256,20 @@ fn answer_key(command: Command) -> String {
 /// A small yes/no dialog with clickable answers.
 fn dialog(frame: &mut Frame, title: &str, mut text: Vec<Line<'static>>, yes: &str, theme: &Theme, hits: &mut HitMap) {
     let (y, n) = (answer_key(Command::Yes), answer_key(Command::No));
-    let no = keys::CONFIRM.iter().find(|b| b.command == Command::No).map_or("no", |b| b.label);
+    let no =
+        keys::CONFIRM.iter().find(|b| b.command == Command::No).map(|b| crate::i18n::text(b.label)).unwrap_or_default();
     text.push(Line::default());
     text.push(Line::from(vec![
         Span::styled(format!(" {y} "), theme.key()),
         Span::raw(format!("{yes}    ")),
         Span::styled(format!(" {n} "), theme.key()),
-        Span::raw(no),
+        Span::raw(no.clone()),
     ]));
     let height = wrapped_height(&text, 58) + 2;
     let area = centered(frame.area(), 60, height);
     frame.render_widget(Clear, area);
     let block =
-        Block::bordered().border_type(BorderType::Rounded).title(title.to_owned()).border_style(theme.warning());
+        Block::bordered().border_type(BorderType::Rounded).title(format!(" {title} ")).border_style(theme.warning());
     let inner = block.inner(area);
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
     let buttons = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
@@ -273,22 +281,22 @@ fn dialog(frame: &mut Frame, title: &str, mut text: Vec<Line<'static>>, yes: &st
 
 fn confirm_unadvertised(frame: &mut Frame, list: &[String], theme: &Theme, hits: &mut HitMap) {
     let text = vec![
-        Line::styled("The server does not list these scopes:", theme.bold()),
+        Line::styled(tr!("unadvertised-lead"), theme.bold()),
         Line::styled(format!("  {}", list.join(" ")), theme.warning()),
         Line::default(),
-        Line::raw("It may refuse the registration, or ignore them. Ask for them anyway?"),
+        Line::raw(tr!("unadvertised-question")),
     ];
-    dialog(frame, " Not advertised ", text, "yes, continue", theme, hits);
+    dialog(frame, &tr!("unadvertised-title"), text, &tr!("unadvertised-yes"), theme, hits);
 }
 
 fn add_identity(frame: &mut Frame, scope: &str, theme: &Theme, hits: &mut HitMap) {
-    let what = crate::mastodon::scopes::info(scope).map_or("", |i| i.description);
+    let what = crate::mastodon::scopes::info(scope).map(|i| i.description()).unwrap_or_default();
     let text = vec![
-        Line::styled("None of these scopes lets mastokey see whose token this is.", theme.bold()),
+        Line::styled(tr!("add-identity-lead"), theme.bold()),
         Line::default(),
-        Line::raw("Without one it cannot show the account or save the login under its name."),
+        Line::raw(tr!("add-identity-why")),
         Line::default(),
-        Line::from(vec![Span::styled(format!("Add {scope}? "), theme.bold()), Span::raw(what)]),
+        Line::from(vec![Span::styled(tr!("add-identity-question", scope = scope), theme.bold()), Span::raw(what)]),
     ];
-    dialog(frame, " Add an identity scope ", text, &format!("yes, add {scope}"), theme, hits);
+    dialog(frame, &tr!("add-identity-title"), text, &tr!("add-identity-yes", scope = scope), theme, hits);
 }

@@ -48,8 +48,8 @@ fn labels_come_from_the_keys() {
     assert_eq!(label(Command::Toggle), "space");
     assert_eq!(key_for(ScreenId::Code, Command::Retry).as_deref(), Some("ctrl-r"));
     assert_eq!(key_for(ScreenId::Accounts, Command::Retry), None, "the accounts screen has no r");
-    assert_eq!(press_hint(ScreenId::Accounts, Command::Retry, "try again"), "");
-    assert_eq!(press_hint(ScreenId::Authorize, Command::Retry, "try again"), " Press r to try again.");
+    assert_eq!(press_hint(ScreenId::Accounts, Command::Retry, "hint-try-again"), "");
+    assert_eq!(press_hint(ScreenId::Authorize, Command::Retry, "hint-try-again"), " Press r to try again.");
 }
 
 #[test]

@@ -1,0 +1,100 @@
+## Sentences that say what happened and what to do next. A `$hint` is a whole sentence naming
+## a key (one of the hint-* messages below, with its leading space), or nothing where the
+## screen has no such key.
+
+hint-try-again = {" "}Press { $key } to try again.
+hint-start-again = {" "}Press { $key } to start again.
+hint-new-attempt = {" "}Press { $key } to start a new attempt (a new URL, state and listener).
+hint-paste-instead = {" "}Press { $key } to paste the code instead.
+hint-copy-url = {" "}Press { $key } to copy the URL.
+hint-show-qr = {" "}Press { $key } to show it as a QR code.
+hint-paste-from-elsewhere = {" "}Press { $key } to paste a code from a browser elsewhere.
+hint-open-it = {" "}Press { $key } to open it.
+hint-reopen-page = {" "}Press { $key } to open the authorize page again, approve, and paste the new code here.
+hint-send-again = {" "}Press { $key } to send it again.
+hint-log-in-again = {" "}Press { $key } to log in again.
+hint-see-logins = {" "}Press { $key } to see the saved logins as they are now.
+hint-identity-preset = {" "}({ $key } picks identity only.)
+
+discovery-dns = No server called { $server } could be found. Check the spelling, or your internet connection.
+discovery-refused = { $server } refused the connection. The server may be down, or the port is wrong; try again later.
+discovery-tls-local = The secure connection to { $server } failed ({ $detail }). A server on this computer often has no TLS: type http://{ $server } instead.
+discovery-tls = The secure connection to { $server } failed ({ $detail }). The server's certificate may be invalid or your clock wrong.
+discovery-timeout = { $server } did not answer in time. Try again; if it keeps happening the server may be overloaded.
+discovery-broken = The connection to { $server } broke ({ $detail }).{ $hint }
+discovery-not-mastodon = { $server } does not look like a Mastodon server (it has no Mastodon API). Check the address: it is the domain in your handle @you@domain.
+discovery-malformed = { $server } answered { $path } with something that is not Mastodon's API ({ $detail }). Check the address, or try again later.
+discovery-too-large = { $server } sent an unexpectedly large answer at { $path }. It is probably not a Mastodon server.
+discovery-rate-limited = { $server } is limiting requests ({ $error }). Wait a little.{ $hint }
+discovery-server-error = { $server } has a problem right now ({ $error }). Try again in a few minutes.
+discovery-refused-request = { $server } refused the request ({ $error }). Check the address.
+discovery-moved = { $server } sends its API on to another server ({ $location }). If that is your server, type { $host } instead.
+discovery-moved-elsewhere = { $server } sends its API on to another address ({ $location }), which mastokey does not follow. Type the address the server lives at.
+discovery-not-as-mastodon = { $server } answered, but not as a Mastodon server does ({ $error }). Check the address.
+
+address-handle-without-server = { $error } To use your handle, type it whole, with its server: { $typed }@example.social.
+demo-only = This is the demo: it logs in only to its built-in server, { $server }. To log in to another server, quit and run mastokey without --demo.
+
+listener-failed = mastokey could not listen on 127.0.0.1 ({ $error }).{ $hint }
+listener-silent = A connection to mastokey's listener sent nothing and was closed. Still waiting for the browser.
+listener-wrong-state = A browser returned a login that is not this attempt's (state mismatch); it was refused and nothing was used. Still waiting.
+listener-timeout = No answer from the browser in time, so mastokey stopped listening.{ $hint }
+browser-denied = You denied access in the browser, so no token was made.{ $hint }
+browser-no-code = The server sent no code ({ $error }).{ $hint }
+browser-returned-code = The browser returned the code.
+browser-opened-automatic = Opened in your browser. Approve there; the browser hands the code back to mastokey.
+browser-opened-paste = Opened in your browser. Approve there, then paste the code here.
+copy-failed = Could not copy: { $error }. Select the text with the mouse instead.{ $hint }
+
+registration-scopes-refused = The server refused to register mastokey ({ $error }). Some servers do not know every scope: go back ({ $key }) and choose fewer.
+registration-closed = The server does not allow new apps to register ({ $error }). Ask its admins, or use another server.
+registration-unreachable = Could not reach the server to register mastokey: { $error }.{ $hint }
+registration-redirected = Registering mastokey failed: { $error }. A server that sends logins elsewhere cannot be logged in to safely; tell its admins, or use another server.
+registration-failed = Registering mastokey failed: { $error }.{ $hint }
+registration-unknown = The server no longer knows mastokey's registration (invalid_client), so mastokey forgot it and is registering again. Then open the new URL and approve once more.
+registration-forgotten = Forgot the saved registration; registering mastokey anew.
+attempt-over = That attempt is over, so mastokey is preparing a new one (a new URL and listener); it opens as soon as it is ready.
+attempt-new = Starting a new attempt: a new URL, state and PKCE.
+
+code-refused-paste = The server refused this code: it is wrong, already used, expired, or from another login attempt.{ $hint }
+code-refused-automatic = The server refused this code: it is wrong, already used, expired, or from another login attempt.{ $hint } Then approve again in the browser.
+code-invalid-scope = The server refused the scopes (invalid_scope).{ $hint } Then go back to the scopes and choose ones it supports.
+code-invalid-request = The server says the request is incomplete ({ $error }).{ $hint }
+code-unreachable = Could not reach the server: { $error }. Your code is kept.{ $hint }
+code-empty = Paste the code the server showed after you approved mastokey.
+login-redirected = Logging in failed: { $error }. A server that sends logins elsewhere cannot be logged in to safely; tell its admins, or use another server.
+login-failed = Logging in failed: { $error }.{ $hint }
+
+verify-token-refused = The server refused the new token (401). Try logging in again.
+verify-out-of-scope = The token works, but its scopes do not allow reading your profile. Log in again with profile or read:accounts chosen.
+verify-redirected = Logged in, but the profile could not be read: { $error }. Nothing was saved.
+verify-failed = Logged in, but reading your profile failed: { $error }.{ $hint }
+recheck-out-of-scope = its token may not read the account (it lacks the profile or read:accounts scope)
+handle-refused = { $error }. Log in at a server you trust, or tell this server's admins.
+
+scopes-empty = Choose at least one scope (space toggles).{ $hint }
+task-cancelled = Cancelled: { $what }. Nothing you entered was lost.
+
+## What a request in flight is doing (the spinner's text; "Cancelled: …"; "Still …").
+task-looking-up = looking up the server
+task-registering = registering mastokey with the server
+task-exchanging = exchanging the code for a token
+task-reading-profile = reading your profile
+task-checking = checking the token with the server
+task-logging-out = logging out at the server
+
+accounts-still-busy = Still { $what }. Wait for it, or press { $key } to cancel it.
+accounts-gone = @{ $account } is no longer saved.
+accounts-bad-server = This login's server address is not valid; log it out.
+accounts-token-rejected = The server no longer accepts the token of @{ $account } (revoked or expired).{ $hint }
+accounts-check-failed = Could not check @{ $account }: { $error }.{ $hint }
+accounts-logged-out = Logged out of @{ $account }: the server revoked the token.
+accounts-not-revoked = The server did not revoke the token: { $error }.
+accounts-forgotten = Forgot the login of @{ $account }.
+accounts-revoked-not-forgotten = The server revoked the token of @{ $account }, but the login could not be removed here: { $error }. Fix that, then log out again (revoking once more is harmless).
+accounts-not-forgotten = Could not forget the login: { $error }. It is still saved.
+accounts-unreadable = The saved logins could not be read again: { $error }.
+
+save-newer = Could not save the login: { $error }. The token stays here until you quit.
+save-failed = Could not save the login: { $error }. Free some space or fix the permissions.{ $hint }
+save-changed-elsewhere = Not saved: another mastokey logged this account out or in again meanwhile.{ $hint }
