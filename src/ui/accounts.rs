@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
             Line::from(vec![detail_label("accounts-scopes", theme), Span::raw(l.scopes_granted.join(" "))]),
             Line::from(vec![detail_label("accounts-logged-in", theme), Span::raw(day(&l.created_at))]),
         ];
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), detail);
+        super::wrap::paragraph(frame, detail, text);
     }
 }
 

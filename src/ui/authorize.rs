@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::Theme;
 use super::wrap::keep_what_fits;
@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
             None if app.busy() => Line::styled(tr!("authorize-preparing"), theme.dim()),
             None => Line::styled(tr!("authorize-none", key = retry), theme.dim()),
         };
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        super::wrap::paragraph(frame, area, vec![text]);
         return;
     };
     let url_box = url_height(&attempt.url, area.width).min(area.height.saturating_sub(3));
@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
         Line::styled(tr!("authorize-open-this"), theme.bold()),
         Line::styled(registration_note(attempt), theme.dim()),
     ];
-    frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
+    super::wrap::paragraph(frame, intro, intro_lines);
     url_box_widget(frame, url, attempt, theme);
     // In a short terminal the side remarks give way before what the person must read.
     let mut lines = redirect_lines(app, attempt, theme);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use super::authorize::url_lines;
@@ -20,12 +20,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
         Some(_) => tr!("code-ask-automatic"),
         None => tr!("code-ask-paste"),
     };
-    frame.render_widget(Paragraph::new(Line::styled(ask, theme.bold())).wrap(Wrap { trim: true }), intro);
+    super::wrap::paragraph(frame, intro, vec![Line::styled(ask, theme.bold())]);
     let focused = app.overlay.is_none() && app.task.is_none();
     text_box(frame, input, &flow.code, &tr!("code-box"), focused, theme);
     match &flow.code_error {
-        Some(e) => frame.render_widget(message(&format!("✗ {e}"), theme.error()), feedback),
-        None => frame.render_widget(message(&tr!("code-hint"), theme.dim()), feedback),
+        Some(e) => message(frame, feedback, &format!("✗ {e}"), theme.error()),
+        None => message(frame, feedback, &tr!("code-hint"), theme.dim()),
     }
     if let Some(attempt) = &flow.attempt {
         let open = key_for(ScreenId::Code, Command::OpenBrowser).unwrap_or_default();

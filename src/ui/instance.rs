@@ -18,15 +18,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::styled(tr!("instance-question"), theme.bold())), intro);
     text_box(frame, input, &app.instance.input, &tr!("instance-box"), app.overlay.is_none(), theme);
     if let Some(error) = &app.instance.error {
-        frame.render_widget(message(&format!("✗ {error}"), theme.error()), feedback);
+        message(frame, feedback, &format!("✗ {error}"), theme.error());
     } else {
-        frame.render_widget(
-            message(
-                &tr!("instance-hint", key = key_for(ScreenId::Instance, Command::Submit).unwrap_or_default()),
-                theme.dim(),
-            ),
-            feedback,
-        );
+        let hint = tr!("instance-hint", key = key_for(ScreenId::Instance, Command::Submit).unwrap_or_default());
+        message(frame, feedback, &hint, theme.dim());
     }
     let lines = vec![
         Line::styled(tr!("instance-examples"), theme.dim()),

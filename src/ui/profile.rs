@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{Theme, fit};
 use crate::app::App;
@@ -19,11 +19,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, profile: &ProfileScreen, t
             Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
             None => Line::styled(tr!("profile-reading"), theme.dim()),
         };
-        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+        super::wrap::paragraph(frame, area, vec![line]);
         return;
     };
     let lines = lines(view, app, theme, area.width);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((profile.scroll, 0)), area);
+    frame.render_widget(Paragraph::new(super::wrap::wrap_all(&lines, area.width)).scroll((profile.scroll, 0)), area);
 }
 
 /// Columns the labels take: the widest of this language's, at least 22 (wide characters

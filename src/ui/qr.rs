@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::Theme;
 use super::widgets::demo_banner;
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &Flow, theme: &Theme) {
             None => Line::styled(tr!("qr-preparing"), theme.dim()),
         };
         let lines: Vec<Line> = qr_notes(app, theme).into_iter().chain([text]).collect();
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+        super::wrap::paragraph(frame, area, lines);
         return;
     };
     let (cols, rows) = qr.cells();
@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &Flow, theme: &Theme) {
             key = key_for(ScreenId::Authorize, Command::Back).unwrap_or_default()
         );
         let lines: Vec<Line> = notes.into_iter().chain([Line::styled(text, theme.warning())]).collect();
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+        super::wrap::paragraph(frame, area, lines);
         return;
     }
     let need_h = rows_at(area.width);

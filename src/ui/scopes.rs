@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{clip, wrap, wrap_all};
@@ -40,7 +40,9 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mu
             .border_type(BorderType::Rounded)
             .title(format!(" {} ", tr!("scopes-what-it-allows")))
             .border_style(theme.dim());
-        frame.render_widget(Paragraph::new(explained).wrap(Wrap { trim: true }).block(block), side);
+        let inner = block.inner(side);
+        frame.render_widget(block, side);
+        super::wrap::paragraph(frame, inner, explained);
     } else {
         let [list, side] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(explained_rows.len() as u16)]).areas(main);

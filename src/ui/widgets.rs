@@ -4,10 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::wrap::wrap;
+use super::wrap::{wrap, wrap_all};
 use super::{HitMap, Theme};
 use crate::app::input::TextInput;
 use crate::app::keys::{self, Binding, Command, Shown};
@@ -153,14 +153,9 @@ pub fn text_box(frame: &mut Frame, area: Rect, input: &TextInput, title: &str, f
     }
 }
 
-/// A message block under an input: the error, or a hint.
-pub fn message(text: &str, style: ratatui::style::Style) -> Paragraph<'static> {
-    Paragraph::new(text.to_owned()).style(style).wrap(Wrap { trim: true })
-}
-
-/// Rows the lines take once wrapped at `width` columns (so a dialog never cuts its last line).
-fn wrapped_height(lines: &[Line], width: usize) -> u16 {
-    lines.iter().map(|l| l.width().div_ceil(width.max(1)).max(1) as u16).sum()
+/// A message under an input: the error, or a hint, wrapped to the area.
+pub fn message(frame: &mut Frame, area: Rect, text: &str, style: ratatui::style::Style) {
+    super::wrap::paragraph(frame, area, vec![Line::styled(text.to_owned(), style)]);
 }
 
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -202,13 +197,14 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     lines.push(Line::styled(about, theme.dim()));
     let close = keys::HELP.iter().find(|b| b.command == Command::Back).map(Binding::keys_label).unwrap_or_default();
     lines.push(Line::styled(tr!("help-close", key = close), theme.dim()));
-    let area = centered(frame.area(), 64, wrapped_height(&lines, 62) + 2);
+    let lines = wrap_all(&lines, 62.min(frame.area().width.saturating_sub(2)));
+    let area = centered(frame.area(), 64, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(format!(" {} ", tr!("help-title")))
         .border_style(theme.accent());
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn confirm_login(frame: &mut Frame, confirm: &Confirm, theme: &Theme, hits: &mut HitMap) {
@@ -265,13 +261,14 @@ fn dialog(frame: &mut Frame, title: &str, mut text: Vec<Line<'static>>, yes: &st
         Span::styled(format!(" {n} "), theme.key()),
         Span::raw(no.clone()),
     ]));
-    let height = wrapped_height(&text, 58) + 2;
+    let text = wrap_all(&text, 58.min(frame.area().width.saturating_sub(2)));
+    let height = text.len() as u16 + 2;
     let area = centered(frame.area(), 60, height);
     frame.render_widget(Clear, area);
     let block =
         Block::bordered().border_type(BorderType::Rounded).title(format!(" {title} ")).border_style(theme.warning());
     let inner = block.inner(area);
-    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
+    frame.render_widget(Paragraph::new(text).block(block), area);
     let buttons = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
     let yes_width = (y.width() + 2 + yes.width()) as u16 + 1;
     let no_width = (n.width() + 2 + no.width()) as u16;
