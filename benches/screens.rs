@@ -78,5 +78,31 @@ fn avatar(c: &mut Criterion) {
     render(c, "profile with avatar", &app);
 }
 
-criterion_group!(benches, screens, keys, bio, avatar);
+/// What the catalogues cost: parsing every `.ftl` file of a language into a Fluent bundle (what
+/// the first text of a run pays, once), and a whole screen drawn in Japanese and in French.
+fn catalogues(c: &mut Criterion) {
+    use mastokey::i18n::fluent::{FluentBundle, FluentResource};
+    use mastokey::i18n::{self, Lang};
+    for lang in Lang::ALL {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n").join(lang.code());
+        let sources: Vec<String> =
+            std::fs::read_dir(&dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        let id: mastokey::i18n::fluent::LanguageIdentifier = lang.code().parse().unwrap();
+        c.bench_function(&format!("catalogues: load the {} messages", lang.code()), |b| {
+            b.iter(|| {
+                let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
+                for source in &sources {
+                    let resource = FluentResource::try_new(black_box(source.clone())).unwrap();
+                    bundle.add_resource(resource).unwrap();
+                }
+                black_box(bundle)
+            })
+        });
+    }
+    for lang in [Lang::Ja, Lang::Fr] {
+        i18n::with(lang, || render(c, &format!("profile in {}", lang.code()), &at_profile(japanese_account())));
+    }
+}
+
+criterion_group!(benches, screens, keys, bio, avatar, catalogues);
 criterion_main!(benches);

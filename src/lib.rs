@@ -25,3 +25,4 @@ pub mod store;
 pub(crate) mod terminal;
 pub(crate) mod tui;
 pub mod ui;
+pub(crate) mod web_page;

@@ -16,6 +16,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 
 use crate::secret::Secret;
+use crate::web_page::Tone;
 
 pub const CALLBACK_PATH: &str = "/callback";
 
@@ -43,6 +44,19 @@ pub enum Event {
     Stray(String),
     /// A connection that sent no request in time was closed; still listening.
     Silent,
+    /// A browser came back after the attempt's time ran out: it was told so, nothing used.
+    Late,
+}
+
+/// What the listener's pages need to know about the login it waits for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiting {
+    /// The attempt's `state`: a callback without it is not this attempt's.
+    pub state: String,
+    /// The server the login is for, as the person typed it (said on the pages).
+    pub server: String,
+    /// When the attempt is over; after that, callbacks get a page that says so.
+    pub deadline: std::time::Instant,
 }
 
 pub struct Listener {
@@ -76,18 +90,26 @@ impl Listener {
 
     /// Answer browsers until the code (or a refusal) arrives, reporting each event. Each
     /// connection is served by its own task, so one that never sends cannot block the rest.
-    /// Dropping the future (cancel, timeout) closes the port.
-    pub async fn serve(self, state: String, report: impl Fn(Event) + Send + Sync + 'static) {
-        let report = std::sync::Arc::new(report);
+    /// Once the attempt's time is over the port stays open, telling late browsers that the
+    /// attempt ended; dropping the future (cancel) closes it.
+    pub async fn serve(self, waiting: Waiting, report: impl Fn(Event) + Send + Sync + 'static) {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let report = Arc::new(report);
+        let waiting = Arc::new(waiting);
+        let expired = AtomicBool::new(false);
         let (done_tx, mut done_rx) = mpsc::channel::<()>(1);
         let mut connections = tokio::task::JoinSet::new();
+        let deadline = tokio::time::sleep_until(waiting.deadline.into());
+        tokio::pin!(deadline);
         loop {
             tokio::select! {
                 accepted = self.listener.accept() => {
                     let Ok((stream, _)) = accepted else { continue };
-                    let (state, report, done) = (state.clone(), report.clone(), done_tx.clone());
+                    let (waiting, report, done) = (waiting.clone(), report.clone(), done_tx.clone());
+                    let late = expired.load(Ordering::Relaxed);
                     connections.spawn(async move {
-                        if let Some(event) = handle(stream, &state).await {
+                        if let Some(event) = handle(stream, &waiting, late).await {
                             let finished = matches!(event, Event::Code(_) | Event::Refused { .. });
                             report(event);
                             if finished {
@@ -96,6 +118,7 @@ impl Listener {
                         }
                     });
                 }
+                _ = &mut deadline, if !expired.load(Ordering::Relaxed) => expired.store(true, Ordering::Relaxed),
                 _ = done_rx.recv() => break,
             }
         }
@@ -112,13 +135,20 @@ pub fn port_of(redirect_uri: &str) -> Option<u16> {
     redirect_uri.strip_prefix("http://127.0.0.1:")?.strip_suffix(CALLBACK_PATH)?.parse().ok()
 }
 
-/// Serves one connection with hyper, and says what its request meant.
-async fn handle(stream: TcpStream, state: &str) -> Option<Event> {
+/// Serves one connection with hyper, and says what its request meant; `late` once the attempt
+/// is over.
+async fn handle(stream: TcpStream, waiting: &Waiting, late: bool) -> Option<Event> {
     let seen = Mutex::new(None);
     let service = service_fn(|request: hyper::Request<Incoming>| {
         let query: Vec<(String, String)> =
             url::form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes()).into_owned().collect();
-        let (event, page) = route(request.method().as_str(), request.uri().path(), &query, state);
+        let lang = request
+            .headers()
+            .get(hyper::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map_or(crate::i18n::Lang::En, crate::i18n::Lang::from_accept_language);
+        let asked = Asked { method: request.method().as_str(), path: request.uri().path(), query: &query };
+        let (event, page) = crate::i18n::with(lang, || route(&asked, waiting, late));
         *seen.lock().unwrap_or_else(PoisonError::into_inner) = event;
         std::future::ready(Ok::<_, Infallible>(page.into_response()))
     });
@@ -143,8 +173,10 @@ struct Page {
 }
 
 impl Page {
-    fn new(status: StatusCode, title: &str, text: &str) -> Self {
-        Self { status, html: page(title, text) }
+    fn new(status: StatusCode, tone: Tone, title: String, text: Vec<String>) -> Self {
+        let lang = crate::i18n::current().code();
+        let footer = crate::tr!("callback-footer");
+        Self { status, html: crate::web_page::page(lang, tone, &title, &text, &footer) }
     }
 
     /// hyper leaves the body out of an answer to `HEAD`.
@@ -156,46 +188,52 @@ impl Page {
     }
 }
 
-/// Decide what a request means and what the browser sees. Pure, so it is tested directly.
-fn route(method: &str, path: &str, query: &[(String, String)], state: &str) -> (Option<Event>, Page) {
-    if path != CALLBACK_PATH || !(method == "GET" || method == "HEAD") {
-        return (
-            Some(Event::Stray(path.chars().take(80).collect())),
-            Page::new(StatusCode::NOT_FOUND, "Not found", "mastokey is only waiting for the login callback here."),
-        );
-    }
-    let get = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    if get("state") != Some(state) {
-        let body = "This answer does not belong to the login mastokey is waiting for, so nothing was used. \
-                    Go back to the terminal and open the authorize URL it shows.";
-        return (Some(Event::WrongState), Page::new(StatusCode::BAD_REQUEST, "Login not recognised", body));
-    }
-    if let Some(code) = get("code").filter(|c| !c.is_empty()) {
-        let body = "mastokey received the authorization and is finishing the login. You can close this tab and go back to the terminal.";
-        return (Some(Event::Code(Secret::new(code))), Page::new(StatusCode::OK, "Logged in to mastokey", body));
-    }
-    let error = get("error").unwrap_or("no code").to_owned();
-    let description = get("error_description").map(crate::sanitize::clean);
-    let body = if error == "access_denied" {
-        "You denied mastokey access, so no token was created. You can close this tab.".to_owned()
-    } else {
-        format!("The server sent no code ({error}). Go back to the terminal to try again. You can close this tab.")
-    };
-    (
-        Some(Event::Refused { error: crate::sanitize::clean(&error), description }),
-        Page::new(StatusCode::OK, "Login not completed", &body),
-    )
+/// One request, as `route` needs it.
+struct Asked<'a> {
+    method: &'a str,
+    path: &'a str,
+    query: &'a [(String, String)],
 }
 
-fn page(title: &str, text: &str) -> String {
-    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-    format!(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{t} — mastokey</title>\
-         <style>body{{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;line-height:1.5}}</style>\
-         </head><body><h1>{t}</h1><p>{x}</p></body></html>",
-        t = esc(title),
-        x = esc(text)
-    )
+/// Decide what a request means and what the browser sees (in the current language). Pure, so
+/// it is tested directly.
+fn route(asked: &Asked<'_>, waiting: &Waiting, late: bool) -> (Option<Event>, Page) {
+    use crate::tr;
+    let server = waiting.server.as_str();
+    if asked.path != CALLBACK_PATH || !(asked.method == "GET" || asked.method == "HEAD") {
+        let page = Page::new(
+            StatusCode::NOT_FOUND,
+            Tone::Problem,
+            tr!("callback-not-found-title"),
+            vec![tr!("callback-not-found")],
+        );
+        return (Some(Event::Stray(asked.path.chars().take(80).collect())), page);
+    }
+    if late {
+        let text = vec![tr!("callback-late", server = server), tr!("callback-back-to-terminal")];
+        return (Some(Event::Late), Page::new(StatusCode::GONE, Tone::Problem, tr!("callback-late-title"), text));
+    }
+    let get = |name: &str| asked.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    if get("state") != Some(waiting.state.as_str()) {
+        let text = vec![tr!("callback-wrong-state", server = server), tr!("callback-back-to-terminal")];
+        let page = Page::new(StatusCode::BAD_REQUEST, Tone::Problem, tr!("callback-wrong-state-title"), text);
+        return (Some(Event::WrongState), page);
+    }
+    if let Some(code) = get("code").filter(|c| !c.is_empty()) {
+        let text = vec![tr!("callback-done", server = server), tr!("callback-close-tab")];
+        let page = Page::new(StatusCode::OK, Tone::Done, tr!("callback-done-title"), text);
+        return (Some(Event::Code(Secret::new(code))), page);
+    }
+    let error = crate::sanitize::clean(get("error").unwrap_or("no code"));
+    let description = get("error_description").map(crate::sanitize::clean);
+    let (title, text) = if error == "access_denied" {
+        (tr!("callback-denied-title"), vec![tr!("callback-denied", server = server), tr!("callback-close-tab")])
+    } else {
+        let reason = description.clone().unwrap_or_else(|| error.clone());
+        let text = vec![tr!("callback-error", server = server, error = reason), tr!("callback-back-to-terminal")];
+        (tr!("callback-error-title"), text)
+    };
+    (Some(Event::Refused { error, description }), Page::new(StatusCode::OK, Tone::Problem, title, text))
 }
 
 #[cfg(test)]
@@ -206,19 +244,30 @@ mod tests {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
+    fn waiting(timeout: Duration) -> Waiting {
+        Waiting { state: "st".into(), server: "example.social".into(), deadline: std::time::Instant::now() + timeout }
+    }
+
+    /// `route` for a GET of `path` with `query`, the attempt's state being `s`.
+    fn get(path: &str, query: &[(String, String)]) -> (Option<Event>, Page) {
+        let w = Waiting { state: "s".into(), ..waiting(Duration::from_secs(60)) };
+        route(&Asked { method: "GET", path, query }, &w, false)
+    }
+
     #[test]
     fn the_code_with_the_right_state_is_taken() {
-        let (event, response) = route("GET", "/callback", &q(&[("code", "c0de"), ("state", "s")]), "s");
+        let (event, response) = get("/callback", &q(&[("code", "c0de"), ("state", "s")]));
         assert_eq!(event, Some(Event::Code(Secret::new("c0de"))));
         assert_eq!(response.status, StatusCode::OK);
         assert!(response.html.contains("You can close this tab"));
+        assert!(response.html.contains("example.social"), "it names the server");
         assert!(!response.html.contains("c0de"));
     }
 
     #[test]
     fn a_wrong_or_missing_state_is_refused_without_using_the_code() {
         for query in [q(&[("code", "c"), ("state", "other")]), q(&[("code", "c")])] {
-            let (event, response) = route("GET", "/callback", &query, "s");
+            let (event, response) = get("/callback", &query);
             assert_eq!(event, Some(Event::WrongState));
             assert_eq!(response.status, StatusCode::BAD_REQUEST);
         }
@@ -226,18 +275,65 @@ mod tests {
 
     #[test]
     fn stray_paths_and_denials() {
-        let (event, response) = route("GET", "/favicon.ico", &[], "s");
+        let (event, response) = get("/favicon.ico", &[]);
         assert_eq!((event, response.status), (Some(Event::Stray("/favicon.ico".into())), StatusCode::NOT_FOUND));
-        let (event, _) = route("POST", "/callback", &q(&[("state", "s"), ("code", "c")]), "s");
-        assert!(matches!(event, Some(Event::Stray(_))));
-        let (event, response) = route(
-            "GET",
-            "/callback",
-            &q(&[("state", "s"), ("error", "access_denied"), ("error_description", "no")]),
-            "s",
-        );
+        let w = Waiting { state: "s".into(), ..waiting(Duration::from_secs(60)) };
+        let post = Asked { method: "POST", path: "/callback", query: &q(&[("state", "s"), ("code", "c")]) };
+        assert!(matches!(route(&post, &w, false).0, Some(Event::Stray(_))));
+        let (event, response) =
+            get("/callback", &q(&[("state", "s"), ("error", "access_denied"), ("error_description", "no")]));
         assert_eq!(event, Some(Event::Refused { error: "access_denied".into(), description: Some("no".into()) }));
         assert!(response.html.contains("You denied"));
+    }
+
+    #[test]
+    fn each_outcome_has_its_own_page_in_the_browsers_language() {
+        let pages: Vec<(String, StatusCode)> = [
+            q(&[("code", "c"), ("state", "s")]),
+            q(&[("state", "s"), ("error", "access_denied")]),
+            q(&[("state", "s"), ("error", "server_error")]),
+            q(&[("code", "c"), ("state", "other")]),
+        ]
+        .iter()
+        .map(|query| {
+            let (_, page) = get("/callback", query);
+            (page.html.split("<h1").nth(1).unwrap_or_default().to_owned(), page.status)
+        })
+        .collect();
+        for (i, a) in pages.iter().enumerate() {
+            assert!(pages[i + 1..].iter().all(|b| b.0 != a.0), "every outcome has its own heading: {pages:?}");
+        }
+        // After the attempt's time ran out: a page that says so, and nothing used.
+        let w = Waiting { state: "s".into(), ..waiting(Duration::from_secs(60)) };
+        let callback = Asked { method: "GET", path: "/callback", query: &q(&[("code", "c"), ("state", "s")]) };
+        let (event, page) = route(&callback, &w, true);
+        assert_eq!((event, page.status), (Some(Event::Late), StatusCode::GONE));
+        // The browser's language, by Accept-Language (here set for the thread as `handle` does).
+        let (_, french) =
+            crate::i18n::with(crate::i18n::Lang::Fr, || get("/callback", &q(&[("code", "c"), ("state", "s")])));
+        assert!(french.html.contains("<html lang=\"fr\">"), "{}", french.html);
+    }
+
+    #[tokio::test]
+    async fn after_its_time_the_listener_tells_a_late_browser_and_stays_up() {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = Listener::bind(None).unwrap();
+        let port = listener.port();
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        let serving = tokio::spawn(listener.serve(waiting(Duration::from_millis(100)), move |e| {
+            let _ = tx.send(e);
+        }));
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let mut late = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        late.write_all(b"GET /callback?code=abc&state=st HTTP/1.1\r\nHost: x\r\nAccept-Language: ja\r\n\r\n")
+            .await
+            .unwrap();
+        let mut answer = String::new();
+        late.read_to_string(&mut answer).await.unwrap();
+        assert!(answer.starts_with("HTTP/1.1 410") && answer.contains("lang=\"ja\""), "{answer}");
+        assert_eq!(rx.recv().await, Some(Event::Late), "the code was not taken");
+        assert!(!serving.is_finished(), "still up for other late browsers until cancelled");
+        serving.abort();
     }
 
     #[test]
@@ -253,7 +349,7 @@ mod tests {
         let listener = Listener::bind(None).unwrap();
         let port = listener.port();
         let (tx, mut rx) = mpsc::unbounded_channel();
-        let serving = tokio::spawn(listener.serve("st".into(), move |e| {
+        let serving = tokio::spawn(listener.serve(waiting(Duration::from_secs(60)), move |e| {
             let _ = tx.send(e);
         }));
         // A browser connection that sends nothing, left open.
@@ -279,7 +375,7 @@ mod tests {
         let listener = Listener::bind(None).unwrap();
         let port = listener.port();
         let (tx, rx) = mpsc::unbounded_channel();
-        let serving = tokio::spawn(listener.serve("st".into(), move |e| {
+        let serving = tokio::spawn(listener.serve(waiting(Duration::from_secs(60)), move |e| {
             let _ = tx.send(e);
         }));
         (port, rx, serving)

@@ -98,3 +98,4 @@ accounts-unreadable = The saved logins could not be read again: { $error }.
 save-newer = Could not save the login: { $error }. The token stays here until you quit.
 save-failed = Could not save the login: { $error }. Free some space or fix the permissions.{ $hint }
 save-changed-elsewhere = Not saved: another mastokey logged this account out or in again meanwhile.{ $hint }
+listener-late = A browser came back after this attempt ended; it was told so and nothing was used.{ $hint }

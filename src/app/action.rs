@@ -118,6 +118,8 @@ pub enum Effect {
         id: TaskId,
         state: String,
         timeout: Duration,
+        /// The server the login is for, as typed (the listener's pages name it).
+        server: String,
     },
     SaveRegistration(Registration),
     Exchange {

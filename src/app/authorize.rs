@@ -34,12 +34,13 @@ pub(super) fn prepare(app: &mut App, forget: Option<Box<Registration>>) -> Vec<E
     cancel.into_iter().chain([Effect::Prepare { id, server, mode, scopes, forget }]).collect()
 }
 
-/// Forget the listener of the current attempt; the effect closes its port.
+/// Forget the listener of the current attempt (waiting or lingering); the effect closes its
+/// port.
 pub(super) fn stop_listening(flow: &mut Flow) -> Option<Effect> {
     let attempt = flow.attempt.as_mut()?;
-    let listening = attempt.listening.take()?;
+    let id = attempt.listening.take().map(|l| l.id).or(attempt.lingering.take())?;
     attempt.ended = true;
-    Some(Effect::Cancel(listening.id))
+    Some(Effect::Cancel(id))
 }
 
 /// Leaving the authorize step backwards: the listener closes (nobody is waiting for the browser
@@ -156,7 +157,8 @@ pub(super) fn registered(app: &mut App, result: Result<Prepared, PrepareError>) 
     let listening = (flow.mode == RedirectMode::Loopback).then(|| {
         let id = app.next_task;
         app.next_task += 1;
-        effects.push(Effect::Listen { id, state: secrets.state.clone(), timeout: listen_timeout });
+        let server = flow.server.address.shown.clone();
+        effects.push(Effect::Listen { id, state: secrets.state.clone(), timeout: listen_timeout, server });
         Listening { id, deadline: None }
     });
     let url = url.to_string();
@@ -173,6 +175,7 @@ pub(super) fn registered(app: &mut App, result: Result<Prepared, PrepareError>) 
         scopes,
         redirect_uri: prepared.redirect_uri,
         listening,
+        lingering: None,
         ended: false,
     });
     if let Some(w) = prepared.store_warning {
@@ -208,6 +211,14 @@ pub(super) fn listening(app: &mut App, id: TaskId, deadline: Instant) -> Vec<Eff
 
 /// What the browser brought back to the listener.
 pub(super) fn loopback_event(app: &mut App, id: TaskId, event: loopback::Event) -> Vec<Effect> {
+    if event == loopback::Event::Late {
+        let lingering = app.flow().and_then(|f| f.attempt.as_ref()).is_some_and(|a| a.lingering == Some(id));
+        if lingering {
+            let again = super::keys::press(app.screen_id(), super::keys::Command::Retry, "hint-new-attempt");
+            app.say(NoticeKind::Error, tr!("listener-late", hint = again));
+        }
+        return Vec::new();
+    }
     if current_listener(app, id).is_none() {
         return Vec::new();
     }
@@ -220,7 +231,7 @@ pub(super) fn loopback_event(app: &mut App, id: TaskId, event: loopback::Event) 
         attempt.ended = true;
     }
     match event {
-        loopback::Event::Stray(_) => Vec::new(),
+        loopback::Event::Stray(_) | loopback::Event::Late => Vec::new(),
         loopback::Event::Silent => {
             app.say(NoticeKind::Info, tr!("listener-silent"));
             Vec::new()
@@ -244,14 +255,19 @@ pub(super) fn loopback_event(app: &mut App, id: TaskId, event: loopback::Event) 
 pub(super) fn tick(app: &mut App, now: Instant) -> Vec<Effect> {
     app.spinner = app.spinner.wrapping_add(1);
     app.now = Some(now);
-    if app.listen_seconds_left() != Some(0) {
+    let expired = app.listening().and_then(|l| l.deadline).is_some_and(|deadline| now >= deadline);
+    if !expired {
         return Vec::new();
     }
     let Screen::Login(flow) = &mut app.screen else { return Vec::new() };
-    let cancel = stop_listening(flow);
+    // The listener stays up a while, so a late browser is told the attempt is over.
+    if let Some(attempt) = flow.attempt.as_mut() {
+        attempt.lingering = attempt.listening.take().map(|l| l.id);
+        attempt.ended = true;
+    }
     let screen = app.screen_id();
     app.say(NoticeKind::Error, messages::listener_timeout(screen));
-    cancel.into_iter().collect()
+    Vec::new()
 }
 
 /// What came of starting the browser.

@@ -71,6 +71,9 @@ pub struct Attempt {
     pub redirect_uri: String,
     /// The loopback listener of this attempt, while it waits.
     pub listening: Option<Listening>,
+    /// The listener after its time ran out: it stays up to tell a late browser the attempt is
+    /// over, until the attempt is replaced or left.
+    pub lingering: Option<TaskId>,
     /// The URL as a QR code, made when first shown.
     pub qr: Option<QrMatrix>,
     /// The loopback attempt is over (a code arrived, the browser was denied, time ran out): its

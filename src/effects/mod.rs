@@ -101,16 +101,17 @@ impl Runner {
                     }),
                 );
             }
-            Effect::Listen { id, state, timeout } => {
+            Effect::Listen { id, state, timeout, server } => {
                 let Some(listener) = self.bound.take() else {
                     let refused = Event::Refused { error: "the listener was not ready".into(), description: None };
                     return report(&tx, Action::Loopback(id, refused));
                 };
-                report(&tx, Action::Listening(id, Instant::now() + timeout));
-                self.track(
-                    id,
-                    tokio::spawn(listener.serve(state, move |event| report(&tx, Action::Loopback(id, event)))),
-                );
+                // One deadline for the countdown on screen and the listener's own.
+                let deadline = Instant::now() + timeout;
+                report(&tx, Action::Listening(id, deadline));
+                let waiting = crate::loopback::Waiting { state, server, deadline };
+                let serving = listener.serve(waiting, move |event| report(&tx, Action::Loopback(id, event)));
+                self.track(id, tokio::spawn(serving));
             }
             Effect::Exchange { id, request } => self.track(
                 id,

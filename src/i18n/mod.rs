@@ -63,11 +63,38 @@ impl Lang {
             .unwrap_or(Lang::En)
     }
 
+    /// The language a browser asks for (`Accept-Language: ja,en;q=0.8`): the first of its
+    /// languages, by weight, that mastokey speaks; English when none is.
+    pub fn from_accept_language(header: &str) -> Lang {
+        let mut wanted: Vec<(f32, Lang)> = header
+            .split(',')
+            .filter_map(|item| {
+                let mut parts = item.split(';');
+                let lang = Lang::of_locale(parts.next()?.trim())?;
+                let weight = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                (weight > 0.0).then_some((weight, lang))
+            })
+            .collect();
+        // Stable: equal weights keep the browser's order.
+        wanted.sort_by(|a, b| b.0.total_cmp(&a.0));
+        wanted.first().map_or(Lang::En, |(_, lang)| *lang)
+    }
+
     fn id(self) -> &'static LanguageIdentifier {
         static IDS: LazyLock<[LanguageIdentifier; 3]> =
             LazyLock::new(|| Lang::ALL.map(|l| l.code().parse().expect("a valid language tag")));
         &IDS[self as usize]
     }
+}
+
+/// The Fluent types, for the benchmark that measures loading the catalogues.
+#[doc(hidden)]
+pub mod fluent {
+    pub use fluent_templates::LanguageIdentifier;
+    pub use fluent_templates::fluent_bundle::FluentResource;
+    pub use fluent_templates::fluent_bundle::concurrent::FluentBundle;
 }
 
 /// The language of this run, set once at start-up.
@@ -232,6 +259,16 @@ mod tests {
         assert_eq!(Lang::from_env(messages), Lang::Ja, "an empty LC_ALL does not count");
         let own = env(&[("MASTOKEY_LANG", "fr"), ("LC_ALL", "ja_JP.UTF-8")]);
         assert_eq!(Lang::from_env(own), Lang::Fr, "MASTOKEY_LANG overrides");
+    }
+
+    #[test]
+    fn a_browser_gets_its_first_language_that_mastokey_speaks() {
+        assert_eq!(Lang::from_accept_language("ja,en-US;q=0.9,en;q=0.8"), Lang::Ja);
+        assert_eq!(Lang::from_accept_language("de-DE,de;q=0.9,fr;q=0.8,en;q=0.7"), Lang::Fr);
+        assert_eq!(Lang::from_accept_language("en;q=0.5, fr-CA"), Lang::Fr);
+        assert_eq!(Lang::from_accept_language("fr;q=0, ja;q=0.1"), Lang::Ja);
+        assert_eq!(Lang::from_accept_language(""), Lang::En);
+        assert_eq!(Lang::from_accept_language("*"), Lang::En);
     }
 
     #[test]

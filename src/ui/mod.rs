@@ -80,4 +80,6 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
 #[cfg(test)]
 mod dialog_tests;
 #[cfg(test)]
+mod lang_tests;
+#[cfg(test)]
 mod tests;

@@ -147,7 +147,7 @@ fn no_color_still_marks_the_selection() {
 }
 
 /// On the authorize screen in loopback mode, listening with 4:59 left.
-fn loopback_waiting() -> App {
+pub(super) fn loopback_waiting() -> App {
     use crate::app::{RedirectMode, Settings};
     use std::time::{Duration, Instant};
     let mut app = App::new(Settings { redirect: RedirectMode::Loopback, ..settings() });
@@ -227,7 +227,7 @@ fn accounts_list() {
 }
 
 /// A profile whose avatar arrived: a red square with a blue lower half, drawn in half blocks.
-fn at_profile_with_avatar() -> App {
+pub(super) fn at_profile_with_avatar() -> App {
     use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
     let mut account = account();
     account.avatar_static = "https://files.example.social/ada.png".into();
@@ -265,7 +265,7 @@ fn the_avatar_is_drawn_in_its_colours_beside_the_name() {
 }
 
 /// Whether all of `text` is on screen in order (rows, and box sides, may break it anywhere).
-fn shows_in_full(screen: &str, text: &str) -> bool {
+pub(super) fn shows_in_full(screen: &str, text: &str) -> bool {
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '"' | '│')).collect::<String>();
     squash(screen).contains(&squash(text))
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::support::BIN;
 use crate::support::browser::{Browser, BrowserScript};
+use crate::support::poll::poll;
 use crate::support::session::Session;
 use crate::support::tmux::{Tmux, wait_for_file};
 use mastokey::demo::{Flavor, ServerConfig};
@@ -116,9 +117,17 @@ fn the_listener_gives_up_after_its_countdown_and_r_starts_again() {
     t.keys(&["o"]);
     let port = listener_port(&wait_for_file(&s.opened));
     t.wait_for("No answer from the browser in time");
-    assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "the port is closed after the timeout");
+    // A browser that comes back now is told the attempt is over, and nothing is used.
+    let late = get(port, "/callback?code=late&state=whatever");
+    assert!(late.starts_with("HTTP/1.1 410") && late.contains("This login attempt is over"), "{late}");
+    t.wait_for("came back after this attempt ended");
+    // A new attempt closes the old port.
     t.keys(&["r"]);
     t.wait_for("Waiting for your browser");
+    poll("the old port to close").until(|| match TcpStream::connect(("127.0.0.1", port)) {
+        Err(_) => Ok(()),
+        Ok(_) => Err("still open".to_owned()),
+    });
     t.keys(&["q"]);
 }
 

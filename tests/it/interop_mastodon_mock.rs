@@ -145,6 +145,7 @@ fn mastokey_token_works_at_mastodon_mock_until_mastokey_logout_revokes_it() {
         let out = std::process::Command::new(BIN)
             .args(args)
             .env("MASTOKEY_CONFIG_DIR", store.dir())
+            .env("MASTOKEY_LANG", "en")
             .stdin(std::process::Stdio::null())
             .output()
             .expect("run mastokey");

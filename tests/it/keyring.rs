@@ -41,7 +41,11 @@ fn mastokey(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> R
 /// [`mastokey`], started: see [`finish`] (which expects UTF-8 output).
 fn spawn(config: &Path, bus: &str, setting: Option<&str>, args: &[&str]) -> Child {
     let mut command = Command::new(BIN);
-    command.args(args).env("MASTOKEY_CONFIG_DIR", config).env("DBUS_SESSION_BUS_ADDRESS", bus);
+    command
+        .args(args)
+        .env("MASTOKEY_CONFIG_DIR", config)
+        .env("DBUS_SESSION_BUS_ADDRESS", bus)
+        .env("MASTOKEY_LANG", "en");
     match setting {
         Some(value) => command.env("MASTOKEY_KEYRING", value),
         None => command.env_remove("MASTOKEY_KEYRING"),

@@ -18,7 +18,8 @@ fn listening() -> (App, TaskId, Instant) {
     assert!(matches!(&fx[0], Effect::Prepare { mode: RedirectMode::Loopback, .. }));
     let fx = update(&mut app, Action::Registered(task_id(&fx), Ok(prepared(true, REDIRECT))));
     let attempt = flow(&app).attempt.clone().unwrap();
-    let Some(Effect::Listen { id, state, timeout }) = fx.last() else { panic!("{fx:?}") };
+    let Some(Effect::Listen { id, state, timeout, server }) = fx.last() else { panic!("{fx:?}") };
+    assert_eq!(server, "example.social");
     assert_eq!(*timeout, LISTEN_TIMEOUT);
     assert_eq!(state, &attempt.state);
     assert!(attempt.url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A54321%2Fcallback"));
@@ -51,18 +52,22 @@ fn a_wrong_state_is_shown_and_listening_goes_on() {
 }
 
 #[test]
-fn the_countdown_runs_out_and_closes_the_listener() {
+fn the_countdown_runs_out_and_the_listener_only_tells_late_browsers() {
     let (mut app, id, start) = listening();
     update(&mut app, Action::Tick(start + Duration::from_secs(299)));
     assert_eq!(app.listen_seconds_left(), Some(1));
     let fx = update(&mut app, Action::Tick(start + LISTEN_TIMEOUT));
-    assert_eq!(fx, vec![Effect::Cancel(id)]);
+    assert!(fx.is_empty(), "the listener stays up to answer a late browser: {fx:?}");
     assert!(notice(&app).text.contains("Press r"));
     assert_eq!(app.tick_interval(), None);
-    // A late code from the closed listener is ignored; r starts a fresh attempt.
+    // A late code is ignored; a late browser is told, and so is the person.
     assert!(update(&mut app, Action::Loopback(id, Event::Code(Secret::new("late")))).is_empty());
+    update(&mut app, Action::Loopback(id, Event::Late));
+    assert!(notice(&app).text.contains("came back after this attempt ended"), "{:?}", app.notice);
+    // r starts a fresh attempt and closes the old listener's port.
     let fx = press(&mut app, KeyCode::Char('r'));
-    assert!(matches!(&fx[0], Effect::Prepare { mode: RedirectMode::Loopback, .. }));
+    assert_eq!(fx[0], Effect::Cancel(id));
+    assert!(matches!(&fx[1], Effect::Prepare { mode: RedirectMode::Loopback, .. }));
 }
 
 #[test]

@@ -94,7 +94,8 @@ impl Setup {
 
 fn command(config: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(BIN);
-    command.args(args).env("MASTOKEY_CONFIG_DIR", config).env_remove("MASTOKEY_KEYRING");
+    // English unless a test asks for another language: the assertions read English texts.
+    command.args(args).env("MASTOKEY_CONFIG_DIR", config).env_remove("MASTOKEY_KEYRING").env("MASTOKEY_LANG", "en");
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     command
 }

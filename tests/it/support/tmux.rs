@@ -27,7 +27,10 @@ impl Tmux {
             "-y".into(),
             height.to_string(),
         ];
-        for (k, v) in env {
+        // English unless the test asks for another language: the assertions read English texts.
+        let english = [("MASTOKEY_LANG", "en")];
+        let chosen = env.iter().any(|(k, _)| *k == "MASTOKEY_LANG" || *k == "LANG" || *k == "LC_ALL");
+        for (k, v) in env.iter().chain(english.iter().filter(|_| !chosen)) {
             args.push("-e".into());
             args.push(format!("{k}={v}"));
         }
