@@ -50,6 +50,11 @@ pub fn plan(url: &str, browser_env: Option<&str>) -> Vec<Launch> {
     plan_with(url, browser_env, display, std::env::var_os("PATH").as_deref())
 }
 
+/// Whether any browser can be opened here at all.
+pub fn can_open() -> bool {
+    !plan("http://127.0.0.1/", std::env::var("BROWSER").ok().as_deref()).is_empty()
+}
+
 fn plan_with(url: &str, browser_env: Option<&str>, display: bool, path: Option<&OsStr>) -> Vec<Launch> {
     if let Some(list) = browser_env.filter(|b| !b.trim().is_empty()) {
         return list.split(':').filter_map(|entry| from_browser_entry(entry, url)).collect();

@@ -127,9 +127,7 @@ impl Redirect {
             None if std::env::var_os("SSH_CONNECTION").is_some() || std::env::var_os("SSH_TTY").is_some() => {
                 RedirectMode::Oob
             }
-            None if crate::browser::plan("http://127.0.0.1/", std::env::var("BROWSER").ok().as_deref()).is_empty() => {
-                RedirectMode::Oob
-            }
+            None if !crate::browser::can_open() => RedirectMode::Oob,
             None => RedirectMode::Loopback,
         }
     }

@@ -23,7 +23,7 @@ enum System {
 }
 
 /// How the text was copied, to tell the user what to expect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CopyMethod {
     System,
     /// Written to the terminal as OSC 52; `wrapped_for` names the multiplexer the sequence was
@@ -31,6 +31,9 @@ pub enum CopyMethod {
     Osc52 {
         wrapped_for: Option<&'static str>,
     },
+    /// Written as OSC 52 inside tmux, whose `set-clipboard` option (its value here) keeps it
+    /// from the terminal: nothing arrives until the option is `on`.
+    Osc52TmuxOff(String),
 }
 
 impl CopyMethod {
@@ -42,6 +45,7 @@ impl CopyMethod {
             CopyMethod::System => "copy-system",
             CopyMethod::Osc52 { wrapped_for: None } => "copy-osc52",
             CopyMethod::Osc52 { wrapped_for: Some(_) } => "copy-osc52-screen",
+            CopyMethod::Osc52TmuxOff(setting) => return crate::tr!("copy-osc52-tmux-off", setting = setting),
         };
         crate::i18n::text(id)
     }
@@ -92,8 +96,25 @@ impl Clipboard {
             .write_all(osc52(text, term.as_deref(), in_screen).as_bytes())
             .and_then(|()| terminal.flush())
             .map_err(|source| ClipboardError::Terminal { source })?;
+        if let Some(setting) = tmux_set_clipboard().filter(|s| s != "on") {
+            return Ok(CopyMethod::Osc52TmuxOff(setting));
+        }
         Ok(CopyMethod::Osc52 { wrapped_for: wrapped.then_some("screen") })
     }
+}
+
+/// Inside tmux, its `set-clipboard` option (`on`, `external`, `off`): only `on` lets a program's
+/// OSC 52 through to the terminal. `None` outside tmux or when tmux does not say.
+fn tmux_set_clipboard() -> Option<String> {
+    std::env::var_os("TMUX").filter(|t| !t.is_empty())?;
+    let out = std::process::Command::new("tmux")
+        .args(["show", "-sv", "set-clipboard"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let value = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    (out.status.success() && !value.is_empty()).then(|| crate::sanitize::clean(&value))
 }
 
 /// Inside GNU screen the sequence must be wrapped to reach the outer terminal. `STY` says so

@@ -34,6 +34,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         redirect: Redirect::choose(cli.redirect),
         listen_timeout: listen_timeout(),
         force_login: cli.force_login,
+        browser: crate::browser::can_open(),
         preset_scopes: cli.scopes.map(|s| s.0),
         config_dir: store.dir().to_path_buf(),
     };

@@ -19,3 +19,4 @@ copy-system = Copied to the clipboard.
 copy-osc52 = Sent to your terminal's clipboard with OSC 52 (works in most terminals, also over SSH).
 copy-osc52-screen = Sent to your terminal's clipboard with OSC 52 through GNU screen (works in most terminals, also over SSH).
 copy-no-clipboard = no system clipboard, and the terminal could not be written to ({ $error })
+copy-osc52-tmux-off = Sent to the terminal with OSC 52, but tmux's set-clipboard option is "{ $setting }", so nothing reached your clipboard. Run `tmux set -s set-clipboard on` (or put `set -s set-clipboard on` in ~/.tmux.conf) and copy again.

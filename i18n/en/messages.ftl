@@ -5,6 +5,7 @@
 hint-try-again = {" "}Press { $key } to try again.
 hint-start-again = {" "}Press { $key } to start again.
 hint-new-attempt = {" "}Press { $key } to start a new attempt (a new URL, state and listener).
+hint-new-attempt-approve = {" "}Press { $key } to start a new attempt (a new URL, state and listener), then approve again in the browser.
 hint-paste-instead = {" "}Press { $key } to paste the code instead.
 hint-copy-url = {" "}Press { $key } to copy the URL.
 hint-show-qr = {" "}Press { $key } to show it as a QR code.
@@ -57,7 +58,7 @@ attempt-over = That attempt is over, so mastokey is preparing a new one (a new U
 attempt-new = Starting a new attempt: a new URL, state and PKCE.
 
 code-refused-paste = The server refused this code: it is wrong, already used, expired, or from another login attempt.{ $hint }
-code-refused-automatic = The server refused this code: it is wrong, already used, expired, or from another login attempt.{ $hint } Then approve again in the browser.
+code-refused-automatic = The server refused this code: it is wrong, already used, expired, or from another login attempt.{ $hint }
 code-invalid-scope = The server refused the scopes (invalid_scope).{ $hint } Then go back to the scopes and choose ones it supports.
 code-invalid-request = The server says the request is incomplete ({ $error }).{ $hint }
 code-unreachable = Could not reach the server: { $error }. Your code is kept.{ $hint }
@@ -69,10 +70,10 @@ verify-token-refused = The server refused the new token (401). Try logging in ag
 verify-out-of-scope = The token works, but its scopes do not allow reading your profile. Log in again with profile or read:accounts chosen.
 verify-redirected = Logged in, but the profile could not be read: { $error }. Nothing was saved.
 verify-failed = Logged in, but reading your profile failed: { $error }.{ $hint }
-recheck-out-of-scope = its token may not read the account (it lacks the profile or read:accounts scope)
+recheck-out-of-scope = its token is not allowed to read the account (it lacks the profile or read:accounts scope)
 handle-refused = { $error }. Log in at a server you trust, or tell this server's admins.
 
-scopes-empty = Choose at least one scope (space toggles).{ $hint }
+scopes-empty = Choose at least one scope ({ $toggle } toggles).{ $hint }
 task-cancelled = Cancelled: { $what }. Nothing you entered was lost.
 
 ## What a request in flight is doing (the spinner's text; "Cancelled: …"; "Still …").
@@ -99,3 +100,4 @@ save-newer = Could not save the login: { $error }. The token stays here until yo
 save-failed = Could not save the login: { $error }. Free some space or fix the permissions.{ $hint }
 save-changed-elsewhere = Not saved: another mastokey logged this account out or in again meanwhile.{ $hint }
 listener-late = A browser came back after this attempt ended; it was told so and nothing was used.{ $hint }
+hint-copy-from-authorize = {" "}Press { $key } to see the authorize URL again: copy it, open it in a browser, approve, and paste the new code here.

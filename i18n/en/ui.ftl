@@ -116,7 +116,9 @@ profile-posts = { $count ->
     [one] { $shown } post
    *[other] { $shown } posts
 }
-profile-following = { $shown } following
+profile-following = { $count ->
+   *[other] { $shown } following
+}
 profile-followers = { $count ->
     [one] { $shown } follower
    *[other] { $shown } followers
@@ -149,3 +151,7 @@ accounts-status-revoked = revoked
 accounts-status-unchecked = unchecked
 accounts-checked = checked { $date }
 accounts-never-checked = never checked
+demo-banner-short = DEMO
+code-url-cut = the whole URL is on the previous screen ({ $key })
+scopes-presets = Presets: { $presets }
+accounts-more-scopes = +{ $count } more

@@ -41,6 +41,7 @@ pub(super) fn exchanged(app: &mut App, result: Result<TokenResponse, ApiError>) 
     if result.as_ref().is_err_and(|e| e.error_code() == Some("invalid_client")) {
         return authorize::registration_rejected(app);
     }
+    let browser = app.settings.browser;
     let Screen::Login(flow) = &mut app.screen else { return Vec::new() };
     match result {
         Ok(token) => {
@@ -50,7 +51,7 @@ pub(super) fn exchanged(app: &mut App, result: Result<TokenResponse, ApiError>) 
             close.into_iter().chain(profile::new_login(app, *flow, token)).collect()
         }
         Err(e) => {
-            flow.code_error = Some(messages::exchange(&e, flow.mode));
+            flow.code_error = Some(messages::exchange(&e, flow.mode, browser));
             flow.step = Step::Code;
             Vec::new()
         }

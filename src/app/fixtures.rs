@@ -15,6 +15,7 @@ pub fn settings() -> Settings {
         redirect: RedirectMode::Oob,
         listen_timeout: LISTEN_TIMEOUT,
         color: true,
+        browser: true,
         config_dir: "/tmp/cfg".into(),
         ..Settings::default()
     }

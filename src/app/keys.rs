@@ -141,9 +141,9 @@ impl Binding {
     /// The keys as the footer writes them, where room is scarce: `1-4`, or the first key alone
     /// (the help lists every key).
     pub fn footer_label(&self) -> String {
-        let all = self.keys_label();
-        if all.contains('-') && !all.contains("ctrl-") {
-            return all;
+        let digits = self.keys.iter().all(|k| !k.ctrl && digit(k.code).is_some());
+        if digits && self.keys.len() > 2 {
+            return self.keys_label();
         }
         self.keys.first().map(Key::label).unwrap_or_default()
     }
@@ -276,7 +276,7 @@ const PROFILE: &[Binding] = &[
     HELP_KEY,
     QUIT,
     help(&[Key::plain(KeyCode::Up), Key::ch('k')], Command::Up, "key-scroll-up"),
-    help(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "key-scroll-down"),
+    bind(&[Key::plain(KeyCode::Down), Key::ch('j')], Command::Down, "key-scroll-down"),
     CTRL_C,
 ];
 

@@ -116,15 +116,19 @@ pub fn registration(error: &ApiError) -> String {
 
 /// The code exchange failed: say whether the code or something else is at fault. A code that
 /// came through the loopback listener closed it, so the way on is a new attempt.
-pub fn exchange(error: &ApiError, mode: RedirectMode) -> String {
+/// `browser`: whether a browser can be opened here (else the way on is copying the URL).
+pub fn exchange(error: &ApiError, mode: RedirectMode, browser: bool) -> String {
     let error_text = error.to_string();
     if error.is_rejected_code() {
         return match mode {
-            RedirectMode::Oob => {
+            RedirectMode::Oob if browser => {
                 tr!("code-refused-paste", hint = press(ScreenId::Code, Command::OpenBrowser, "hint-reopen-page"))
             }
+            RedirectMode::Oob => {
+                tr!("code-refused-paste", hint = press(ScreenId::Code, Command::Back, "hint-copy-from-authorize"))
+            }
             RedirectMode::Loopback => {
-                tr!("code-refused-automatic", hint = press(ScreenId::Code, Command::Retry, "hint-new-attempt"))
+                tr!("code-refused-automatic", hint = press(ScreenId::Code, Command::Retry, "hint-new-attempt-approve"))
             }
         };
     }

@@ -138,6 +138,8 @@ pub struct Settings {
     /// How long the loopback listener waits for the browser.
     pub listen_timeout: Duration,
     pub force_login: bool,
+    /// A browser can be opened on this machine (`$BROWSER`, or a display with an opener).
+    pub browser: bool,
     /// `--scopes`: skip the scopes screen with these.
     pub preset_scopes: Option<Vec<String>>,
     /// Where logins are saved, shown on the profile.

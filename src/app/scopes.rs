@@ -46,7 +46,8 @@ pub(super) fn submit(app: &mut App, confirmed: bool) -> Vec<Effect> {
     if chosen.is_empty() {
         flow.step = Step::Scopes;
         let hint = keys::press(ScreenId::Scopes, Command::Preset(0), "hint-identity-preset");
-        app.say(NoticeKind::Error, tr!("scopes-empty", hint = hint));
+        let toggle = keys::key_for(ScreenId::Scopes, Command::Toggle).unwrap_or_default();
+        app.say(NoticeKind::Error, tr!("scopes-empty", toggle = toggle, hint = hint));
         return Vec::new();
     }
     // Without a scope that reads the account, the token could be made but neither shown nor

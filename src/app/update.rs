@@ -50,7 +50,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Ok(method) => method.describe(),
                 Err(e) => messages::copy_failed(e, app.screen_id()),
             };
-            app.say(if result.is_ok() { NoticeKind::Success } else { NoticeKind::Error }, text);
+            let worked =
+                matches!(&result, Ok(method) if !matches!(method, crate::clipboard::CopyMethod::Osc52TmuxOff(_)));
+            app.say(if worked { NoticeKind::Success } else { NoticeKind::Error }, text);
             Vec::new()
         }
         Action::AvatarLoaded(url, result) => {

@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
     let count = list.logins.len();
     let add = key_for(ScreenId::Accounts, Command::NewLogin).unwrap_or_default();
     let intro_text = tr!("accounts-intro", count = count, key = add);
-    frame.render_widget(Paragraph::new(Line::styled(intro_text, theme.bold())), intro);
+    super::wrap::paragraph(frame, intro, vec![Line::styled(intro_text, theme.bold())]);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(format!(" {} ", tr!("accounts-title")))
@@ -76,7 +76,14 @@ impl Columns {
         (scopes, over) = (scopes - give, over - give);
         let give = over.min(acct.saturating_sub(12));
         (acct, over) = (acct - give, over - give);
-        Self { acct, scopes, verified: (over == 0).then_some(verified) }
+        if over == 0 {
+            return Self { acct, scopes, verified: Some(verified) };
+        }
+        // Without the date column there is room again: the handle first, then the scopes.
+        let mut room = width.saturating_sub(fixed + acct + scopes);
+        let back = room.min(acct_natural - acct);
+        (acct, room) = (acct + back, room - back);
+        Self { acct, scopes: scopes + room.min(24 - scopes), verified: None }
     }
 }
 
@@ -120,8 +127,9 @@ fn short_scopes(scopes: &[String], width: usize) -> String {
     }
     let mut out = String::new();
     for (i, s) in scopes.iter().enumerate() {
-        if out.width() + s.width() + 8 > width {
-            return format!("{out}+{}", tr!("more-rows", count = scopes.len() - i));
+        let more = tr!("accounts-more-scopes", count = scopes.len()).width();
+        if out.width() + s.width() + more + 1 > width {
+            return format!("{out}{}", tr!("accounts-more-scopes", count = scopes.len() - i));
         }
         out.push_str(s);
         out.push(' ');

@@ -7,15 +7,25 @@ use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use super::authorize::url_lines;
-use super::widgets::{message, text_box};
+use super::widgets::text_box;
 use crate::app::keys::{Command, key_for};
 use crate::app::{App, Flow, ScreenId};
 use crate::tr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme) {
-    let [intro, input, feedback, rest] =
-        Layout::vertical([Constraint::Length(2), Constraint::Length(3), Constraint::Length(5), Constraint::Min(0)])
-            .areas(area);
+    let feedback_text = match &flow.code_error {
+        Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
+        None => Line::styled(tr!("code-hint"), theme.dim()),
+    };
+    // The message gets the rows it needs; the URL below takes the rest.
+    let feedback_rows = super::wrap::wrap(&feedback_text, area.width).len() as u16 + 1;
+    let [intro, input, feedback, rest] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(3),
+        Constraint::Length(feedback_rows),
+        Constraint::Min(0),
+    ])
+    .areas(area);
     let ask = match app.listening() {
         Some(_) => tr!("code-ask-automatic"),
         None => tr!("code-ask-paste"),
@@ -23,15 +33,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
     super::wrap::paragraph(frame, intro, vec![Line::styled(ask, theme.bold())]);
     let focused = app.overlay.is_none() && app.task.is_none();
     text_box(frame, input, &flow.code, &tr!("code-box"), focused, theme);
-    match &flow.code_error {
-        Some(e) => message(frame, feedback, &format!("✗ {e}"), theme.error()),
-        None => message(frame, feedback, &tr!("code-hint"), theme.dim()),
-    }
+    super::wrap::paragraph(frame, feedback, vec![feedback_text]);
     if let Some(attempt) = &flow.attempt {
         let open = key_for(ScreenId::Code, Command::OpenBrowser).unwrap_or_default();
         let lines = vec![Line::styled(tr!("code-url-label", key = open), theme.dim())];
         let [label, url] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rest);
         frame.render_widget(Paragraph::new(lines), label);
-        frame.render_widget(Paragraph::new(url_lines(&attempt.url, url.width)).style(theme.dim()), url);
+        let mut rows = url_lines(&attempt.url, url.width);
+        // Too long for the rows left: cut where the eye sees it, saying where the whole URL is.
+        if rows.len() > usize::from(url.height) && url.height > 0 {
+            rows.truncate(usize::from(url.height) - 1);
+            let back = key_for(ScreenId::Code, Command::Back).unwrap_or_default();
+            rows.push(Line::styled(format!("… {}", tr!("code-url-cut", key = back)), theme.accent()));
+        }
+        frame.render_widget(Paragraph::new(rows).style(theme.dim()), url);
     }
 }

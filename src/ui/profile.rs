@@ -22,8 +22,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, profile: &ProfileScreen, t
         super::wrap::paragraph(frame, area, vec![line]);
         return;
     };
-    let lines = lines(view, app, theme, area.width);
-    frame.render_widget(Paragraph::new(super::wrap::wrap_all(&lines, area.width)).scroll((profile.scroll, 0)), area);
+    let rows = super::wrap::wrap_all(&lines(view, app, theme, area.width), area.width);
+    // Scrolling stops at the last row; markers say there is more above or below.
+    let height = usize::from(area.height);
+    let scroll = usize::from(profile.scroll).min(rows.len().saturating_sub(height));
+    let below = rows.len().saturating_sub(scroll + height);
+    frame.render_widget(Paragraph::new(rows).scroll((scroll as u16, 0)), area);
+    let marker = |text: String, y: u16, frame: &mut Frame| {
+        let line = Line::styled(text, theme.accent()).right_aligned();
+        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
+    };
+    let down =
+        crate::app::keys::key_for(crate::app::ScreenId::Profile, crate::app::keys::Command::Down).unwrap_or_default();
+    if below > 0 {
+        marker(format!(" ▼ {} ({down}) ", tr!("more-rows", count = below)), area.bottom() - 1, frame);
+    }
+    if scroll > 0 {
+        marker(format!(" ▲ {} ", tr!("more-rows", count = scroll)), area.y, frame);
+    }
 }
 
 /// Columns the labels take: the widest of this language's, at least 22 (wide characters
@@ -38,6 +54,9 @@ fn label_width() -> usize {
         "profile-details-in",
         "profile-joined",
         "profile-last-post",
+        "default-visibility",
+        "default-sensitive",
+        "default-language",
     ];
     ids.iter()
         .map(|id| unicode_width::UnicodeWidthStr::width(crate::i18n::text(id).as_str()))

@@ -21,8 +21,16 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mu
     let string_lines = wrap(&Line::styled(text, theme.accent()), area.width.saturating_sub(2));
     let wide = area.width >= 90;
     let explained = description_lines(&flow.tree, theme, !wide);
-    // Beside the tree when wide; else under it, with every row its wrapped text needs.
-    let explained_rows = if wide { Vec::new() } else { wrap_all(&explained, area.width) };
+    // Beside the tree when wide; else under it, with every row its wrapped text needs, and
+    // with the presets spelled out when the tree's border has no room for them.
+    let presets_in_border = presets_text().width() + 14 <= usize::from(if wide { area.width / 2 } else { area.width });
+    let mut explained_rows = if wide { Vec::new() } else { wrap_all(&explained, area.width) };
+    if !wide && !presets_in_border {
+        explained_rows.extend(wrap(
+            &Line::styled(tr!("scopes-presets", presets = presets_text().trim()), theme.dim()),
+            area.width,
+        ));
+    }
     let fixed = card.len() + string_lines.len() + 2 + explained_rows.len();
     // A blank row under the card only while the tree still shows three rows.
     let spacer = usize::from(area.height) >= fixed + 1 + 5;
@@ -90,15 +98,21 @@ fn card_lines(server: &ServerInfo, theme: &Theme, width: u16, roomy: bool) -> Ve
     lines
 }
 
+/// ` 1 identity only · 2 read-only · … `, the preset keys with their names.
+fn presets_text() -> String {
+    let presets: Vec<String> =
+        // A no-break space keeps each key with its name when the line wraps.
+        Preset::ALL.iter().enumerate().map(|(i, p)| format!("{}\u{a0}{}", i + 1, p.label())).collect();
+    format!(" {} ", presets.join(" · "))
+}
+
 fn tree(frame: &mut Frame, area: Rect, tree: &ScopeTree, theme: &Theme, hits: &mut HitMap) {
     let rows = tree.rows();
     let height = area.height.saturating_sub(2) as usize;
     // Scroll just enough to keep the cursor visible.
     let offset = tree.cursor.saturating_sub(height.saturating_sub(1));
     let below = rows.len().saturating_sub(offset + height);
-    let presets: Vec<String> =
-        Preset::ALL.iter().enumerate().map(|(i, p)| format!("{} {}", i + 1, p.label())).collect();
-    let presets = format!(" {} ", presets.join(" · "));
+    let presets = presets_text();
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(format!(" {} ", tr!("scopes-tree-title")))

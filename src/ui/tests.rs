@@ -8,6 +8,8 @@ use crate::app::fixtures::*;
 use crate::app::{Action, App, Overlay, update};
 use crate::mastodon::ApiError;
 
+/// The screen as text, one line per row: what a person sees (a wide character once, not its
+/// hidden second cell), with each row quoted so trailing spaces show.
 pub(super) fn render(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
@@ -15,7 +17,23 @@ pub(super) fn render(app: &App, width: u16, height: u16) -> String {
             super::draw(f, app);
         })
         .unwrap();
-    terminal.backend().to_string()
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut row = String::new();
+        let mut skip = 0;
+        for x in 0..width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            row.push_str(symbol);
+        }
+        out.push_str(&format!("\"{row}\"\n"));
+    }
+    out
 }
 
 fn flow_mut(app: &mut App) -> &mut crate::app::Flow {

@@ -25,37 +25,61 @@ const STEPS: [(ScreenId, &str); 5] = [
 ];
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let server = match (app.flow(), app.profile()) {
+        (Some(flow), _) => flow.server.address.shown.clone(),
+        (_, Some(profile)) => profile.server_shown(),
+        _ => String::new(),
+    };
+    // The fullest form that fits: every step named, else "step 2 of 5: Scopes", else "2/5
+    // Scopes" and a shorter demo banner. Nothing is cut.
+    let width = usize::from(area.width);
+    let line = [(true, Steps::All), (true, Steps::Current), (false, Steps::Current), (false, Steps::Short)]
+        .into_iter()
+        .map(|(long_banner, steps)| header_line(app, theme, long_banner, steps))
+        .find(|line| line.width() <= width)
+        .unwrap_or_else(|| header_line(app, theme, false, Steps::Short));
+    frame.render_widget(Paragraph::new(vec![line, Line::styled(format!(" {server}"), theme.dim())]), area);
+}
+
+#[derive(Clone, Copy)]
+enum Steps {
+    All,
+    Current,
+    Short,
+}
+
+fn header_line(app: &App, theme: &Theme, long_banner: bool, steps: Steps) -> Line<'static> {
     let mut spans = vec![Span::styled(" mastokey ", theme.title())];
-    let demo = app.settings.demo.is_some();
-    if demo {
-        spans.push(demo_banner(theme));
+    if app.settings.demo.is_some() {
+        spans.push(if long_banner {
+            demo_banner(theme)
+        } else {
+            Span::styled(format!(" {} ", tr!("demo-banner-short")), theme.demo())
+        });
         spans.push(Span::raw(" "));
     }
     let current = theme.bold().patch(theme.accent());
     let screen = app.screen_id();
     if screen == ScreenId::Accounts {
         spans.push(Span::styled(tr!("screen-accounts"), current));
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
-        return;
+        return Line::from(spans);
     }
-    if area.width >= 80 + if demo { 36 } else { 0 } {
-        for (i, (step, name)) in STEPS.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(" › ", theme.dim()));
+    let Some(at) = STEPS.iter().position(|(s, _)| *s == screen) else { return Line::from(spans) };
+    let name = crate::i18n::text(STEPS[at].1);
+    match steps {
+        Steps::All => {
+            for (i, (step, name)) in STEPS.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::styled(" › ", theme.dim()));
+                }
+                let style = if *step == screen { current } else { theme.dim() };
+                spans.push(Span::styled(format!("{} {}", i + 1, crate::i18n::text(name)), style));
             }
-            let style = if *step == screen { current } else { theme.dim() };
-            spans.push(Span::styled(format!("{} {}", i + 1, crate::i18n::text(name)), style));
         }
-    } else if let Some(i) = STEPS.iter().position(|(s, _)| *s == screen) {
-        spans.push(Span::styled(tr!("step-of", number = i + 1, name = crate::i18n::text(STEPS[i].1)), current));
+        Steps::Current => spans.push(Span::styled(tr!("step-of", number = at + 1, name = name), current)),
+        Steps::Short => spans.push(Span::styled(format!("{}/5 {name}", at + 1), current)),
     }
-    let server = match (app.flow(), app.profile()) {
-        (Some(flow), _) => flow.server.address.shown.clone(),
-        (_, Some(profile)) => profile.server_shown(),
-        _ => String::new(),
-    };
-    let lines = vec![Line::from(spans), Line::styled(format!(" {server}"), theme.dim())];
-    frame.render_widget(Paragraph::new(lines), area);
+    Line::from(spans)
 }
 
 /// Said on every screen in demo mode.
@@ -197,14 +221,66 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     lines.push(Line::styled(about, theme.dim()));
     let close = keys::HELP.iter().find(|b| b.command == Command::Back).map(Binding::keys_label).unwrap_or_default();
     lines.push(Line::styled(tr!("help-close", key = close), theme.dim()));
-    let lines = wrap_all(&lines, 62.min(frame.area().width.saturating_sub(2)));
-    let area = centered(frame.area(), 64, lines.len() as u16 + 2);
-    frame.render_widget(Clear, area);
+    let room = overlay_room(frame, app);
+    let width = 62.min(room.width.saturating_sub(2));
+    let mut wrapped = wrap_all(&lines, width);
+    // Too tall for the room: the keys side by side in two columns.
+    if wrapped.len() + 2 > usize::from(room.height) {
+        wrapped = two_columns(&lines, width);
+    }
+    let area = centered(room, 64, wrapped.len() as u16 + 2);
+    let lines = wrapped;
+    clear(frame, area);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(format!(" {} ", tr!("help-title")))
         .border_style(theme.accent());
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Where a dialog may go: the screen above the footer, which keeps showing the dialog's keys.
+fn overlay_room(frame: &Frame, app: &App) -> Rect {
+    let area = frame.area();
+    Rect { height: area.height.saturating_sub(footer_height(app, area.width)), ..area }
+}
+
+/// The help's lines with the key lines in two columns (the title and the notes at the bottom
+/// stay whole), for a room too short for one column.
+fn two_columns(lines: &[Line<'static>], width: u16) -> Vec<Line<'static>> {
+    // The title and blank line above, the blank line and two notes below.
+    let (head, rest) = lines.split_at(2.min(lines.len()));
+    let (keys, tail) = rest.split_at(rest.len().saturating_sub(3));
+    let half = usize::from(width.saturating_sub(2) / 2);
+    let left_rows = keys.len().div_ceil(2);
+    let mut out: Vec<Line<'static>> = head.to_vec();
+    for row in 0..left_rows {
+        let left = super::fit::line(keys[row].clone(), half);
+        let pad = " ".repeat(half.saturating_sub(left.width()) + 2);
+        let mut spans = left.spans;
+        spans.push(Span::raw(pad));
+        if let Some(right) = keys.get(left_rows + row) {
+            spans.extend(super::fit::line(right.clone(), half).spans);
+        }
+        out.push(Line::from(spans));
+    }
+    out.extend(wrap_all(tail, width));
+    out
+}
+
+/// Clears an area for a dialog. A wide character (Japanese) that starts just left of it would
+/// still paint over its left border, so that cell is blanked too.
+pub fn clear(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        let cell = &mut buffer[(area.x - 1, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 fn confirm_login(frame: &mut Frame, confirm: &Confirm, theme: &Theme, hits: &mut HitMap) {
@@ -264,7 +340,7 @@ fn dialog(frame: &mut Frame, title: &str, mut text: Vec<Line<'static>>, yes: &st
     let text = wrap_all(&text, 58.min(frame.area().width.saturating_sub(2)));
     let height = text.len() as u16 + 2;
     let area = centered(frame.area(), 60, height);
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     let block =
         Block::bordered().border_type(BorderType::Rounded).title(format!(" {title} ")).border_style(theme.warning());
     let inner = block.inner(area);

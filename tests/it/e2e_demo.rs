@@ -14,6 +14,8 @@ tests! {
     demo_refuses_a_wrong_code_through_the_server_and_keeps_it needs [Tmux, Curl],
     a_hang_up_still_removes_the_demo_directory needs [Tmux, Curl],
     the_demo_logs_in_automatically_by_default_and_explains_a_denial needs [Tmux, Curl],
+    the_demo_speaks_japanese_under_a_japanese_locale needs [Tmux, Curl],
+    the_demo_speaks_french_under_a_french_locale needs [Tmux, Curl],
 }
 
 const BANNER: &str = "DEMO SERVER";
@@ -63,6 +65,11 @@ impl Sandbox {
 
     /// `mastokey ARGS` in tmux at 100×30 with this `$BROWSER`.
     fn start_with(&self, name: &str, args: &str, browser: &Path) -> Tmux {
+        self.start_in(name, args, browser, &[], (100, 30))
+    }
+
+    /// The same with more environment (a locale, say) and a terminal size.
+    fn start_in(&self, name: &str, args: &str, browser: &Path, more: &[(&str, &str)], size: (u16, u16)) -> Tmux {
         let command = format!("{BIN} {args}; echo \"exit=$?\" > '{}'", self.status_file().display());
         let env = [
             ("HOME", self.home()),
@@ -74,7 +81,8 @@ impl Sandbox {
         let env: Vec<(&str, String)> = env.iter().map(|(k, v)| (*k, v.display().to_string())).collect();
         let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
         env.push(("TERM", "xterm-256color"));
-        Tmux::start(name, &command, &env, 100, 30)
+        env.extend_from_slice(more);
+        Tmux::start(name, &command, &env, size.0, size.1)
     }
 
     /// After the program exited: its status line.
@@ -254,4 +262,43 @@ fn tree(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// The demo from start to profile under a locale, at 80×24: every screen in that language.
+fn demo_in(lang: mastokey::i18n::Lang, locale: &str) {
+    use mastokey::i18n;
+    let say = |id: &str| i18n::with(lang, || i18n::text(id));
+    let sandbox = Sandbox::new();
+    let browser = Browser::code_keeper(&sandbox.work(), "hanako").write();
+    // LC_ALL and LC_MESSAGES empty, so LANG decides (as on a desktop).
+    let env = [("LANG", locale), ("LC_ALL", ""), ("LC_MESSAGES", "")];
+    let t = sandbox.start_in(lang.code(), "--demo --redirect oob", &browser.path, &env, (80, 24));
+    let scopes = t.wait_for(&say("scopes-string-title"));
+    assert!(scopes.contains(&say("demo-banner")) || scopes.contains(&say("demo-banner-short")), "{scopes}");
+    t.keys(&["Enter"]);
+    t.wait_for(&say("authorize-url-title"));
+    t.keys(&["o"]);
+    let code = browser.result();
+    t.keys(&["Enter"]);
+    t.wait_for(&say("code-box"));
+    t.paste(&format!("{code}\n"));
+    t.wait_for(&code);
+    t.keys(&["Enter"]);
+    let profile = t.wait_for(&say("profile-scopes-granted"));
+    assert!(profile.contains("@hanako@127.0.0.1:"), "{profile}");
+    let joined = i18n::with(lang, || i18n::date("2022-11-06"));
+    let screen = t.wait_for(&joined);
+    assert!(screen.contains(&say("profile-joined")), "dates in the language's form:\n{screen}");
+    let followers = i18n::with(lang, || i18n::count(2468));
+    assert!(screen.contains(&followers), "counts in the language's form ({followers}):\n{screen}");
+    t.keys(&["q"]);
+    assert_eq!(sandbox.exit_status(), "exit=0");
+}
+
+fn the_demo_speaks_japanese_under_a_japanese_locale() {
+    demo_in(mastokey::i18n::Lang::Ja, "ja_JP.UTF-8");
+}
+
+fn the_demo_speaks_french_under_a_french_locale() {
+    demo_in(mastokey::i18n::Lang::Fr, "fr_FR.UTF-8");
 }

@@ -10,6 +10,7 @@ use crate::support::tmux::{Tmux, wait_for_file};
 tests! {
     full_login_with_a_wrong_code_then_the_right_one needs [Tmux],
     copy_without_a_display_uses_osc52_into_the_tmux_buffer needs [Tmux],
+    copy_inside_tmux_with_set_clipboard_off_says_how_to_turn_it_on needs [Tmux],
     a_corrupt_logins_file_is_kept_aside_and_the_new_login_saved needs [Tmux],
     ctrl_c_quits_from_the_first_screen_and_restores_the_terminal needs [Tmux],
     a_mistyped_server_gets_a_message_and_keeps_the_text needs [Tmux],
@@ -85,6 +86,26 @@ fn copy_without_a_display_uses_osc52_into_the_tmux_buffer() {
     let url = wait_for_file(&s.opened);
     let buffer = String::from_utf8_lossy(&t.tmux(&["show-buffer"]).stdout).into_owned();
     assert_eq!(buffer, url, "the copied URL is the one the browser got");
+}
+
+fn copy_inside_tmux_with_set_clipboard_off_says_how_to_turn_it_on() {
+    let s = setup();
+    let t = s.start(
+        "osc52-off",
+        &format!("env -u DISPLAY -u WAYLAND_DISPLAY {BIN} --redirect oob --instance {}", s.base_url()),
+    );
+    t.tmux(&["set-option", "-s", "set-clipboard", "off"]);
+    t.wait_for("Scope string requested");
+    t.keys(&["Enter"]);
+    t.wait_for("Authorize URL");
+    t.keys(&["c"]);
+    let screen = t.wait_for("set-clipboard option is");
+    assert!(screen.contains("\"off\"") && screen.contains("tmux set -s set-clipboard on"), "{screen}");
+    assert!(!t.tmux(&["show-buffer"]).status.success(), "nothing reached tmux's buffer");
+    // Turned on, the same key works.
+    t.tmux(&["set-option", "-s", "set-clipboard", "on"]);
+    t.keys(&["c"]);
+    t.wait_for("works in most terminals");
 }
 
 fn a_corrupt_logins_file_is_kept_aside_and_the_new_login_saved() {

@@ -7,6 +7,7 @@ mod code;
 mod instance;
 mod keys;
 mod loopback;
+mod moments;
 mod profile;
 mod scopes;
 

@@ -1,0 +1,51 @@
+## The scope catalogue: what each scope lets an app see or do.
+## 用語は Mastodon の doorkeeper.ja.yml / ja.yml に合わせる（読み取り、投稿、ブースト、お気に入り登録、
+## ブックマーク登録、通報、ドメインブロック、サイレンス など）。
+
+scope-profile = 本人確認のみ：アプリが読み取れるのは、あなた自身のプロフィール（verify_credentials）だけです。最小のスコープで、「Mastodon でログイン」に最適です。
+scope-read = アカウントから見えるすべてを読み取れます：タイムライン、投稿、通知、リスト、フォロー、ブロック、ミュート、ブックマーク、お気に入り、フィルター。変更はできません。
+scope-read-accounts = 自分を含むアカウントのプロフィールと、アカウント同士の関係を読み取れます。
+scope-read-blocks = ブロックしたアカウントとドメインを読み取れます。
+scope-read-bookmarks = ブックマークした投稿を読み取れます。
+scope-read-collections = コレクション（選んだアカウントをまとめたグループ）を読み取れます。
+scope-read-favourites = お気に入りに登録した投稿を読み取れます。
+scope-read-filters = フィルターとそのキーワードを読み取れます。
+scope-read-follows = フォローしているアカウントと、保留中のフォローリクエストを読み取れます。
+scope-read-lists = リストと、そこに含まれるアカウントを読み取れます。
+scope-read-mutes = ミュートしたアカウントと会話を読み取れます。
+scope-read-notifications = 通知を読み取れます：メンション、ブースト、お気に入り、新しいフォロワー。
+scope-read-search = あなたの代わりに投稿、アカウント、ハッシュタグを検索できます。
+scope-read-statuses = タイムラインと投稿を読み取れます。あなたが見られるフォロワー限定の投稿やダイレクトメッセージも含みます。
+scope-write = あなたとして操作できます：投稿、削除、フォロー、ブロック、プロフィールの変更、メディアのアップロード、通報。read と組み合わせると、アカウントの日常的な操作をすべて行えます。
+scope-write-accounts = プロフィール、表示名、自己紹介、補足情報、アイコン、設定を変更できます。
+scope-write-blocks = アカウントやドメインをブロック・ブロック解除できます。
+scope-write-bookmarks = 投稿をブックマーク登録・解除できます。
+scope-write-collections = コレクションを作成・変更・削除できます。
+scope-write-conversations = 会話を既読にしたり、ミュート・削除したりできます。
+scope-write-favourites = 投稿をお気に入り登録・解除できます。
+scope-write-filters = フィルターを作成・変更・削除できます。
+scope-write-follows = アカウントをフォロー・フォロー解除し、フォローリクエストを承認・拒否できます。
+scope-write-lists = リストとそのメンバーを作成・変更・削除できます。
+scope-write-media = 投稿に添付する画像、動画、音声をアップロードできます。
+scope-write-mutes = アカウントや会話をミュート・ミュート解除できます。
+scope-write-notifications = 通知を個別に、またはすべて消去できます。
+scope-write-reports = アカウントや投稿をモデレーターに通報できます。
+scope-write-statuses = 投稿の送信・編集・削除、ブースト、固定、アンケートへの投票ができます。
+scope-push = Web Push 通知を受信できます：アプリがあなたのアカウントのプッシュ通知の購読を登録できます。
+scope-follow = Mastodon 3.5 から非推奨：フォロー、ブロック、ミュートの読み取りと変更。代わりに read:follows、write:follows、read:blocks、write:blocks、read:mutes、write:mutes を選んでください。
+scope-admin-read = 管理者用：サーバー全体のモデレーション用データを読み取れます。メールアドレスや IP アドレスを含むアカウント、通報、ドメインや IP のブロックなどです。モデレーターと管理者だけが使えます。
+scope-admin-read-accounts = 管理者用：サーバー上のすべてのアカウントを、非公開の詳細（メールアドレス、IP、登録理由）とともに読み取れます。
+scope-admin-read-reports = 管理者用：すべての通報と、通報された投稿を読み取れます。
+scope-admin-read-domain-allows = 管理者用：許可リストモードで連合を許可しているドメインを読み取れます。
+scope-admin-read-domain-blocks = 管理者用：ブロック・制限しているドメインを読み取れます。
+scope-admin-read-ip-blocks = 管理者用：新規登録やサーバーの利用をブロックしている IP 範囲を読み取れます。
+scope-admin-read-email-domain-blocks = 管理者用：新規登録をブロックしているメールドメインを読み取れます。
+scope-admin-read-canonical-email-blocks = 管理者用：ブロックしているメールアドレス（ハッシュで保存）を読み取れます。
+scope-admin-write = 管理者用：サーバー全体をモデレーションできます。アカウントの停止や削除、通報の解決、ドメインや IP のブロックなどです。このスコープのトークンが漏れると大きな被害につながります。
+scope-admin-write-accounts = 管理者用：どのアカウントでも承認・停止・サイレンス・無効化・削除できます。
+scope-admin-write-reports = 管理者用：通報の担当の割り当て、解決、再開ができます。
+scope-admin-write-domain-allows = 管理者用：連合を許可するドメインを追加・削除できます。
+scope-admin-write-domain-blocks = 管理者用：ドメイン全体をブロック・制限・ブロック解除できます。
+scope-admin-write-ip-blocks = 管理者用：IP 範囲をブロック・ブロック解除できます。
+scope-admin-write-email-domain-blocks = 管理者用：新規登録に使うメールドメインをブロック・ブロック解除できます。
+scope-admin-write-canonical-email-blocks = 管理者用：個々のメールアドレスをブロック・ブロック解除できます。
