@@ -182,8 +182,8 @@ pub(super) fn decode_entities(s: &str) -> Cow<'_, str> {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         match entity(rest) {
-            Some((c, used)) => {
-                out.push(c);
+            Some((text, used)) => {
+                out.push_str(&text);
                 rest = &rest[used..];
             }
             None => {
@@ -196,9 +196,9 @@ pub(super) fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One character reference at the start of `s` (which starts with `&`): the character and the
-/// bytes used.
-fn entity(s: &str) -> Option<(char, usize)> {
+/// One character reference at the start of `s` (which starts with `&`): what it stands for and
+/// the bytes used. Named references are the whole HTML5 set (a few stand for two characters).
+fn entity(s: &str) -> Option<(Cow<'static, str>, usize)> {
     let body = &s[1..];
     if let Some(num) = body.strip_prefix('#') {
         let (digits, radix, skip) = match num.strip_prefix(['x', 'X']) {
@@ -215,41 +215,29 @@ fn entity(s: &str) -> Option<(char, usize)> {
             .and_then(char::from_u32)
             .unwrap_or('\u{fffd}');
         let semi = usize::from(digits[len..].starts_with(';'));
-        return Some((c, skip + len + semi));
+        return Some((Cow::Owned(c.to_string()), skip + len + semi));
     }
     let len = body.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(body.len());
     if len == 0 || len > 32 || !body[len..].starts_with(';') {
         return None;
     }
-    let c = match &body[..len] {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "hellip" => '…',
-        "mdash" => '—',
-        "ndash" => '–',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "middot" => '·',
-        "bull" => '•',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "euro" => '€',
-        "times" => '×',
-        "shy" => '\u{ad}',
-        "zwj" => '\u{200d}',
-        "zwnj" => '\u{200c}',
-        _ => return None,
-    };
-    Some((c, 1 + len + 1))
+    let name = &body[..len];
+    let found = named().binary_search_by(|(known, _)| (*known).cmp(name)).ok()?;
+    Some((Cow::Borrowed(named()[found].1), len + 2))
+}
+
+/// The HTML5 named character references (WHATWG's table, through the `entities` crate), the
+/// forms with a `;`, by name, sorted for a binary search.
+fn named() -> &'static [(&'static str, &'static str)] {
+    static NAMED: std::sync::LazyLock<Vec<(&str, &str)>> = std::sync::LazyLock::new(|| {
+        let mut all: Vec<(&str, &str)> = entities::ENTITIES
+            .iter()
+            .filter_map(|e| Some((e.entity.strip_prefix('&')?.strip_suffix(';')?, e.characters)))
+            .collect();
+        all.sort_unstable_by_key(|(name, _)| *name);
+        all
+    });
+    &NAMED
 }
 
 #[cfg(test)]
@@ -305,5 +293,8 @@ mod tests {
         assert_eq!(decode_entities("&bogus; & &#; &#xZZ; &amp"), "&bogus; & &#; &#xZZ; &amp");
         assert_eq!(decode_entities("&#0;&#xD800;&#99999999999;"), "\u{fffd}\u{fffd}\u{fffd}");
         assert_eq!(decode_entities("日本&#26085;"), "日本日");
+        // The whole HTML5 set, as a French bio writes it; some stand for two characters.
+        assert_eq!(decode_entities("Caf&eacute; cr&egrave;me &oelig;uvre &Ccedil;a"), "Café crème œuvre Ça");
+        assert_eq!(decode_entities("&NotEqualTilde; &fjlig;"), "\u{2242}\u{338} fj");
     }
 }
