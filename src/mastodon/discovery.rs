@@ -9,8 +9,8 @@ use serde_json::Value;
 use super::address::ServerAddress;
 use super::client::Client;
 use super::error::ApiError;
-use super::lenient;
 pub use super::kind::{Adaptation, Detection, MastodonFork, ServerKind, Software};
+use super::lenient;
 pub use super::nodeinfo::NodeSoftware;
 use crate::sanitize::clean;
 
@@ -215,10 +215,37 @@ pub async fn discover(client: &Client, address: ServerAddress) -> Result<ServerI
     Ok(ServerInfo { address, oauth, card, kind })
 }
 
-type Fetched = (
-    (Result<OAuthMetadata, ApiError>, Result<InstanceCard, ApiError>),
-    Option<Result<NodeSoftware, ApiError>>,
-);
+/// The kind of server at `origin` without a whole discovery, for the subcommands: NodeInfo, or
+/// the v1 instance document's version string; `None` when neither answers. One or two requests.
+pub async fn kind_of(client: &Client, origin: &super::ServerOrigin) -> Option<ServerKind> {
+    let address = ServerAddress { base: origin.url()?, shown: origin.as_str().to_owned() };
+    if let Ok(node) = super::nodeinfo::software(client, &address).await {
+        return Some(ServerKind::from_nodeinfo_name(&node.name));
+    }
+    let v1 = client.json::<Value>(client.get(address.endpoint("/api/v1/instance"))).await.ok()?;
+    card_from_v1(&v1).ok().map(|card| ServerKind::from_version(&card.version))
+}
+
+/// Whether the server at `origin` deletes an app when one of its tokens is revoked (snac), so
+/// that a logout must forget the registration too. Asked after a successful revoke.
+pub async fn deletes_app_on_revoke(client: &Client, origin: &super::ServerOrigin) -> bool {
+    kind_of(client, origin).await == Some(ServerKind::Snac)
+}
+
+/// Whether `error` (an answer to a request made with a token) means the server at `origin`
+/// rejected the token, in its own words ([`ApiError::is_rejected_token_for`]). A 401 needs no
+/// question; the answers that mean it only on some servers (400, 403, 422) cost one or two
+/// requests to learn the kind.
+pub async fn rejects_token(client: &Client, origin: &super::ServerOrigin, error: &ApiError) -> bool {
+    match error.status() {
+        Some(401) => true,
+        Some(400 | 403 | 422) => kind_of(client, origin).await.is_some_and(|kind| error.is_rejected_token_for(kind)),
+        _ => false,
+    }
+}
+
+type Fetched =
+    ((Result<OAuthMetadata, ApiError>, Result<InstanceCard, ApiError>), Option<Result<NodeSoftware, ApiError>>);
 
 /// The three documents at once. NodeInfo gets [`NODEINFO_GRACE`] more once the others are in
 /// (none when the card failed: there is no server to describe).
@@ -256,10 +283,11 @@ async fn instance_card(client: &Client, address: &ServerAddress) -> Result<Insta
     match client.json::<Value>(client.get(address.endpoint("/api/v2/instance"))).await {
         Ok(v2) => card_from_v2(&v2),
         Err(ApiError::Status { status: 404 | 410, .. }) => {
-            let v1 = client.json::<Value>(client.get(address.endpoint("/api/v1/instance"))).await.map_err(|e| match e {
-                ApiError::Status { status: 404 | 410, .. } => ApiError::NotMastodon { host: address.domain() },
-                other => other,
-            })?;
+            let v1 =
+                client.json::<Value>(client.get(address.endpoint("/api/v1/instance"))).await.map_err(|e| match e {
+                    ApiError::Status { status: 404 | 410, .. } => ApiError::NotMastodon { host: address.domain() },
+                    other => other,
+                })?;
             card_from_v1(&v1)
         }
         Err(e) => Err(e),
@@ -334,7 +362,9 @@ mod tests {
 
     #[test]
     fn a_card_needs_a_name_and_a_version() {
-        for doc in [json!({}), json!([]), json!("x"), json!({ "domain": "x" }), json!({ "domain": " ", "version": "1" })] {
+        for doc in
+            [json!({}), json!([]), json!("x"), json!({ "domain": "x" }), json!({ "domain": " ", "version": "1" })]
+        {
             assert!(matches!(card_from_v2(&doc), Err(ApiError::Malformed { .. })), "{doc}");
         }
         assert!(card_from_v1(&json!({ "uri": "x" })).is_err());
