@@ -45,6 +45,9 @@ mod e2e_loopback;
 mod interop_mastodon_mock;
 mod keyring;
 mod osc52_tmux;
+mod paste_forms;
+mod server_kinds;
+mod server_kinds_cli;
 
 fn main() {
     if clipboard_x11::child_step() {
@@ -64,5 +67,8 @@ fn main() {
         interop_mastodon_mock::TESTS,
         keyring::TESTS,
         osc52_tmux::TESTS,
+        paste_forms::TESTS,
+        server_kinds::TESTS,
+        server_kinds_cli::TESTS,
     ]);
 }

@@ -4,6 +4,7 @@ pub mod approve;
 pub mod browser;
 pub mod cli;
 pub mod harness;
+pub mod kinds;
 pub mod login;
 pub mod mock;
 pub mod poll;
