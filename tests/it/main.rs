@@ -32,6 +32,7 @@ macro_rules! tests {
 
 mod support;
 
+mod browser_chromium;
 mod cli_commands;
 mod cli_exit_codes;
 mod cli_stale;
@@ -54,6 +55,7 @@ fn main() {
         return;
     }
     support::harness::main(&[
+        browser_chromium::TESTS,
         cli_commands::TESTS,
         cli_exit_codes::TESTS,
         cli_stale::TESTS,

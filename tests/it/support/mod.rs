@@ -2,6 +2,7 @@
 
 pub mod approve;
 pub mod browser;
+pub mod chromium;
 pub mod cli;
 pub mod harness;
 pub mod kinds;
