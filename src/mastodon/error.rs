@@ -231,7 +231,9 @@ mod tests {
             assert!(!ApiError::Timeout { host: "x".into() }.is_rejected_token_for(kind));
         }
         assert!(answer(422, verify, None).is_rejected_token_for(Snac));
-        assert!(!answer(422, verify, Some("This method requires an authenticated user")).is_rejected_token_for(Mastodon));
+        assert!(
+            !answer(422, verify, Some("This method requires an authenticated user")).is_rejected_token_for(Mastodon)
+        );
         assert!(answer(400, verify, None).is_rejected_token_for(Takahe), "the Invalid Bearer token page");
         assert!(!answer(400, verify, Some("invalid_request")).is_rejected_token_for(Takahe));
         assert!(!answer(400, verify, None).is_rejected_token_for(Mastodon));
@@ -249,7 +251,10 @@ mod tests {
         assert!(answer(400, token, Some(no_rows)).is_rejected_code());
         let redirect = answer(403, token, Some("invalid redirect uri"));
         assert_eq!(redirect.refused_code(GoToSocial, true), Some(CodeRefusal::OtherRedirect));
-        assert_eq!(answer(400, token, Some("Invalid credentials")).refused_code(Akkoma, true), Some(CodeRefusal::Invalid));
+        assert_eq!(
+            answer(400, token, Some("Invalid credentials")).refused_code(Akkoma, true),
+            Some(CodeRefusal::Invalid)
+        );
         assert_eq!(answer(401, token, Some("access_denied")).refused_code(Takahe, false), Some(CodeRefusal::Invalid));
         assert_eq!(answer(500, token, None).refused_code(Takahe, true), Some(CodeRefusal::UnknownToServer));
         assert_eq!(answer(500, token, None).refused_code(Takahe, false), None, "caught by the listener: a real 500");
@@ -265,12 +270,8 @@ mod tests {
         assert!(answer(401, "/oauth/token", None).is_unknown_client(), "snac: 401, empty body");
         assert!(!answer(401, "/api/v1/accounts/verify_credentials", None).is_unknown_client());
         assert!(!answer(401, "/oauth/token", Some("access_denied")).is_unknown_client());
-        let described = ApiError::Status {
-            status: 401,
-            path: "/oauth/token".into(),
-            error: None,
-            description: Some("x".into()),
-        };
+        let described =
+            ApiError::Status { status: 401, path: "/oauth/token".into(), error: None, description: Some("x".into()) };
         assert!(!described.is_unknown_client());
     }
 }

@@ -233,7 +233,10 @@ mod tests {
     #[test]
     fn nodeinfo_decides_and_versions_are_the_softwares_own() {
         let snac = Software::detect(Some(("snac", "2.94")), "4.0.0 (not true; really snac/2.94)");
-        assert_eq!((snac.kind, snac.detected_by, snac.label()), (ServerKind::Snac, Detection::NodeInfo, "snac 2.94".into()));
+        assert_eq!(
+            (snac.kind, snac.detected_by, snac.label()),
+            (ServerKind::Snac, Detection::NodeInfo, "snac 2.94".into())
+        );
         let gts = Software::detect(Some(("gotosocial", "0.20.0-rc1")), "v0.20.0-rc1");
         assert_eq!((gts.kind, gts.label()), (ServerKind::GoToSocial, "GoToSocial 0.20.0-rc1".into()));
         assert_eq!(gts.version_number(), Some((0, 20)));

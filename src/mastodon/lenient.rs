@@ -11,7 +11,7 @@ pub fn count(value: &Value) -> Option<u64> {
         Value::Number(n) => n.as_u64().or_else(|| {
             let f = n.as_f64()?;
             // `u64::MAX as f64` rounds up to 2^64, which no u64 holds: stay strictly below it.
-            (f.is_finite() && f >= 0.0 && f < u64::MAX as f64).then(|| f as u64)
+            (f.is_finite() && f >= 0.0 && f < u64::MAX as f64).then_some(f as u64)
         }),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,

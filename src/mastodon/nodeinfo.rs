@@ -82,7 +82,8 @@ mod tests {
             { "rel": "http://nodeinfo.diaspora.software/ns/schema/1.0", "href": "/nodeinfo/1.0" },
         ]});
         assert_eq!(document_path(&links), Some(("/nodeinfo/2.1".into(), Some("x=1".into()))));
-        let relative = json!({ "links": [{ "rel": "http://nodeinfo.diaspora.software/ns/schema/2.0", "href": "/nodeinfo/2.0" }] });
+        let relative =
+            json!({ "links": [{ "rel": "http://nodeinfo.diaspora.software/ns/schema/2.0", "href": "/nodeinfo/2.0" }] });
         assert_eq!(document_path(&relative), Some(("/nodeinfo/2.0".into(), None)));
         for bad in [json!({}), json!({ "links": "x" }), json!({ "links": [{ "rel": 1 }] }), json!([])] {
             assert_eq!(document_path(&bad), None, "{bad}");

@@ -62,9 +62,9 @@ fn app_credentials(app: &serde_json::Value) -> Option<(String, Secret)> {
 /// absent (Takahē).
 fn registered_scopes(app: &serde_json::Value) -> Option<Vec<String>> {
     match app.get("scopes")? {
-        serde_json::Value::Array(items) => {
-            Some(items.iter().filter_map(|s| s.as_str()).flat_map(|s| scopes::split(&crate::sanitize::clean(s))).collect())
-        }
+        serde_json::Value::Array(items) => Some(
+            items.iter().filter_map(|s| s.as_str()).flat_map(|s| scopes::split(&crate::sanitize::clean(s))).collect(),
+        ),
         serde_json::Value::String(text) => Some(scopes::split(&crate::sanitize::clean(text))),
         _ => None,
     }
@@ -203,7 +203,8 @@ mod tests {
     #[test]
     fn registration_answers_of_every_server_are_read() {
         use serde_json::json;
-        let mastodon = json!({ "client_id": "cid", "client_secret": "cs", "scopes": ["read", "write"], "redirect_uris": [OOB] });
+        let mastodon =
+            json!({ "client_id": "cid", "client_secret": "cs", "scopes": ["read", "write"], "redirect_uris": [OOB] });
         let (id, secret) = app_credentials(&mastodon).unwrap();
         assert_eq!((id.as_str(), secret.expose()), ("cid", "cs"));
         assert_eq!(registered_scopes(&mastodon), Some(vec!["read".into(), "write".into()]));
@@ -212,7 +213,8 @@ mod tests {
         assert_eq!(registered_scopes(&snac), Some(vec!["read".into(), "write".into()]));
         let takahe = json!({ "client_id": 7, "client_secret": "s", "redirect_uri": OOB });
         assert_eq!((app_credentials(&takahe).map(|c| c.0), registered_scopes(&takahe)), (Some("7".into()), None));
-        for bad in [json!({}), json!({ "client_id": "", "client_secret": "s" }), json!({ "client_id": "c" }), json!([])] {
+        for bad in [json!({}), json!({ "client_id": "", "client_secret": "s" }), json!({ "client_id": "c" }), json!([])]
+        {
             assert!(app_credentials(&bad).is_none(), "{bad}");
         }
     }

@@ -41,7 +41,10 @@ pub enum PasteRefusal {
     /// The state is not this attempt's: the code belongs to another (an older tab, another login).
     WrongState,
     /// The redirect carried an error, not a code.
-    Error { error: PastedError, description: Option<String> },
+    Error {
+        error: PastedError,
+        description: Option<String>,
+    },
 }
 
 /// Longest text kept from a pasted `error` or `error_description`.

@@ -17,7 +17,9 @@ fn with_state(c: &str, s: &str) -> Option<(String, Option<String>)> {
 
 #[test]
 fn a_bare_code_with_whitespace_and_quotes_around_it() {
-    for text in ["abcDEF-123_x", "  abcDEF-123_x\n", "\"abcDEF-123_x\"", "'abcDEF-123_x' ", "<abcDEF-123_x>", "“abcDEF-123_x”"] {
+    for text in
+        ["abcDEF-123_x", "  abcDEF-123_x\n", "\"abcDEF-123_x\"", "'abcDEF-123_x' ", "<abcDEF-123_x>", "“abcDEF-123_x”"]
+    {
         assert_eq!(code(text), Some(("abcDEF-123_x".into(), None)), "{text:?}");
     }
     // Copied off a page, a code is taken as it is: `+` and padding stay.
