@@ -101,7 +101,7 @@ async fn the_address_bar_url_logs_in_when_the_listener_cannot_be_reached() {
     // copies the address bar. Here the listener's port is closed before approving.
     let (k, browser) = (Kind::start(Flavor::GoToSocial).await, Chromium::start().await);
     let used = Listener::bind(None).expect("bind").redirect_uri();
-    let attempt = k.attempt(k.register(&[used.clone()]).await, &used, false);
+    let attempt = k.attempt(k.register(std::slice::from_ref(&used)).await, &used, false);
     browser.goto(attempt.url.as_str()).await;
     browser.click(APPROVE).await;
     let address_bar = browser.wait_for_url(&format!("{used}?code=")).await;
