@@ -33,9 +33,18 @@ pub struct Cli {
     #[arg(long)]
     pub force_login: bool,
 
-    /// Try the whole login against a built-in demo server on 127.0.0.1 (no account, no network)
-    #[arg(long, conflicts_with = "instance")]
-    pub demo: bool,
+    /// Try the whole login against a built-in demo server on 127.0.0.1 (no account, no network);
+    /// `--demo=KIND` makes it behave as another kind of server, to see mastokey adapt
+    #[arg(
+        long,
+        value_enum,
+        value_name = "KIND",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "mastodon",
+        conflicts_with = "instance"
+    )]
+    pub demo: Option<DemoKind>,
 
     /// Without a subcommand, the terminal interface runs.
     #[command(subcommand)]
@@ -111,6 +120,39 @@ pub struct ServerChoice {
     pub server: Option<String>,
 }
 
+/// The personalities of the demo server (`--demo=KIND`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoKind {
+    /// Mastodon 4.3 and later: OAuth metadata, the profile scope, PKCE
+    Mastodon,
+    /// Mastodon 4.2: no OAuth metadata, no profile scope, no PKCE
+    #[value(name = "mastodon-4.2")]
+    Mastodon42,
+    /// GoToSocial 0.20: exact redirect URIs, PKCE ignored
+    #[value(name = "gotosocial")]
+    GoToSocial,
+    /// Takahē 0.11: identity needs `read`, 60-second codes, force_login ignored
+    Takahe,
+    /// snac 2.94: the code page carries the state, logging out deletes the app
+    Snac,
+    /// Akkoma 3: no profile scope, no PKCE, exact redirect URIs
+    Akkoma,
+}
+
+impl DemoKind {
+    pub fn flavor(self) -> crate::demo::Flavor {
+        use crate::demo::Flavor;
+        match self {
+            DemoKind::Mastodon => Flavor::Mastodon,
+            DemoKind::Mastodon42 => Flavor::Mastodon42,
+            DemoKind::GoToSocial => Flavor::GoToSocial,
+            DemoKind::Takahe => Flavor::Takahe,
+            DemoKind::Snac => Flavor::Snac,
+            DemoKind::Akkoma => Flavor::Akkoma,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Redirect {
     Oob,
@@ -164,6 +206,26 @@ mod tests {
         let error = Cli::try_parse_from(["mastokey", "--scopes", "read bogus"]).unwrap_err();
         assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);
         assert!(error.to_string().contains("unknown scope \"bogus\""), "{error}");
+    }
+
+    #[test]
+    fn demo_takes_an_optional_kind() {
+        let demo = |args: &[&str]| Cli::try_parse_from([&["mastokey"], args].concat()).map(|c| c.demo);
+        assert_eq!(demo(&[]).unwrap(), None);
+        assert_eq!(demo(&["--demo"]).unwrap(), Some(DemoKind::Mastodon));
+        assert_eq!(demo(&["--demo", "--redirect", "oob"]).unwrap(), Some(DemoKind::Mastodon));
+        assert_eq!(demo(&["--demo=snac"]).unwrap(), Some(DemoKind::Snac));
+        assert_eq!(demo(&["--demo=mastodon-4.2"]).unwrap(), Some(DemoKind::Mastodon42));
+        assert_eq!(demo(&["--demo=gotosocial"]).unwrap().map(DemoKind::flavor), Some(crate::demo::Flavor::GoToSocial));
+        assert!(demo(&["--demo=friendica"]).is_err());
+        assert!(demo(&["--demo", "--instance", "x.example"]).is_err());
+        // Every personality has a name here, and each name is the demo's own.
+        use clap::ValueEnum;
+        for kind in DemoKind::value_variants() {
+            let name = kind.to_possible_value().map(|v| v.get_name().to_owned());
+            assert_eq!(name.as_deref(), Some(kind.flavor().cli_name()));
+        }
+        assert_eq!(DemoKind::value_variants().len(), crate::demo::Flavor::ALL.len());
     }
 
     #[test]

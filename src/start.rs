@@ -9,7 +9,7 @@ use anyhow::Context;
 use crate::app::{App, LISTEN_TIMEOUT, Settings};
 use crate::cli::{Cli, Redirect};
 use crate::clipboard::Clipboard;
-use crate::demo::{DemoServer, ServerConfig};
+use crate::demo::{DemoServer, Flavor, ServerConfig};
 use crate::effects::Runner;
 use crate::mastodon::client::{Client, Timeouts};
 use crate::store::Store;
@@ -22,7 +22,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     if let Some(command) = &cli.command {
         return Ok(crate::commands::run(command).await.code());
     }
-    let demo = if cli.demo { Some(Demo::start().await?) } else { None };
+    let demo = match cli.demo {
+        Some(kind) => Some(Demo::start(kind.flavor()).await?),
+        None => None,
+    };
     let store = match &demo {
         Some(d) => Store::at(d.dir()),
         None => Store::from_env().context("finding the configuration directory")?,
@@ -82,7 +85,8 @@ fn listen_timeout() -> Duration {
         .map_or(LISTEN_TIMEOUT, Duration::from_secs)
 }
 
-/// The built-in demo: a strict Mastodon-like server on 127.0.0.1 and a throw-away config dir,
+/// The built-in demo: a strict Mastodon-like server on 127.0.0.1 (or another personality, with
+/// `--demo=KIND`) and a throw-away config dir,
 /// so a demo login never lands beside real ones. The directory gets a fresh random name (never a
 /// directory or link that was already there), private to the user, and is removed when this is
 /// dropped (or, after a panic, by [`crate::cleanup`]).
@@ -92,9 +96,9 @@ struct Demo {
 }
 
 impl Demo {
-    async fn start() -> anyhow::Result<Self> {
+    async fn start(flavor: Flavor) -> anyhow::Result<Self> {
         let server =
-            DemoServer::start(ServerConfig::default()).await.context("starting the demo server on 127.0.0.1")?;
+            DemoServer::start(ServerConfig::of(flavor)).await.context("starting the demo server on 127.0.0.1")?;
         let config_dir = tempfile::Builder::new()
             .prefix("mastokey-demo-")
             .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))

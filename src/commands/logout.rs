@@ -25,6 +25,12 @@ pub(super) async fn run(account: Wanted<'_>, yes: bool) -> Result<String, Failur
     };
     let refused = match revoked {
         Ok(()) => {
+            // snac deletes the app with the token: its registration is dead, so it goes too.
+            if crate::mastodon::discovery::deletes_app_on_revoke(&client, &login.server).await
+                && let Err(e) = store.remove_registration(&login.server, &login.client_id)
+            {
+                warn(&format!("the server deleted mastokey's app registration, which could not be forgotten: {e}"));
+            }
             let forgotten = forget(&store, &login, true)?;
             let what = if forgotten {
                 "the login is forgotten"

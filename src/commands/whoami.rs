@@ -29,9 +29,14 @@ pub(super) async fn run(account: Wanted<'_>, json: bool) -> Result<String, Failu
         Ok((path, body)) => decode::<Account>(&path, &body).map(|account| (account, body)),
         Err(e) => Err(e),
     };
+    // snac (422) and Takahē (400) reject a token in their own words.
+    let rejected = match &checked {
+        Err(e) => crate::mastodon::discovery::rejects_token(&client, &login.server, e).await,
+        Ok(_) => false,
+    };
     let (account, body) = checked.map_err(|e| {
         let e = e.redact(&[login.token.expose()]);
-        if e.is_rejected_token() {
+        if rejected {
             Failure::new(
                 Exit::Rejected,
                 format!(

@@ -2,11 +2,11 @@
 
 use serde_json::json;
 
-use super::ServerConfig;
 use super::answer::{self, Answer};
 use super::params::Params;
 use super::rules::{requested_scopes, server_knows};
 use super::state::{OOB, Store};
+use super::{Flavor, ServerConfig, personality};
 
 /// A fixed, well-formed P-256 public key: clients only store it.
 pub(crate) const VAPID_KEY: &str =
@@ -18,7 +18,15 @@ pub(crate) fn register(store: &mut Store, config: &ServerConfig, params: &Params
     let redirect_uris: Vec<String> =
         params.all("redirect_uris").iter().flat_map(|v| v.split_whitespace()).map(str::to_owned).collect();
     let website = params.present("website").map(str::trim);
-    let scopes_param = params.get("scopes");
+    // snac reads the singular `scope`, everyone else `scopes`.
+    let scopes_param = match config.flavor {
+        Flavor::Snac => params.get("scope"),
+        _ => params.get("scopes"),
+    };
+    // Takahē wants one string (newline-separated); an array is refused before anything else.
+    if config.flavor == Flavor::Takahe && params.all("redirect_uris").len() > 1 {
+        return answer::json(400, &json!({ "error": "invalid_input" }));
+    }
 
     // Rails reports every failed validation at once, in declaration order.
     let mut errors: Vec<String> = Vec::new();
@@ -39,6 +47,8 @@ pub(crate) fn register(store: &mut Store, config: &ServerConfig, params: &Params
         errors.push("Redirect URI is too long (maximum is 2000 characters)".into());
     }
     let scopes = match requested_scopes(scopes_param) {
+        // GoToSocial registers scopes it does not know without complaint.
+        Some(list) if config.flavor == Flavor::GoToSocial => list,
         Some(list) if list.iter().all(|s| server_knows(config, s)) => list,
         _ => {
             errors.push("Scopes doesn't match configured on the server.".into());
@@ -55,20 +65,7 @@ pub(crate) fn register(store: &mut Store, config: &ServerConfig, params: &Params
     }
 
     let app = store.add_app(name.to_owned(), website.map(str::to_owned), redirect_uris, scopes);
-    let joined = app.redirect_uris.join("\n");
-    let body = json!({
-        "id": app.id.to_string(),
-        "name": app.name,
-        "website": app.website,
-        "scopes": app.scopes,
-        "redirect_uri": joined,
-        "redirect_uris": app.redirect_uris,
-        "client_id": app.client_id,
-        "client_secret": app.client_secret,
-        "client_secret_expires_at": 0,
-        "vapid_key": VAPID_KEY,
-    });
-    answer::json(200, &body)
+    answer::json(200, &personality::app_json(config.flavor, &app))
 }
 
 /// Doorkeeper's redirect URI validation: OOB, or an absolute URI without a fragment. Apps may

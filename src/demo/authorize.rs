@@ -5,7 +5,7 @@ use url::form_urlencoded;
 use super::answer::{self, Answer};
 use super::params::Params;
 use super::state::{AuthorizeError, AuthorizeParams, Consent, OOB, Store};
-use super::{ServerConfig, accounts, pages};
+use super::{Flavor, ServerConfig, accounts, pages};
 
 /// The authorize fields of a request.
 pub(crate) fn fields(params: &Params) -> AuthorizeParams<'_> {
@@ -22,9 +22,15 @@ pub(crate) fn fields(params: &Params) -> AuthorizeParams<'_> {
 /// `GET /oauth/authorize`.
 pub(crate) fn show(store: &Store, config: &ServerConfig, params: &Params) -> Answer {
     match store.check_authorize(config, &fields(params)) {
+        // Takahē ignores force_login: its page never forces the account choice.
         Ok(consent) => answer::html(
             200,
-            pages::authorize(&consent, accounts::all(), params.pairs(), truthy(params.get("force_login"))),
+            pages::authorize(
+                &consent,
+                accounts::all(),
+                params.pairs(),
+                truthy(params.get("force_login")) && config.flavor != Flavor::Takahe,
+            ),
         ),
         Err(e) => error_response(&e, params.present("state")),
     }
@@ -40,20 +46,35 @@ pub(crate) fn decide(store: &mut Store, config: &ServerConfig, params: &Params) 
     };
     match params.present("decision").unwrap_or("approve") {
         "approve" => {}
-        "deny" => return deny(&consent, state),
+        "deny" => return deny(config.flavor, &consent, state),
         _ => return bad_page("invalid_request", "The decision must be approve or deny."),
     }
     let Some(account) = params.present("username").and_then(accounts::find) else {
         return bad_page("invalid_request", "Choose one of the demo accounts: the username is missing or unknown.");
     };
-    let code = store.issue_code(&consent, account.username, config.code_lifetime);
-    if consent.redirect_uri == OOB {
-        // Mastodon's OOB page carries no state: the user copies the code, nothing else.
-        return answer::html(200, pages::code(&code));
+    if consent.unregistered_redirect {
+        // GoToSocial: the consent was shown, but the redirect URI was never registered.
+        return redirect_back(config.flavor, &consent.redirect_uri, &[("error", "server_error")], state);
     }
-    let mut pairs = vec![("code", code.as_str())];
-    pairs.extend(state.map(|s| ("state", s)));
-    answer::redirect(302, &with_query(&consent.redirect_uri, &pairs))
+    let code = store.issue_code(&consent, account.username, config.code_lifetime);
+    match (consent.redirect_uri == OOB, config.flavor) {
+        (true, Flavor::Snac) => answer::with_body(200, "text/plain; charset=utf-8", pages::snac_code(&code, state)),
+        // Mastodon's OOB page carries no state: the user copies the code, nothing else.
+        (true, _) => answer::html(200, pages::code(&code)),
+        (false, flavor) => redirect_back(flavor, &consent.redirect_uri, &[("code", code.as_str())], state),
+    }
+}
+
+/// The browser sent back to the app with these pairs and the state. Takahē writes `state=None`
+/// when the request had none (Python's `str(None)`).
+fn redirect_back(flavor: Flavor, uri: &str, pairs: &[(&str, &str)], state: Option<&str>) -> Answer {
+    let mut pairs = pairs.to_vec();
+    match (state, flavor) {
+        (Some(state), _) => pairs.push(("state", state)),
+        (None, Flavor::Takahe) => pairs.push(("state", "None")),
+        (None, _) => {}
+    }
+    answer::redirect(302, &with_query(uri, &pairs))
 }
 
 /// The test shortcut behind `DemoServer::approve`: same checks as the form, no HTML.
@@ -68,16 +89,15 @@ pub(crate) fn approve(
     Ok(store.issue_code(&consent, account.username, config.code_lifetime))
 }
 
-fn deny(consent: &Consent, state: Option<&str>) -> Answer {
+fn deny(flavor: Flavor, consent: &Consent, state: Option<&str>) -> Answer {
     if consent.redirect_uri == OOB {
         return answer::html(200, pages::denied());
     }
-    let mut pairs = vec![
+    let pairs = [
         ("error", "access_denied"),
         ("error_description", "The resource owner or authorization server denied the request."),
     ];
-    pairs.extend(state.map(|s| ("state", s)));
-    answer::redirect(302, &with_query(&consent.redirect_uri, &pairs))
+    redirect_back(flavor, &consent.redirect_uri, &pairs, state)
 }
 
 /// An error page, or (once client and redirect URI are trusted) a redirect carrying the error.

@@ -1,4 +1,5 @@
-//! What a client reads before logging in: the OAuth metadata document and the instance entity.
+//! What a client reads before logging in: the OAuth metadata document, the instance entity and
+//! NodeInfo, each as the personality serves it.
 
 use serde_json::{Value, json};
 
@@ -11,6 +12,7 @@ whole login flow without an account or a network. Nothing leaves this computer."
 /// `GET /.well-known/oauth-authorization-server` (Mastodon 4.3+; `None` elsewhere, which is a 404).
 pub(crate) fn oauth_metadata(config: &ServerConfig, base: &str) -> Option<Value> {
     if config.flavor != Flavor::Mastodon {
+        // Mastodon 4.2, GoToSocial, Akkoma, Takahē and snac have none.
         return None;
     }
     let supported: Vec<String> = match &config.scopes_supported {
@@ -39,33 +41,94 @@ pub(crate) fn oauth_metadata(config: &ServerConfig, base: &str) -> Option<Value>
 pub(crate) fn title(flavor: Flavor) -> &'static str {
     match flavor {
         Flavor::Mastodon => "mastokey demo server",
+        Flavor::Mastodon42 => "Mastodon 4.2 Demo",
         Flavor::GoToSocial => "GoToSocial Demo",
         Flavor::Akkoma => "Akkoma Demo",
         Flavor::Takahe => "Takahē Demo",
+        Flavor::Snac => "snac Demo",
     }
 }
 
+/// The instance document's `version`, as each server writes it (misleading on purpose where the
+/// real ones are).
 fn version(flavor: Flavor) -> &'static str {
     match flavor {
         Flavor::Mastodon => "4.6.0",
-        Flavor::GoToSocial => "0.18.1+git-6f4c3a2",
+        Flavor::Mastodon42 => "4.2.13",
+        Flavor::GoToSocial => "v0.20.0-rc1",
         Flavor::Akkoma => "2.7.2 (compatible; Akkoma 3.15.1)",
         Flavor::Takahe => "takahe/0.11.0",
+        Flavor::Snac => "4.0.0 (not true; really snac/2.94)",
     }
+}
+
+/// NodeInfo's `software`: the real name and version.
+fn software(flavor: Flavor) -> (&'static str, &'static str) {
+    match flavor {
+        Flavor::Mastodon => ("mastodon", "4.6.0"),
+        Flavor::Mastodon42 => ("mastodon", "4.2.13"),
+        Flavor::GoToSocial => ("gotosocial", "0.20.0-rc1"),
+        Flavor::Akkoma => ("akkoma", "3.15.1"),
+        Flavor::Takahe => ("takahe", "0.11.0"),
+        Flavor::Snac => ("snac", "2.94"),
+    }
+}
+
+/// Where each server keeps its NodeInfo document, and which schema it is.
+pub(crate) fn nodeinfo_path(flavor: Flavor) -> (&'static str, &'static str) {
+    match flavor {
+        Flavor::Mastodon | Flavor::Mastodon42 | Flavor::GoToSocial => ("/nodeinfo/2.0", "2.0"),
+        Flavor::Akkoma => ("/nodeinfo/2.1.json", "2.1"),
+        Flavor::Takahe => ("/nodeinfo/2.0/", "2.0"),
+        Flavor::Snac => ("/nodeinfo_2_0", "2.0"),
+    }
+}
+
+/// `GET /.well-known/nodeinfo` (`None` when turned off: a 404). snac writes `https://` into the
+/// link whatever it is served over.
+pub(crate) fn nodeinfo_links(config: &ServerConfig, base: &str, domain: &str) -> Option<Value> {
+    if !config.nodeinfo {
+        return None;
+    }
+    let (path, schema) = nodeinfo_path(config.flavor);
+    let href = match config.flavor {
+        Flavor::Snac => format!("https://{domain}{path}"),
+        _ => format!("{base}{path}"),
+    };
+    Some(json!({ "links": [{ "rel": format!("http://nodeinfo.diaspora.software/ns/schema/{schema}"), "href": href }] }))
+}
+
+/// The NodeInfo document itself.
+pub(crate) fn nodeinfo(config: &ServerConfig) -> Option<Value> {
+    if !config.nodeinfo {
+        return None;
+    }
+    let ((name, version), (_, schema)) = (software(config.flavor), nodeinfo_path(config.flavor));
+    Some(json!({
+        "version": schema,
+        "software": { "name": name, "version": version },
+        "protocols": ["activitypub"],
+        "services": { "outbound": [], "inbound": [] },
+        "usage": { "users": { "total": accounts::all().len(), "activeMonth": accounts::all().len() }, "localPosts": 68_000 },
+        "openRegistrations": false,
+        "metadata": { "nodeName": title(config.flavor) },
+    }))
 }
 
 fn source_url(flavor: Flavor) -> &'static str {
     match flavor {
-        Flavor::Mastodon => "https://github.com/mastodon/mastodon",
-        Flavor::GoToSocial => "https://github.com/superseriousbusiness/gotosocial",
+        Flavor::Mastodon | Flavor::Mastodon42 => "https://github.com/mastodon/mastodon",
+        Flavor::GoToSocial => "https://codeberg.org/superseriousbusiness/gotosocial",
         Flavor::Akkoma => "https://akkoma.dev/AkkomaGang/akkoma",
         Flavor::Takahe => "https://github.com/jointakahe/takahe",
+        Flavor::Snac => "https://codeberg.org/grunfink/snac2",
     }
 }
 
-/// `GET /api/v2/instance`: Mastodon 4.0+ and GoToSocial; `None` (404) when turned off or absent.
+/// `GET /api/v2/instance`: Mastodon 4.0+, GoToSocial and Takahē; `None` (404) when turned off or
+/// absent (Akkoma, snac).
 pub(crate) fn instance_v2(config: &ServerConfig, base: &str, domain: &str) -> Option<Value> {
-    if !config.v2_instance || matches!(config.flavor, Flavor::Akkoma | Flavor::Takahe) {
+    if !config.v2_instance || matches!(config.flavor, Flavor::Akkoma | Flavor::Snac) {
         return None;
     }
     let flavor = config.flavor;

@@ -1,9 +1,9 @@
 //! A strict Mastodon-like server on 127.0.0.1: the test suite's server and `mastokey --demo`.
 //!
 //! It implements what a login needs (app registration, authorize page, token, revoke,
-//! verify_credentials, discovery documents) with real Mastodon's checks and error bodies, can
-//! pretend to be GoToSocial, Akkoma or Takahē, and lets tests inject faults per path. HTTP itself
-//! is hyper's (see `connection`).
+//! verify_credentials, discovery documents, NodeInfo) with real Mastodon's checks and error bodies,
+//! can be Mastodon 4.2, GoToSocial, Akkoma, Takahē or snac instead (`Flavor`, `personality`), and
+//! lets tests inject faults per path. HTTP itself is hyper's (see `connection`).
 
 mod accounts;
 mod answer;
@@ -14,6 +14,7 @@ mod connection;
 mod discovery;
 mod pages;
 mod params;
+mod personality;
 mod routes;
 mod rules;
 mod state;
@@ -28,14 +29,46 @@ use tokio::task::{JoinHandle, JoinSet};
 
 pub use accounts::DemoAccount;
 
-/// Which server software to imitate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which server software to imitate: the personalities of DESIGN's "Server kinds, as
+/// measured", each with its own documents, status codes, bodies and rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Flavor {
+    /// Mastodon 4.3 and later: the well-known document, `profile`, PKCE.
     #[default]
     Mastodon,
+    /// Mastodon 4.2: no well-known document, no `profile` scope, no PKCE.
+    Mastodon42,
+    /// GoToSocial 0.20.
     GoToSocial,
+    /// Akkoma 3 (from its documentation).
     Akkoma,
+    /// Takahē 0.11.
     Takahe,
+    /// snac 2.94.
+    Snac,
+}
+
+impl Flavor {
+    /// Every personality, in the order the README's server table lists them.
+    pub const ALL: [Flavor; 6] =
+        [Flavor::Mastodon, Flavor::Mastodon42, Flavor::GoToSocial, Flavor::Takahe, Flavor::Snac, Flavor::Akkoma];
+
+    /// The name `--demo=NAME` takes.
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Flavor::Mastodon => "mastodon",
+            Flavor::Mastodon42 => "mastodon-4.2",
+            Flavor::GoToSocial => "gotosocial",
+            Flavor::Akkoma => "akkoma",
+            Flavor::Takahe => "takahe",
+            Flavor::Snac => "snac",
+        }
+    }
+
+    /// Mastodon itself, of any version: Doorkeeper's rules.
+    pub fn is_mastodon(self) -> bool {
+        matches!(self, Flavor::Mastodon | Flavor::Mastodon42)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +80,8 @@ pub struct ServerConfig {
     pub code_lifetime: Duration,
     /// `false` makes `/api/v2/instance` answer 404, as before Mastodon 4.0.
     pub v2_instance: bool,
+    /// `false` makes `/.well-known/nodeinfo` answer 404, so clients must go by the version string.
+    pub nodeinfo: bool,
 }
 
 impl Default for ServerConfig {
@@ -56,7 +91,19 @@ impl Default for ServerConfig {
             scopes_supported: None,
             code_lifetime: Duration::from_secs(10 * 60),
             v2_instance: true,
+            nodeinfo: true,
         }
+    }
+}
+
+impl ServerConfig {
+    /// The personality as measured: Takahē's codes live 60 seconds, the others' ten minutes.
+    pub fn of(flavor: Flavor) -> Self {
+        let code_lifetime = match flavor {
+            Flavor::Takahe => Duration::from_secs(60),
+            _ => Duration::from_secs(10 * 60),
+        };
+        Self { flavor, code_lifetime, ..Self::default() }
     }
 }
 

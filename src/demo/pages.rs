@@ -1,4 +1,6 @@
 //! The demo server's HTML pages: plain forms with a little inline CSS, usable in lynx and curl.
+//! Every page and page text of every personality is made here (in English for now), so that
+//! choosing their language by `Accept-Language` later touches this file only.
 
 use super::accounts::DemoAccount;
 use super::state::Consent;
@@ -97,6 +99,27 @@ pub(crate) fn code(code: &str) -> String {
         escape(code)
     );
     page("Authorization code", &body)
+}
+
+/// snac's out-of-band answer: plain text, the code followed by `&state=…` when a state was sent,
+/// which is what people then paste.
+pub(crate) fn snac_code(code: &str, state: Option<&str>) -> String {
+    match state {
+        Some(state) => format!("{code}&state={state}"),
+        None => code.to_owned(),
+    }
+}
+
+/// Django's page for an unhandled exception (Takahē's answer to a code it does not know).
+pub(crate) fn server_error() -> String {
+    "<!doctype html>\n<html lang=\"en\">\n<head>\n<title>Server Error (500)</title>\n</head>\n<body>\n\
+<h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n"
+        .to_owned()
+}
+
+/// A bare status page, as small servers (snac) send for a bad request.
+pub(crate) fn bare_status(status: u16, reason: &str) -> String {
+    format!("<html><body><h1>{status} {}</h1></body></html>", escape(reason))
 }
 
 pub(crate) fn denied() -> String {

@@ -26,7 +26,8 @@ pub(crate) fn server_knows(config: &ServerConfig, scope: &str) -> bool {
     let Some(info) = scopes::info(scope) else {
         return false;
     };
-    if config.flavor == Flavor::Akkoma && scope == "profile" {
+    // `profile` came with Mastodon 4.3; Akkoma and Pleroma never had it.
+    if matches!(config.flavor, Flavor::Akkoma | Flavor::Mastodon42) && scope == "profile" {
         return false;
     }
     match &config.scopes_supported {
@@ -39,19 +40,21 @@ pub(crate) fn server_knows(config: &ServerConfig, scope: &str) -> bool {
 /// scope names exactly, so an app registered for `read` cannot ask for `read:accounts`; the
 /// other servers accept a scope whose parent was registered.
 pub(crate) fn app_allows(flavor: Flavor, registered: &[String], wanted: &str) -> bool {
-    match flavor {
-        Flavor::Mastodon => registered.iter().any(|r| r == wanted),
-        _ => scopes::set_covers(registered.iter().map(String::as_str), wanted),
+    if flavor.is_mastodon() {
+        registered.iter().any(|r| r == wanted)
+    } else {
+        scopes::set_covers(registered.iter().map(String::as_str), wanted)
     }
 }
 
 /// Exact string match, except (Mastodon/Doorkeeper, RFC 8252 §7.3) that the port is ignored when
-/// both URIs point at a loopback IP literal. The name `localhost` gets no such exception.
+/// both URIs point at a loopback IP literal. The name `localhost` gets no such exception. snac
+/// does not compare at all.
 pub(crate) fn redirect_matches(flavor: Flavor, registered: &str, requested: &str) -> bool {
-    if registered == requested {
+    if registered == requested || flavor == Flavor::Snac {
         return true;
     }
-    if flavor != Flavor::Mastodon {
+    if !flavor.is_mastodon() {
         return false;
     }
     let (Ok(mut a), Ok(mut b)) = (url::Url::parse(registered), url::Url::parse(requested)) else {
@@ -91,6 +94,9 @@ mod tests {
         assert!(!m("http://localhost/callback", "http://localhost:54321/callback"));
         assert!(!m("https://example.org/cb", "https://example.org:444/cb"));
         assert!(!redirect_matches(Flavor::GoToSocial, "http://127.0.0.1/callback", "http://127.0.0.1:5/callback"));
+        assert!(!redirect_matches(Flavor::Takahe, "http://127.0.0.1:4/callback", "http://127.0.0.1:5/callback"));
+        assert!(redirect_matches(Flavor::Mastodon42, "http://127.0.0.1/callback", "http://127.0.0.1:5/callback"));
+        assert!(redirect_matches(Flavor::Snac, "urn:ietf:wg:oauth:2.0:oob", "http://elsewhere.example/cb"));
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub(crate) struct Consent {
     pub redirect_uri: String,
     pub scopes: Vec<String>,
     pub challenge: Option<String>,
+    /// GoToSocial shows the consent page for a redirect URI the app never registered, and Allow
+    /// then sends the browser there with `error=server_error`.
+    pub unregistered_redirect: bool,
 }
 
 /// The authorize request's fields, as sent (blank counts as absent).
@@ -86,6 +89,12 @@ pub(crate) enum OAuthError {
     InvalidClient,
     InvalidRequest(&'static str),
     InvalidGrant,
+    /// No such code at all (never issued, or deleted once used): an `invalid_grant` to
+    /// Mastodon, a 500 page to Takahē.
+    UnknownCode,
+    /// The code was issued for another redirect URI. GoToSocial checks this before using the
+    /// code up; to Mastodon it is an `invalid_grant` like any other.
+    WrongRedirect,
     InvalidScope,
     UnsupportedGrantType,
     UnauthorizedClient,
@@ -96,7 +105,7 @@ impl OAuthError {
         match self {
             OAuthError::InvalidClient => "invalid_client",
             OAuthError::InvalidRequest(_) => "invalid_request",
-            OAuthError::InvalidGrant => "invalid_grant",
+            OAuthError::InvalidGrant | OAuthError::UnknownCode | OAuthError::WrongRedirect => "invalid_grant",
             OAuthError::InvalidScope => "invalid_scope",
             OAuthError::UnsupportedGrantType => "unsupported_grant_type",
             OAuthError::UnauthorizedClient => "unauthorized_client",
@@ -107,7 +116,7 @@ impl OAuthError {
         match self {
             OAuthError::InvalidClient => INVALID_CLIENT,
             OAuthError::InvalidRequest(why) => why,
-            OAuthError::InvalidGrant => {
+            OAuthError::InvalidGrant | OAuthError::UnknownCode | OAuthError::WrongRedirect => {
                 "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."
             }
             OAuthError::InvalidScope => INVALID_SCOPE,
@@ -170,7 +179,9 @@ impl Store {
             blank_to_none(p.client_id).ok_or(page("invalid_request", "Missing required parameter: client_id."))?;
         let app = self.app(client_id).ok_or(page("invalid_client", INVALID_CLIENT))?;
         let redirect_uri = blank_to_none(p.redirect_uri).ok_or(page("invalid_redirect_uri", INVALID_REDIRECT))?;
-        if !app.redirect_uris.iter().any(|r| redirect_matches(config.flavor, r, redirect_uri)) {
+        let registered = app.redirect_uris.iter().any(|r| redirect_matches(config.flavor, r, redirect_uri));
+        let unregistered_redirect = !registered && config.flavor == Flavor::GoToSocial && redirect_uri != OOB;
+        if !registered && !unregistered_redirect {
             return Err(page("invalid_redirect_uri", INVALID_REDIRECT));
         }
         let back = (redirect_uri != OOB).then(|| redirect_uri.to_owned());
@@ -190,8 +201,9 @@ impl Store {
             return Err(fail("invalid_scope", INVALID_SCOPE));
         }
         let challenge = match blank_to_none(p.code_challenge) {
-            // Akkoma and Takahē have no PKCE: the parameters are ignored, not refused.
-            _ if matches!(config.flavor, Flavor::Akkoma | Flavor::Takahe) => None,
+            // Only Mastodon 4.3+ has PKCE; GoToSocial accepts and ignores it, the others have
+            // none: the parameters are ignored, not refused.
+            _ if config.flavor != Flavor::Mastodon => None,
             None => None,
             Some(_) if p.code_challenge_method != Some("S256") => {
                 return Err(fail("invalid_code_challenge_method", "The code_challenge_method must be S256."));
@@ -205,6 +217,7 @@ impl Store {
             redirect_uri: redirect_uri.to_owned(),
             scopes,
             challenge,
+            unregistered_redirect,
         })
     }
 
@@ -242,9 +255,15 @@ impl Store {
         req: &CodeExchange,
     ) -> Result<Token, OAuthError> {
         let code = req.code.ok_or(OAuthError::InvalidRequest("Missing required parameter: code."))?;
-        let grant = self.grants.get_mut(code).ok_or(OAuthError::InvalidGrant)?;
+        if config.flavor == Flavor::Snac {
+            return Ok(self.snac_exchange(client_id));
+        }
+        let grant = self.grants.get_mut(code).ok_or(OAuthError::UnknownCode)?;
         if grant.client_id != client_id || grant.used {
             return Err(OAuthError::InvalidGrant);
+        }
+        if config.flavor == Flavor::GoToSocial && req.redirect_uri != Some(grant.redirect_uri.as_str()) {
+            return Err(OAuthError::WrongRedirect);
         }
         grant.used = true;
         let grant = grant.clone();
@@ -273,6 +292,21 @@ impl Store {
         Ok(self.mint(client_id, Some(grant.username), grant.scopes))
     }
 
+    /// snac does not look at the code: the token is for whoever last approved this app, with
+    /// what they approved (an app-only token when nobody has).
+    fn snac_exchange(&mut self, client_id: &str) -> Token {
+        let latest = self.grants.values().filter(|g| g.client_id == client_id).max_by_key(|g| g.expires_at).cloned();
+        match latest {
+            Some(grant) => self.mint(client_id, Some(grant.username), grant.scopes),
+            None => self.mint(client_id, None, vec!["read".to_owned()]),
+        }
+    }
+
+    /// snac deletes the app when one of its tokens is revoked.
+    pub fn remove_app(&mut self, client_id: &str) {
+        self.apps.retain(|a| a.client_id != client_id);
+    }
+
     /// `grant_type=client_credentials`: an app-only token; `scope` defaults to `read`.
     pub fn client_credentials(
         &mut self,
@@ -288,16 +322,17 @@ impl Store {
         Ok(self.mint(client_id, None, asked))
     }
 
-    /// RFC 7009 for an authenticated client: unknown tokens are fine, other apps' are not.
-    pub fn revoke(&mut self, client_id: &str, token: Option<&str>) -> Result<(), OAuthError> {
+    /// RFC 7009 for an authenticated client: other apps' tokens are refused; `Ok(false)` for a
+    /// token the server does not know (fine to Mastodon, refused by Takahē and snac).
+    pub fn revoke(&mut self, client_id: &str, token: Option<&str>) -> Result<bool, OAuthError> {
         let Some(found) = token.and_then(|t| self.tokens.get_mut(t)) else {
-            return Ok(());
+            return Ok(false);
         };
         if found.client_id != client_id {
             return Err(OAuthError::UnauthorizedClient);
         }
         found.revoked = true;
-        Ok(())
+        Ok(true)
     }
 
     /// The live token behind a bearer credential.

@@ -30,11 +30,11 @@ pub struct Account {
     /// The avatar without animation (for GIF avatars, a still PNG).
     #[serde(default, deserialize_with = "null_as_default")]
     pub avatar_static: String,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "super::lenient::count_or_zero")]
     pub followers_count: u64,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "super::lenient::count_or_zero")]
     pub following_count: u64,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "super::lenient::count_or_zero")]
     pub statuses_count: u64,
     pub last_status_at: Option<String>,
     #[serde(default, deserialize_with = "null_as_default")]
@@ -167,5 +167,14 @@ mod tests {
         )
         .unwrap();
         assert!(!a.locked && !a.bot && a.fields.is_empty() && a.display_name.is_empty());
+    }
+
+    #[test]
+    fn odd_counts_never_reject_an_account() {
+        let a: Account = serde_json::from_str(
+            r#"{"id":"1","username":"ada","acct":"ada","followers_count":-1,"following_count":1e30,"statuses_count":"12"}"#,
+        )
+        .unwrap();
+        assert_eq!((a.followers_count, a.following_count, a.statuses_count), (0, 0, 12));
     }
 }

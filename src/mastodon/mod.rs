@@ -5,8 +5,12 @@ pub mod address;
 pub mod client;
 pub mod discovery;
 pub mod error;
+pub mod kind;
+pub mod lenient;
+pub mod nodeinfo;
 pub mod oauth;
 pub mod origin;
+pub mod paste;
 pub mod pkce;
 pub mod scopes;
 

@@ -14,15 +14,10 @@ pub const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
 pub const CLIENT_NAME: &str = "mastokey";
 pub const WEBSITE: &str = "https://github.com/mastokey/mastokey";
 
-#[derive(Deserialize)]
-struct AppResponse {
-    client_id: String,
-    client_secret: Secret,
-    #[serde(default)]
-    scopes: Option<Vec<String>>,
-}
-
-/// `POST /api/v1/apps`. `redirect_uris` is sent newline-separated, which every server accepts.
+/// `POST /api/v1/apps`. `redirect_uris` is sent newline-separated, which every server accepts
+/// (Takahē refuses an array), and the scopes twice, as `scopes` and as snac's singular `scope`.
+/// The answer is read as servers really send it: snac gives `redirect_uri` as one string,
+/// Takahē gives no `scopes`; only `client_id` and `client_secret` are required.
 pub async fn register_app(
     client: &Client,
     server: &super::ServerOrigin,
@@ -35,23 +30,44 @@ pub async fn register_app(
         ("client_name", CLIENT_NAME.to_owned()),
         ("redirect_uris", redirect_uris.join("\n")),
         ("scopes", scopes.join(" ")),
+        ("scope", scopes.join(" ")),
         ("website", WEBSITE.to_owned()),
     ];
-    let app: AppResponse = client.json(client.post(apps_endpoint).form(&form)).await?;
-    if app.client_id.is_empty() || app.client_secret.is_empty() {
-        return Err(ApiError::Malformed {
-            path: "/api/v1/apps".into(),
-            detail: "the registration has no client_id or client_secret".into(),
-        });
-    }
+    let (path, body) = client.send(client.post(apps_endpoint).form(&form)).await?;
+    let app: serde_json::Value = super::client::decode(&path, &body)?;
+    let (client_id, client_secret) = app_credentials(&app).ok_or_else(|| ApiError::Malformed {
+        path: "/api/v1/apps".into(),
+        detail: "the registration has no client_id or client_secret".into(),
+    })?;
     Ok(Registration {
         server: server.clone(),
-        client_id: app.client_id,
-        client_secret: app.client_secret,
+        client_id,
+        client_secret,
         redirect_uris: redirect_uris.to_vec(),
-        scopes: app.scopes.filter(|s| !s.is_empty()).unwrap_or_else(|| scopes.to_vec()),
+        scopes: registered_scopes(&app).filter(|s| !s.is_empty()).unwrap_or_else(|| scopes.to_vec()),
         created_at: now,
     })
+}
+
+/// `client_id` and `client_secret` of a registration answer, as text (some servers send a
+/// number for the id); `None` when either is missing or empty.
+fn app_credentials(app: &serde_json::Value) -> Option<(String, Secret)> {
+    let id = app.get("client_id").and_then(super::lenient::text).filter(|s| !s.is_empty())?;
+    let secret = app.get("client_secret").and_then(super::lenient::text).filter(|s| !s.is_empty())?;
+    // Server text that is stored and may be shown: no escape sequences in it.
+    Some((crate::sanitize::clean(&id), Secret::new(secret)))
+}
+
+/// The registered scopes: an array (Mastodon), a space-separated string (some servers), or
+/// absent (Takahē).
+fn registered_scopes(app: &serde_json::Value) -> Option<Vec<String>> {
+    match app.get("scopes")? {
+        serde_json::Value::Array(items) => Some(
+            items.iter().filter_map(|s| s.as_str()).flat_map(|s| scopes::split(&crate::sanitize::clean(s))).collect(),
+        ),
+        serde_json::Value::String(text) => Some(scopes::split(&crate::sanitize::clean(text))),
+        _ => None,
+    }
 }
 
 /// Everything the authorize URL carries.
@@ -182,6 +198,25 @@ mod tests {
             url.as_str(),
             "https://example.social/oauth/authorize?response_type=code&client_id=cid&redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob&scope=read%3Aaccounts+write%3Astatuses&state=st&code_challenge=E9Mel&code_challenge_method=S256&force_login=true"
         );
+    }
+
+    #[test]
+    fn registration_answers_of_every_server_are_read() {
+        use serde_json::json;
+        let mastodon =
+            json!({ "client_id": "cid", "client_secret": "cs", "scopes": ["read", "write"], "redirect_uris": [OOB] });
+        let (id, secret) = app_credentials(&mastodon).unwrap();
+        assert_eq!((id.as_str(), secret.expose()), ("cid", "cs"));
+        assert_eq!(registered_scopes(&mastodon), Some(vec!["read".into(), "write".into()]));
+        // snac: one redirect_uri string, scopes as text; Takahē: no scopes at all.
+        let snac = json!({ "client_id": "c", "client_secret": "s", "redirect_uri": OOB, "scopes": "read write" });
+        assert_eq!(registered_scopes(&snac), Some(vec!["read".into(), "write".into()]));
+        let takahe = json!({ "client_id": 7, "client_secret": "s", "redirect_uri": OOB });
+        assert_eq!((app_credentials(&takahe).map(|c| c.0), registered_scopes(&takahe)), (Some("7".into()), None));
+        for bad in [json!({}), json!({ "client_id": "", "client_secret": "s" }), json!({ "client_id": "c" }), json!([])]
+        {
+            assert!(app_credentials(&bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

@@ -32,6 +32,7 @@ macro_rules! tests {
 
 mod support;
 
+mod browser_chromium;
 mod cli_commands;
 mod cli_exit_codes;
 mod cli_stale;
@@ -45,12 +46,16 @@ mod e2e_loopback;
 mod interop_mastodon_mock;
 mod keyring;
 mod osc52_tmux;
+mod paste_forms;
+mod server_kinds;
+mod server_kinds_cli;
 
 fn main() {
     if clipboard_x11::child_step() {
         return;
     }
     support::harness::main(&[
+        browser_chromium::TESTS,
         cli_commands::TESTS,
         cli_exit_codes::TESTS,
         cli_stale::TESTS,
@@ -64,5 +69,8 @@ fn main() {
         interop_mastodon_mock::TESTS,
         keyring::TESTS,
         osc52_tmux::TESTS,
+        paste_forms::TESTS,
+        server_kinds::TESTS,
+        server_kinds_cli::TESTS,
     ]);
 }

@@ -19,6 +19,8 @@ pub enum Tool {
     DbusSend,
     GnomeKeyring,
     Libsecret,
+    Chromium,
+    Chromedriver,
 }
 
 impl Tool {
@@ -34,6 +36,8 @@ impl Tool {
             Tool::DbusSend => "dbus-send",
             Tool::GnomeKeyring => "gnome-keyring-daemon",
             Tool::Libsecret => "secret-tool",
+            Tool::Chromium => "chromium",
+            Tool::Chromedriver => "chromedriver",
         }
     }
 
@@ -51,6 +55,8 @@ impl Tool {
             Tool::DbusSend => "Debian: apt-get install dbus-bin",
             Tool::GnomeKeyring => "Debian: apt-get install gnome-keyring",
             Tool::Libsecret => "Debian: apt-get install libsecret-tools",
+            Tool::Chromium => "Debian: apt-get install chromium",
+            Tool::Chromedriver => "Debian: apt-get install chromium-driver",
         }
     }
 

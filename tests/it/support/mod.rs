@@ -2,8 +2,10 @@
 
 pub mod approve;
 pub mod browser;
+pub mod chromium;
 pub mod cli;
 pub mod harness;
+pub mod kinds;
 pub mod login;
 pub mod mock;
 pub mod poll;
