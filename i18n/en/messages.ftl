@@ -57,8 +57,6 @@ registration-forgotten = Forgot the saved registration; registering mastokey ane
 attempt-over = That attempt is over, so mastokey is preparing a new one (a new URL and listener); it opens as soon as it is ready.
 attempt-new = Starting a new attempt: a new URL, state and PKCE.
 
-code-refused-paste = The server refused this code: it is wrong, already used, expired, or from another login attempt.{ $hint }
-code-refused-automatic = The server refused this code: it is wrong, already used, expired, or from another login attempt.{ $hint }
 code-invalid-scope = The server refused the scopes (invalid_scope).{ $hint } Then go back to the scopes and choose ones it supports.
 code-invalid-request = The server says the request is incomplete ({ $error }).{ $hint }
 code-unreachable = Could not reach the server: { $error }. Your code is kept.{ $hint }
@@ -101,3 +99,15 @@ save-failed = Could not save the login: { $error }. Free some space or fix the p
 save-changed-elsewhere = Not saved: another mastokey logged this account out or in again meanwhile.{ $hint }
 listener-late = A browser came back after this attempt ended; it was told so and nothing was used.{ $hint }
 hint-copy-from-authorize = {" "}Press { $key } to see the authorize URL again: copy it, open it in a browser, approve, and paste the new code here.
+
+code-refused = The server did not accept this code. It may be mistyped, already used, or expired.{ $hint }
+code-refused-takahe = The server did not accept this code. It may be mistyped, already used, or expired (Takahē's codes last only a minute).{ $hint }
+code-other-redirect = The server says this code was made for the other way of getting the code back (a different redirect), so it was not used here.{ $hint }
+server-said = {" "}(The server said: { $words })
+paste-not-a-code = That does not look like a code: paste the code the server showed, or the whole address from the browser's address bar.
+paste-wrong-state = This code belongs to another login attempt (its state is not this one's), so nothing was sent.{ $hint }
+paste-denied = The address you pasted says access was denied, so there is no code in it.{ $hint }
+paste-invalid-scope = The address you pasted says the server refused the scopes (invalid_scope). Go back to the scopes and choose ones it supports.
+paste-server-error = The address you pasted carries server_error instead of a code: on a server that compares redirect addresses exactly, the redirect was not registered.{ $hint }
+paste-error = The address you pasted carries the error { $error } instead of a code.{ $hint }
+force-login-ignored = This server ignores the request to choose another account: the browser logs in whoever is signed in there. To add another account, sign out of the server in the browser first.

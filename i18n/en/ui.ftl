@@ -155,3 +155,10 @@ demo-banner-short = DEMO
 code-url-cut = the whole URL is on the previous screen ({ $key })
 scopes-presets = Presets: { $presets }
 accounts-more-scopes = +{ $count } more
+
+kind-other = a Mastodon-compatible server
+adapt-identity-scope = This server publishes no OAuth metadata, so the identity scope is { $scope }.
+adapt-no-pkce = It offers no PKCE, so none is sent (the state still protects the login).
+adapt-exact-redirect = It compares redirect URIs exactly, so the loopback redirect is registered with its port.
+adapt-no-account-choice = It ignores force_login: to add another account, sign out in the browser first.
+adapt-forgets-registration = It deletes the app when a token is revoked, so logging out forgets the registration too.

@@ -5,7 +5,7 @@ address-has-path = C’est une page d’un serveur, pas un serveur. Tapez seulem
 address-has-query = Retirez la partie après « ? » ou « # ». Tapez seulement le domaine, par exemple { $domain }.
 address-has-userinfo = Retirez le nom d’utilisateur et le mot de passe placés avant « @ » : tapez seulement le serveur, par exemple { $domain }.
 address-bad-port = Le port doit être un nombre de 1 à 65535.
-address-insecure = Le simple http:// n’est autorisé que pour cet ordinateur (localhost, 127.0.0.1, ::1). Utilisez https://{ $domain }.
+address-insecure = Le simple http:// n’est autorisé que pour cet ordinateur (localhost, 127.0.0.1, ::1). Utilisez https://{ $domain }.
 address-bad-scheme = Seules les adresses de serveur en https:// fonctionnent ici (reçu : { $scheme }://).
 address-invalid = « { $name } » n’est pas un nom de serveur valide. Vérifiez la frappe : un nom de serveur a la forme mastodon.social.
 

@@ -57,8 +57,6 @@ registration-forgotten = Enregistrement mémorisé oublié ; mastokey s’enre
 attempt-over = Cette tentative est terminée : mastokey en prépare une nouvelle (nouvelle URL, nouvel écouteur), qui s’ouvrira dès qu’elle sera prête.
 attempt-new = Nouvelle tentative : nouvelle URL, nouveau state et nouveau PKCE.
 
-code-refused-paste = Le serveur a refusé ce code : il est erroné, déjà utilisé, expiré, ou vient d’une autre tentative de connexion.{ $hint }
-code-refused-automatic = Le serveur a refusé ce code : il est erroné, déjà utilisé, expiré, ou vient d’une autre tentative de connexion.{ $hint }
 code-invalid-scope = Le serveur a refusé les permissions (invalid_scope).{ $hint } Revenez ensuite aux permissions et choisissez celles qu’il prend en charge.
 code-invalid-request = Le serveur indique que la requête est incomplète ({ $error }).{ $hint }
 code-unreachable = Impossible de joindre le serveur : { $error }. Votre code est conservé.{ $hint }
@@ -102,3 +100,15 @@ save-failed = Impossible d’enregistrer la connexion : { $error }. Libérez de
 save-changed-elsewhere = Non enregistré : entre-temps, un autre mastokey a déconnecté ou reconnecté ce compte.{ $hint }
 listener-late = Un navigateur est revenu après la fin de cette tentative ; il en a été informé et rien n’a été utilisé.{ $hint }
 hint-copy-from-authorize = {" "}Appuyez sur { $key } pour revoir l’URL d’autorisation : copiez-la, ouvrez-la dans un navigateur, autorisez, puis collez ici le nouveau code.
+
+code-refused = Le serveur n’a pas accepté ce code. Il est peut-être mal saisi, déjà utilisé ou expiré.{ $hint }
+code-refused-takahe = Le serveur n’a pas accepté ce code. Il est peut-être mal saisi, déjà utilisé ou expiré (les codes de Takahē ne durent qu’une minute).{ $hint }
+code-other-redirect = Le serveur indique que ce code a été émis pour l’autre façon de récupérer le code (une autre redirection) : il n’a donc pas été utilisé ici.{ $hint }
+server-said = {" "}(Le serveur a dit : { $words })
+paste-not-a-code = Ceci ne ressemble pas à un code : collez le code affiché par le serveur, ou l’adresse entière de la barre d’adresse du navigateur.
+paste-wrong-state = Ce code appartient à une autre tentative de connexion (son state n’est pas celui-ci) : rien n’a été envoyé.{ $hint }
+paste-denied = L’adresse collée indique que l’accès a été refusé : elle ne contient aucun code.{ $hint }
+paste-invalid-scope = L’adresse collée indique que le serveur a refusé les permissions (invalid_scope). Revenez aux permissions et choisissez-en qu’il prend en charge.
+paste-server-error = L’adresse collée contient server_error au lieu d’un code : sur un serveur qui compare les adresses de redirection à l’identique, la redirection n’était pas enregistrée.{ $hint }
+paste-error = L’adresse collée contient l’erreur { $error } au lieu d’un code.{ $hint }
+force-login-ignored = Ce serveur ignore la demande de choisir un autre compte : le navigateur connecte le compte qui y est ouvert. Pour ajouter un autre compte, déconnectez-vous d’abord du serveur dans le navigateur.

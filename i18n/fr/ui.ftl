@@ -159,3 +159,10 @@ demo-banner-short = DÉMO
 code-url-cut = l’URL complète est sur l’écran précédent ({ $key })
 scopes-presets = Préréglages : { $presets }
 accounts-more-scopes = +{ $count } autres
+
+kind-other = un serveur compatible Mastodon
+adapt-identity-scope = Ce serveur ne publie pas de métadonnées OAuth : la permission d’identité est donc { $scope }.
+adapt-no-pkce = Il n’offre pas PKCE, donc aucun n’est envoyé (le state protège toujours la connexion).
+adapt-exact-redirect = Il compare les URI de redirection à l’identique : la redirection locale est enregistrée avec son port.
+adapt-no-account-choice = Il ignore force_login : pour ajouter un autre compte, déconnectez-vous d’abord dans le navigateur.
+adapt-forgets-registration = Il supprime l’application quand un jeton est révoqué : la déconnexion oublie donc aussi l’enregistrement.

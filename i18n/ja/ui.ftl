@@ -143,3 +143,10 @@ demo-banner-short = デモ
 code-url-cut = URL の全体は前の画面にあります（{ $key }）
 scopes-presets = プリセット：{ $presets }
 accounts-more-scopes = +他 { $count } 件
+
+kind-other = Mastodon 互換サーバー
+adapt-identity-scope = このサーバーは OAuth メタデータを公開していないため、本人確認のスコープは { $scope } です。
+adapt-no-pkce = PKCE に対応していないため送信しません（ログインは state で保護されます）。
+adapt-exact-redirect = リダイレクト URI を完全一致で比べるため、ループバックのリダイレクトはポート番号付きで登録します。
+adapt-no-account-choice = force_login を無視します。別のアカウントを追加するには、先にブラウザでログアウトしてください。
+adapt-forgets-registration = トークンを取り消すとアプリも削除するため、ログアウト時に登録情報も削除します。

@@ -5,7 +5,7 @@
 use super::keys::Command;
 use super::logins::TokenStatus;
 use super::*;
-use crate::mastodon::{Account, ApiError};
+use crate::mastodon::Account;
 use crate::store::{Login, StoreError};
 use crate::tr;
 
@@ -73,7 +73,7 @@ fn check(app: &mut App) -> Vec<Effect> {
 pub(super) fn rechecked(
     app: &mut App,
     login_id: &LoginId,
-    result: Result<Account, ApiError>,
+    result: Result<Account, CheckFailed>,
     now: String,
 ) -> Vec<Effect> {
     let Some(saved) = app.accounts.find_mut(login_id) else { return Vec::new() };
@@ -81,14 +81,15 @@ pub(super) fn rechecked(
         Ok(a) => a,
         Err(e) => {
             let acct = saved.login.acct.clone();
-            let text = if e.is_rejected_token() {
+            let text = if let CheckFailed::Rejected(_) = e {
                 saved.status = TokenStatus::Rejected;
                 let again = keys::press(ScreenId::Accounts, Command::NewLogin, "hint-log-in-again");
                 tr!("accounts-token-rejected", account = acct, hint = again)
             } else {
+                let (CheckFailed::Rejected(e) | CheckFailed::Failed(e)) = &e;
                 saved.status = TokenStatus::Unknown(e.to_string());
                 let again = keys::press(ScreenId::Accounts, Command::Submit, "hint-try-again");
-                tr!("accounts-check-failed", account = acct, error = messages::recheck(&e), hint = again)
+                tr!("accounts-check-failed", account = acct, error = messages::recheck(e), hint = again)
             };
             app.say(NoticeKind::Error, text);
             return Vec::new();

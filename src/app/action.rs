@@ -34,7 +34,7 @@ pub enum Action {
     /// The profile read with the new token, and the time it was read (RFC 3339).
     Verified(TaskId, Result<Account, ApiError>, String),
     /// A saved login checked again with its server, and the time of the check.
-    Rechecked(TaskId, LoginId, Result<Account, ApiError>, String),
+    Rechecked(TaskId, LoginId, Result<Account, CheckFailed>, String),
     /// Where the login went (and its token: the file or the keyring), or why it (or the
     /// registration saved with it) could not be saved.
     LoginSaved(Result<Saved, StoreError>),
@@ -54,6 +54,16 @@ pub enum Action {
     BrowserOpened(Result<(), String>),
     /// The avatar at this URL, ready to draw, or why it is not shown.
     AvatarLoaded(String, Result<crate::avatar::Avatar, String>),
+}
+
+/// Why checking a saved login's token did not give its account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckFailed {
+    /// The server refused the token, in its own words (401; 403 `invalid_token`; snac's 422;
+    /// Takahē's 400): revoked or expired.
+    Rejected(ApiError),
+    /// The check could not be made (network, server error, scope).
+    Failed(ApiError),
 }
 
 /// Something on screen a mouse click can hit.

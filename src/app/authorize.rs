@@ -118,6 +118,7 @@ pub(super) fn registered(app: &mut App, result: Result<Prepared, PrepareError>) 
     // A second account on a server that already has a login: without force_login the server
     // would silently approve the account already signed in in the browser.
     let force_login = force_login || known_server(flow, &app.accounts);
+    let honours_force_login = flow.server.honours_force_login();
     let prepared = match result {
         Ok(p) => p,
         Err(e) => {
@@ -180,6 +181,8 @@ pub(super) fn registered(app: &mut App, result: Result<Prepared, PrepareError>) 
     });
     if let Some(w) = prepared.store_warning {
         app.say(NoticeKind::Warning, w);
+    } else if force_login && !honours_force_login {
+        app.say(NoticeKind::Info, tr!("force-login-ignored"));
     }
     effects
 }
@@ -246,7 +249,7 @@ pub(super) fn loopback_event(app: &mut App, id: TaskId, event: loopback::Event) 
         }
         loopback::Event::Code(code) => {
             app.say(NoticeKind::Success, tr!("browser-returned-code"));
-            app.exchange(code)
+            app.exchange(code, false)
         }
     }
 }

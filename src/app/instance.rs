@@ -71,6 +71,7 @@ fn new_flow(app: &App, server: ServerInfo) -> Flow {
         code_error: None,
         qr_open: false,
         open_when_ready: false,
+        code_pasted: false,
         registered_now: None,
     }
 }

@@ -55,6 +55,8 @@ pub struct Flow {
     pub qr_open: bool,
     /// `o` found the attempt over: open the next attempt's URL as soon as it is ready.
     pub open_when_ready: bool,
+    /// The code being exchanged (or last refused) came from the code box, not the listener.
+    pub code_pasted: bool,
     /// The client id of the registration made in this run, so it is not called "saved earlier".
     pub registered_now: Option<String>,
 }

@@ -4,7 +4,9 @@
 use super::keys::{Command, key_for, press};
 use super::{RedirectMode, ScreenId};
 use crate::mastodon::address::{AddressError, url_is_loopback};
-use crate::mastodon::error::RedirectKind;
+use crate::mastodon::error::{CodeRefusal, RedirectKind};
+use crate::mastodon::kind::ServerKind;
+use crate::mastodon::paste::{PasteRefusal, PastedError};
 use crate::mastodon::{ApiError, ServerAddress};
 use crate::tr;
 
@@ -116,21 +118,59 @@ pub fn registration(error: &ApiError) -> String {
 
 /// The code exchange failed: say whether the code or something else is at fault. A code that
 /// came through the loopback listener closed it, so the way on is a new attempt.
-/// `browser`: whether a browser can be opened here (else the way on is copying the URL).
-pub fn exchange(error: &ApiError, mode: RedirectMode, browser: bool) -> String {
+/// What a refused exchange is explained by: the way the code came back, whether a browser can
+/// open here, the kind of server, and whether the code was pasted (not brought by the browser).
+pub struct Exchanged {
+    pub mode: RedirectMode,
+    pub browser: bool,
+    pub kind: ServerKind,
+    pub pasted: bool,
+}
+
+/// The next step after a refused code, in this mode: a new attempt (automatic mode), reopening
+/// the page (paste mode, a browser here), or copying the URL (paste mode, no browser). Never the
+/// same code again.
+fn next_after_refusal(how: &Exchanged) -> String {
+    match how.mode {
+        RedirectMode::Loopback => press(ScreenId::Code, Command::Retry, "hint-new-attempt-approve"),
+        RedirectMode::Oob if how.browser => press(ScreenId::Code, Command::OpenBrowser, "hint-reopen-page"),
+        RedirectMode::Oob => press(ScreenId::Code, Command::Back, "hint-copy-from-authorize"),
+    }
+}
+
+/// The server's own words, as one short line after the plain explanation (already sanitized).
+fn server_said(error: &ApiError) -> String {
+    let ApiError::Status { error, description, .. } = error else { return String::new() };
+    match description.as_deref().or(error.as_deref()).filter(|t| !t.trim().is_empty()) {
+        Some(words) => {
+            let words: String = if words.chars().count() > 100 {
+                words.chars().take(99).chain(['…']).collect()
+            } else {
+                words.to_owned()
+            };
+            tr!("server-said", words = words)
+        }
+        None => String::new(),
+    }
+}
+
+/// The code exchange failed: say in plain words whether the code is at fault, fitting the
+/// server and the mode, then the server's own words as one short detail.
+pub fn exchange(error: &ApiError, how: &Exchanged) -> String {
     let error_text = error.to_string();
-    if error.is_rejected_code() {
-        return match mode {
-            RedirectMode::Oob if browser => {
-                tr!("code-refused-paste", hint = press(ScreenId::Code, Command::OpenBrowser, "hint-reopen-page"))
-            }
-            RedirectMode::Oob => {
-                tr!("code-refused-paste", hint = press(ScreenId::Code, Command::Back, "hint-copy-from-authorize"))
-            }
-            RedirectMode::Loopback => {
-                tr!("code-refused-automatic", hint = press(ScreenId::Code, Command::Retry, "hint-new-attempt-approve"))
-            }
-        };
+    let next = next_after_refusal(how);
+    match error.refused_code(how.kind, how.pasted) {
+        Some(CodeRefusal::Invalid | CodeRefusal::UnknownToServer) if how.kind == ServerKind::Takahe => {
+            return format!("{}{}", tr!("code-refused-takahe", hint = next), server_said(error));
+        }
+        Some(CodeRefusal::Invalid | CodeRefusal::UnknownToServer) => {
+            return format!("{}{}", tr!("code-refused", hint = next), server_said(error));
+        }
+        Some(CodeRefusal::OtherRedirect) => {
+            let again = press(ScreenId::Code, Command::Retry, "hint-new-attempt-approve");
+            return format!("{}{}", tr!("code-other-redirect", hint = again), server_said(error));
+        }
+        None => {}
     }
     if let ApiError::Redirected { .. } = error {
         return tr!("login-redirected", error = error_text);
@@ -147,6 +187,28 @@ pub fn exchange(error: &ApiError, mode: RedirectMode, browser: bool) -> String {
             )
         }
         _ => tr!("login-failed", error = error_text, hint = again),
+    }
+}
+
+/// A paste that cannot be sent: nothing in it, no code, another attempt's, or a redirect with
+/// an error instead of a code.
+pub fn paste_refused(refusal: &PasteRefusal, mode: RedirectMode, browser: bool) -> String {
+    let how = Exchanged { mode, browser, kind: ServerKind::Other, pasted: true };
+    match refusal {
+        PasteRefusal::Empty => tr!("code-empty"),
+        PasteRefusal::NotACode => tr!("paste-not-a-code"),
+        PasteRefusal::WrongState => tr!("paste-wrong-state", hint = next_after_refusal(&how)),
+        PasteRefusal::Error { error, description } => {
+            let again = press(ScreenId::Code, Command::Retry, "hint-new-attempt-approve");
+            let details = description.as_deref().map(|d| tr!("server-said", words = d)).unwrap_or_default();
+            let text = match error {
+                PastedError::AccessDenied => tr!("paste-denied", hint = again),
+                PastedError::InvalidScope => tr!("paste-invalid-scope"),
+                PastedError::ServerError => tr!("paste-server-error", hint = again),
+                PastedError::Other(code) => tr!("paste-error", error = code, hint = again),
+            };
+            format!("{text}{details}")
+        }
     }
 }
 

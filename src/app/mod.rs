@@ -30,7 +30,7 @@ pub use keys::Command;
 use logins::AccountsList;
 use profile::ProfileScreen;
 
-pub use action::{Action, AttemptSecrets, Effect, ExchangeRequest, PrepareError, Prepared, Target};
+pub use action::{Action, AttemptSecrets, CheckFailed, Effect, ExchangeRequest, PrepareError, Prepared, Target};
 pub use login::{Attempt, Flow, Listening, Made, RedirectMode, Step};
 pub use update::update;
 
@@ -331,9 +331,11 @@ impl App {
         self.go(Screen::Instance);
     }
 
-    /// Send a code to the token endpoint with everything the attempt's authorize request used.
-    fn exchange(&mut self, code: Secret) -> Vec<Effect> {
+    /// Send a code to the token endpoint with everything the attempt's authorize request used;
+    /// `pasted` when it came from the code box (not the listener).
+    fn exchange(&mut self, code: Secret, pasted: bool) -> Vec<Effect> {
         let Screen::Login(flow) = &mut self.screen else { return Vec::new() };
+        flow.code_pasted = pasted;
         let Some(attempt) = flow.attempt.as_ref() else { return Vec::new() };
         let request = Box::new(ExchangeRequest {
             token_endpoint: flow.server.token_endpoint(),

@@ -144,6 +144,14 @@ impl Runner {
                             detail: "the saved server address is not a URL".into(),
                         }),
                     };
+                    let result = match result {
+                        Ok(account) => Ok(account),
+                        // Servers say "this token is dead" differently: ask its kind when needed.
+                        Err(e) if crate::mastodon::discovery::rejects_token(&client, &login.server, &e).await => {
+                            Err(crate::app::CheckFailed::Rejected(e))
+                        }
+                        Err(e) => Err(crate::app::CheckFailed::Failed(e)),
+                    };
                     report(&tx, Action::Rechecked(id, login.id(), result, now_rfc3339()));
                 }),
             ),
@@ -252,7 +260,18 @@ async fn revoke_saved(client: &Client, store: &Store, login: &Login) -> Result<(
         tokio::task::spawn_blocking(move || store.registration_of(&login)).await.map_err(|e| e.to_string())?
     };
     let registration = registration.map_err(|e| e.to_string())?;
-    revoke::revoke(client, registration.as_ref(), login).await.map_err(|e| e.to_string())
+    revoke::revoke(client, registration.as_ref(), login).await.map_err(|e| e.to_string())?;
+    // snac deletes the app with the token: its registration is of no more use.
+    if let Some(registration) = registration
+        && crate::mastodon::discovery::deletes_app_on_revoke(client, &login.server).await
+    {
+        let store = store.clone();
+        let _ = tokio::task::spawn_blocking(move || {
+            store.remove_registration(&registration.server, &registration.client_id)
+        })
+        .await;
+    }
+    Ok(())
 }
 
 /// A corrupt file is moved aside by the store and reported; the save is then made once more into

@@ -139,36 +139,23 @@ impl ServerInfo {
         list
     }
 
-    /// [`adaptation_list`](Self::adaptation_list) in English sentences (until the screens word
-    /// each adaptation from the catalogue).
+    /// [`adaptation_list`](Self::adaptation_list) in sentences of the run's language, for the
+    /// server card; `None` when nothing is adapted.
     pub fn adaptations(&self) -> Option<String> {
         let list = self.adaptation_list();
         if list.is_empty() {
             return None;
         }
-        let mut first = Vec::new();
-        let mut rest = Vec::new();
-        for adaptation in list {
-            match adaptation {
-                Adaptation::IdentityScope("profile") => first.push("identity uses profile".to_owned()),
-                Adaptation::IdentityScope(scope) => first.push(format!("identity uses {scope} (no profile scope)")),
-                Adaptation::NoPkce => first.push("no PKCE".to_owned()),
-                Adaptation::ExactRedirect => rest.push("Redirect URIs are registered with their port."),
-                Adaptation::NoAccountChoice => {
-                    rest.push("It ignores force_login, so a second account cannot be picked here.")
-                }
-                Adaptation::ForgetsRegistrationOnLogout => {
-                    rest.push("It deletes the app on logout, so mastokey forgets the registration too.")
-                }
-            }
-        }
-        let name = self.kind.name();
-        let lead = match (self.oauth.is_some(), first.is_empty()) {
-            (_, true) => None,
-            (false, false) => Some(format!("{name} without OAuth metadata: {}.", first.join("; "))),
-            (true, false) => Some(format!("{name}: {}.", first.join("; "))),
-        };
-        let sentences: Vec<String> = lead.into_iter().chain(rest.into_iter().map(str::to_owned)).collect();
+        let sentences: Vec<String> = list
+            .into_iter()
+            .map(|adaptation| match adaptation {
+                Adaptation::IdentityScope(scope) => crate::tr!("adapt-identity-scope", scope = scope),
+                Adaptation::NoPkce => crate::tr!("adapt-no-pkce"),
+                Adaptation::ExactRedirect => crate::tr!("adapt-exact-redirect"),
+                Adaptation::NoAccountChoice => crate::tr!("adapt-no-account-choice"),
+                Adaptation::ForgetsRegistrationOnLogout => crate::tr!("adapt-forgets-registration"),
+            })
+            .collect();
         Some(sentences.join(" "))
     }
 

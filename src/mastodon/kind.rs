@@ -135,6 +135,7 @@ impl Software {
     pub fn label(&self) -> String {
         let name = match (&self.name, self.kind) {
             (Some(name), ServerKind::Other) => name.clone(),
+            (None, ServerKind::Other) => crate::tr!("kind-other"),
             _ => self.kind.name().to_owned(),
         };
         let mut label = match &self.version {

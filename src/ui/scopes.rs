@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mu
 fn card_lines(server: &ServerInfo, theme: &Theme, width: u16, roomy: bool) -> Vec<Line<'static>> {
     let card = &server.card;
     let title = if card.title.is_empty() { server.address.shown.clone() } else { card.title.clone() };
-    let mut facts = vec![format!("{} {}", server.kind.name(), card.version)];
+    let mut facts = vec![server.software().label()];
     if let Some(users) = card.users {
         facts.push(tr!("card-active-users", count = users, shown = crate::i18n::count(users)));
     }

@@ -191,7 +191,7 @@ fn demo_refuses_a_wrong_code_through_the_server_and_keeps_it() {
     t.type_text("not-the-code");
     t.keys(&["Enter"]);
     // The message comes from the server's answer (invalid_grant), after a real token request.
-    let screen = wait_on_demo_screen(&t, "refused this code");
+    let screen = wait_on_demo_screen(&t, "did not accept this code");
     assert!(screen.contains("│not-the-code "), "the typed code stays in the box:\n{screen}");
     assert!(!screen.contains("Saved in"), "{screen}");
 

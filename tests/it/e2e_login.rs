@@ -49,7 +49,7 @@ fn full_login_with_a_wrong_code_then_the_right_one() {
 
     t.type_text("not-the-code");
     t.keys(&["Enter"]);
-    t.wait_for("refused this code");
+    t.wait_for("did not accept this code");
     assert!(t.screen().contains("not-the-code"), "the typed code stays");
 
     // The new code, pasted, replaces the refused one.

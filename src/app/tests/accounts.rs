@@ -57,7 +57,7 @@ fn a_revoked_token_is_shown_as_such_with_an_offer_to_log_in_again() {
         description: None,
     };
     let ada = first(&app);
-    update(&mut app, Action::Rechecked(id, ada, Err(rejected), "now".into()));
+    update(&mut app, Action::Rechecked(id, ada, Err(CheckFailed::Rejected(rejected)), "now".into()));
     assert_eq!(app.screen_id(), ScreenId::Accounts);
     assert_eq!(app.accounts.logins[0].status, TokenStatus::Rejected);
     assert!(notice(&app).text.contains("Press a to log in again"));
@@ -171,7 +171,7 @@ fn logging_in_again_after_a_rejected_token_starts_from_its_server_and_scopes() {
     let id = task_id(&press(&mut app, KeyCode::Enter));
     let rejected = ApiError::Status { status: 401, path: "/x".into(), error: None, description: None };
     let ada = first(&app);
-    update(&mut app, Action::Rechecked(id, ada, Err(rejected), "now".into()));
+    update(&mut app, Action::Rechecked(id, ada, Err(CheckFailed::Rejected(rejected)), "now".into()));
     app.accounts.logins[0].login.scopes_requested = vec!["read:accounts".into(), "write:statuses".into()];
     let fx = press(&mut app, KeyCode::Char('a'));
     let Effect::Discover { id, address } = &fx[0] else { panic!("{fx:?}") };

@@ -140,3 +140,17 @@ fn a_handle_without_its_server_says_how_to_type_it() {
     let error = app.instance.error.as_deref().unwrap();
     assert!(error.contains("@ada@example.social"), "{error}");
 }
+
+#[test]
+fn a_second_account_on_a_server_that_ignores_force_login_is_warned_about() {
+    let mut app = at_accounts();
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "example.social");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let mut takahe = server(false);
+    takahe.kind = crate::mastodon::kind::ServerKind::Takahe;
+    update(&mut app, Action::Discovered(id, Ok(takahe)));
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Registered(id, Ok(prepared(true, crate::mastodon::oauth::OOB))));
+    assert!(notice(&app).text.contains("ignores the request to choose another account"), "{:?}", app.notice);
+}
