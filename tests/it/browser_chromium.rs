@@ -25,6 +25,7 @@ tests! {
     async the_address_bar_url_logs_in_when_the_listener_cannot_be_reached needs [Chromium, Chromedriver],
     async every_page_the_browser_shows needs [Chromium, Chromedriver],
     the_profile_appears_with_chromium_as_browser_and_no_typing needs [Tmux, Curl, Chromium, Chromedriver],
+    the_address_bar_url_pasted_into_mastokey_logs_in needs [Tmux, Curl, Chromium, Chromedriver],
 }
 
 const APPROVE: &str = "button[value=approve]";
@@ -151,6 +152,18 @@ async fn every_page_the_browser_shows() {
         browser.screenshot(&path).await;
     }
 
+    // A browser that comes back after the attempt's time ran out.
+    let listener = Listener::bind(None).expect("bind");
+    let late = listener.redirect_uri();
+    let over = mastokey::loopback::Waiting { deadline: std::time::Instant::now(), ..waiting("s") };
+    let serving = tokio::spawn(listener.serve(over, |_| {}));
+    browser.goto(&format!("{late}?code=too-late&state=s")).await;
+    assert!(browser.page_text().await.contains("This login attempt is over"), "{}", browser.page_text().await);
+    if let Some(path) = keep("browser-callback-expired.png") {
+        browser.screenshot(&path).await;
+    }
+    serving.abort();
+
     let oob = k.attempt(k.register(&[OOB.to_owned()]).await, OOB, false);
     browser.goto(oob.url.as_str()).await;
     browser.click(APPROVE).await;
@@ -183,6 +196,35 @@ fn the_profile_appears_with_chromium_as_browser_and_no_typing() {
     assert!(page.contains("You can close this tab"), "{page}");
     let exchanges = s.server().requests().iter().filter(|(_, p)| p == "/oauth/token").count();
     assert_eq!(exchanges, 1);
+    t.keys(&["q"]);
+    s.rt.block_on(browser.close());
+}
+
+/// The browser is somewhere mastokey's listener cannot be reached (here: it answers after the
+/// attempt's countdown, so the code is not taken): the person copies the address bar and pastes
+/// it into the code box, and the login goes through.
+fn the_address_bar_url_pasted_into_mastokey_logs_in() {
+    let s = Session::new();
+    let browser = s.rt.block_on(Chromium::start());
+    let t = s.start(
+        "chromium-paste",
+        &format!("MASTOKEY_LOOPBACK_TIMEOUT=1 {BIN} --redirect loopback --instance {}", s.base_url()),
+    );
+    t.wait_for("Scope string requested");
+    t.keys(&["Enter"]);
+    t.wait_for("Waiting for your browser");
+    t.keys(&["o"]);
+    let url = crate::support::tmux::wait_for_file(&s.opened);
+    t.wait_for("No answer from the browser in time");
+    s.rt.block_on(browser.goto(&url));
+    s.rt.block_on(browser.click(APPROVE));
+    let address_bar = s.rt.block_on(browser.wait_for_url("http://127.0.0.1:"));
+    assert!(address_bar.contains("/callback?code="), "{address_bar}");
+    assert!(s.rt.block_on(browser.page_text()).contains("This login attempt is over"));
+    t.paste(&format!("{address_bar}\n"));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Saved in");
+    assert!(screen.contains("Ada Lovelace"), "{screen}");
     t.keys(&["q"]);
     s.rt.block_on(browser.close());
 }
