@@ -61,7 +61,12 @@ fn main() {
     }
     automatic_login(&bin, &assets, &automatic_dir);
     paste_login(&bin, &assets, &paste_dir);
-    println!("wrote 8 screens to {}", assets.display());
+    for lang in [mastokey::i18n::Lang::Ja, mastokey::i18n::Lang::Fr] {
+        let dir = work.path().join(lang.code());
+        std::fs::create_dir_all(&dir).expect("create a working directory");
+        in_language(&bin, &assets, &dir, lang);
+    }
+    println!("wrote 12 screens to {}", assets.display());
 }
 
 /// mastokey in its own tmux server, with a `$BROWSER` and colours on; the shell writes
@@ -143,7 +148,7 @@ fn automatic_login(bin: &Path, assets: &Path, dir: &Path) {
     // Shrinking scrolls the old picture up in tmux until mastokey repaints the whole screen.
     t.wait_until("the authorize screen repainted", |s| {
         let lines: Vec<&str> = s.lines().collect();
-        lines.first().is_some_and(|l| l.contains("step 3 of 5"))
+        lines.first().is_some_and(|l| l.contains("3 Authorize"))
             && lines.len() == HEIGHT as usize
             && lines.iter().rev().take(3).any(|l| l.contains("o open in browser"))
     });
@@ -193,6 +198,39 @@ fn paste_login(bin: &Path, assets: &Path, dir: &Path) {
     t.wait_until("the profile, saved, with its avatar", |s| {
         s.contains("▀▀▀▀  山田花子") && screen::saved_in(s).is_some_and(|p| p.is_absolute())
     });
+    quit(&t, &done);
+}
+
+/// The scopes and the profile in Japanese or French (`MASTOKEY_LANG`), at 80×24: what a person
+/// with that locale sees. Written as `assets/LANG-02-scopes.svg` and `assets/LANG-05-profile.svg`.
+fn in_language(bin: &Path, assets: &Path, dir: &Path, lang: mastokey::i18n::Lang) {
+    let say = |id: &str| mastokey::i18n::with(lang, || mastokey::i18n::text(id));
+    let browser = browser::Browser::code_keeper(dir, ACCOUNT).write();
+    let command = format!("'{}' --demo --redirect oob", bin.display());
+    let done = dir.join("after-exit");
+    let command = format!("{command}; echo \"exit=$?\" > '{}'", done.display());
+    let browser_path = browser.path.display().to_string();
+    let env = [("TERM", "xterm-256color"), ("NO_COLOR", ""), ("BROWSER", browser_path.as_str()), ("MASTOKEY_LANG", lang.code())];
+    let t = tmux::Tmux::start(&format!("screenshots-{}", lang.code()), &command, &env, 80, 24);
+    let title = format!("MASTOKEY_LANG={} mastokey --demo", lang.code());
+    let shot = |name: &str| capture(&t, assets, &format!("{}-{name}", lang.code()), &title);
+    t.wait_for(&say("scopes-string-title"));
+    t.keys(&["j"]);
+    t.wait_until("read highlighted", |s| s.contains("▸ [ ] read"));
+    shot("02-scopes");
+    t.keys(&["Enter"]);
+    t.wait_for(&say("authorize-url-title"));
+    t.keys(&["o"]);
+    let code = browser.result();
+    t.keys(&["Enter"]);
+    t.wait_for(&say("code-box"));
+    t.paste(&code);
+    t.wait_for(&code);
+    t.keys(&["Enter"]);
+    t.wait_until("the profile, saved, with its avatar", |s| {
+        s.contains("▀▀▀▀  山田花子") && s.contains(&say("profile-scopes-granted"))
+    });
+    shot("05-profile");
     quit(&t, &done);
 }
 
