@@ -142,11 +142,7 @@ async fn handle(stream: TcpStream, waiting: &Waiting, late: bool) -> Option<Even
     let service = service_fn(|request: hyper::Request<Incoming>| {
         let query: Vec<(String, String)> =
             url::form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes()).into_owned().collect();
-        let lang = request
-            .headers()
-            .get(hyper::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map_or(crate::i18n::Lang::En, crate::i18n::Lang::from_accept_language);
+        let lang = crate::web_page::browser_language(request.headers());
         let asked = Asked { method: request.method().as_str(), path: request.uri().path(), query: &query };
         let (event, page) = crate::i18n::with(lang, || route(&asked, waiting, late));
         *seen.lock().unwrap_or_else(PoisonError::into_inner) = event;

@@ -210,7 +210,12 @@ fn in_language(bin: &Path, assets: &Path, dir: &Path, lang: mastokey::i18n::Lang
     let done = dir.join("after-exit");
     let command = format!("{command}; echo \"exit=$?\" > '{}'", done.display());
     let browser_path = browser.path.display().to_string();
-    let env = [("TERM", "xterm-256color"), ("NO_COLOR", ""), ("BROWSER", browser_path.as_str()), ("MASTOKEY_LANG", lang.code())];
+    let env = [
+        ("TERM", "xterm-256color"),
+        ("NO_COLOR", ""),
+        ("BROWSER", browser_path.as_str()),
+        ("MASTOKEY_LANG", lang.code()),
+    ];
     let t = tmux::Tmux::start(&format!("screenshots-{}", lang.code()), &command, &env, 80, 24);
     let title = format!("MASTOKEY_LANG={} mastokey --demo", lang.code());
     let shot = |name: &str| capture(&t, assets, &format!("{}-{name}", lang.code()), &title);

@@ -5,13 +5,12 @@
 
 use serde_json::{Value, json};
 
-/// One account a demo user can sign in as.
+/// One account a demo user can sign in as (what it shows off is `demo-account-USERNAME` in the
+/// catalogues).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoAccount {
     pub username: &'static str,
     pub display_name: &'static str,
-    /// What the account shows off on the profile screen, in one line.
-    pub summary: &'static str,
     pub(crate) id: &'static str,
     pub(crate) locked: bool,
     pub(crate) bot: bool,
@@ -50,7 +49,6 @@ const fn field(name: &'static str, html: &'static str, plain: &'static str, veri
 const PLAIN: DemoAccount = DemoAccount {
     username: "",
     display_name: "",
-    summary: "",
     id: "",
     locked: false,
     bot: false,
@@ -77,7 +75,6 @@ pub(crate) static ACCOUNTS: &[DemoAccount] = &[
     DemoAccount {
         username: "ada",
         display_name: "Ada Lovelace",
-        summary: "admin; rich bio with link, mention and hashtag; a verified field",
         id: "109311025378155112",
         last_status_at: Some("2026-10-29"),
         note_html: concat!(
@@ -112,7 +109,6 @@ pub(crate) static ACCOUNTS: &[DemoAccount] = &[
     DemoAccount {
         username: "hanako",
         display_name: "山田花子 :sakura:",
-        summary: "Japanese name and bio, custom emoji",
         id: "109318840112203447",
         created_at: "2022-11-06T12:00:00.000Z",
         last_status_at: Some("2026-10-30"),
@@ -127,7 +123,6 @@ pub(crate) static ACCOUNTS: &[DemoAccount] = &[
     DemoAccount {
         username: "newsbot",
         display_name: "Daily News Bot 🤖",
-        summary: "a bot with the default avatar",
         id: "109400231900112358",
         created_at: "2022-11-20T08:00:00.000Z",
         last_status_at: Some("2026-10-31"),
@@ -142,7 +137,6 @@ pub(crate) static ACCOUNTS: &[DemoAccount] = &[
     DemoAccount {
         username: "grace",
         display_name: "Grace Hopper",
-        summary: "locked account with pending follow requests",
         id: "109311025378160001",
         created_at: "2022-11-05T09:15:00.000Z",
         last_status_at: Some("2026-09-14"),
@@ -160,7 +154,6 @@ pub(crate) static ACCOUNTS: &[DemoAccount] = &[
     DemoAccount {
         username: "rustclub",
         display_name: "Rust Club",
-        summary: "a group account",
         id: "109512000400300200",
         created_at: "2022-12-10T18:00:00.000Z",
         last_status_at: Some("2026-10-28"),
@@ -173,7 +166,6 @@ pub(crate) static ACCOUNTS: &[DemoAccount] = &[
     DemoAccount {
         username: "oldada",
         display_name: "Ada (old account)",
-        summary: "an account that moved to @ada",
         id: "109240000000000042",
         created_at: "2022-10-28T00:00:00.000Z",
         last_status_at: Some("2023-01-10"),
@@ -186,7 +178,6 @@ pub(crate) static ACCOUNTS: &[DemoAccount] = &[
     DemoAccount {
         username: "mallory",
         display_name: "Mallory \u{1b}[31mRED\u{1b}[0m\u{1b}]0;pwned\u{7}",
-        summary: "hostile: terminal escape sequences in name, bio and fields",
         id: "109666000000000666",
         created_at: "2023-02-02T02:02:02.000Z",
         last_status_at: Some("2026-06-06"),

@@ -4,7 +4,7 @@ use url::form_urlencoded;
 
 use super::answer::{self, Answer};
 use super::params::Params;
-use super::state::{AuthorizeError, AuthorizeParams, Consent, OOB, Store};
+use super::state::{self, AuthorizeError, AuthorizeParams, Consent, OOB, Store};
 use super::{Flavor, ServerConfig, accounts, pages};
 
 /// The authorize fields of a request.
@@ -47,10 +47,10 @@ pub(crate) fn decide(store: &mut Store, config: &ServerConfig, params: &Params) 
     match params.present("decision").unwrap_or("approve") {
         "approve" => {}
         "deny" => return deny(config.flavor, &consent, state),
-        _ => return bad_page("invalid_request", "The decision must be approve or deny."),
+        _ => return bad_page("invalid_request", state::BAD_DECISION),
     }
     let Some(account) = params.present("username").and_then(accounts::find) else {
-        return bad_page("invalid_request", "Choose one of the demo accounts: the username is missing or unknown.");
+        return bad_page("invalid_request", state::UNKNOWN_ACCOUNT);
     };
     if consent.unregistered_redirect {
         // GoToSocial: the consent was shown, but the redirect URI was never registered.

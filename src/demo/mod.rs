@@ -5,7 +5,7 @@
 //! can be Mastodon 4.2, GoToSocial, Akkoma, Takahē or snac instead (`Flavor`, `personality`), and
 //! lets tests inject faults per path. HTTP itself is hyper's (see `connection`).
 
-mod accounts;
+pub(crate) mod accounts;
 mod answer;
 mod apps;
 mod authorize;

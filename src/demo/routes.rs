@@ -12,8 +12,13 @@ use super::rules::blank_to_none;
 use super::state::{CodeExchange, OAuthError, Store, Token};
 use super::{Flavor, Shared, accounts, apps, authorize, avatar, discovery, pages};
 
-/// Answers one request. Never panics: every input problem becomes a status code.
+/// Answers one request, its pages in the browser's language. Never panics: every input problem
+/// becomes a status code.
 pub(crate) fn handle(shared: &Shared, req: &Request) -> Answer {
+    crate::i18n::with(crate::web_page::browser_language(req.headers()), || route(shared, req))
+}
+
+fn route(shared: &Shared, req: &Request) -> Answer {
     // HEAD is answered as GET; hyper leaves the body out.
     let method = if req.method() == Method::HEAD { "GET" } else { req.method().as_str() };
     let path = req.uri().path();

@@ -136,9 +136,18 @@ impl OAuthError {
     }
 }
 
-const INVALID_CLIENT: &str = "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.";
-const INVALID_SCOPE: &str = "The requested scope is invalid, unknown, or malformed.";
-const INVALID_REDIRECT: &str = "The requested redirect uri is malformed or doesn't match client redirect URI.";
+// Doorkeeper's descriptions, as the JSON answers and error redirects carry them (the error
+// pages say them in the browser's language: `pages::ERROR_TEXTS`).
+pub(crate) const INVALID_CLIENT: &str = "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.";
+pub(crate) const INVALID_SCOPE: &str = "The requested scope is invalid, unknown, or malformed.";
+pub(crate) const INVALID_REDIRECT: &str =
+    "The requested redirect uri is malformed or doesn't match client redirect URI.";
+pub(crate) const MISSING_CLIENT_ID: &str = "Missing required parameter: client_id.";
+pub(crate) const MISSING_RESPONSE_TYPE: &str = "Missing required parameter: response_type.";
+pub(crate) const UNSUPPORTED_RESPONSE_TYPE: &str = "The authorization server does not support this response type.";
+pub(crate) const BAD_CHALLENGE_METHOD: &str = "The code_challenge_method must be S256.";
+pub(crate) const BAD_DECISION: &str = "The decision must be approve or deny.";
+pub(crate) const UNKNOWN_ACCOUNT: &str = "Choose one of the demo accounts: the username is missing or unknown.";
 
 #[derive(Debug, Default)]
 pub(crate) struct Store {
@@ -175,8 +184,7 @@ impl Store {
 
     pub fn check_authorize(&self, config: &ServerConfig, p: &AuthorizeParams) -> Result<Consent, AuthorizeError> {
         let page = |error, description| AuthorizeError { error, description, redirect_uri: None };
-        let client_id =
-            blank_to_none(p.client_id).ok_or(page("invalid_request", "Missing required parameter: client_id."))?;
+        let client_id = blank_to_none(p.client_id).ok_or(page("invalid_request", MISSING_CLIENT_ID))?;
         let app = self.app(client_id).ok_or(page("invalid_client", INVALID_CLIENT))?;
         let redirect_uri = blank_to_none(p.redirect_uri).ok_or(page("invalid_redirect_uri", INVALID_REDIRECT))?;
         let registered = app.redirect_uris.iter().any(|r| redirect_matches(config.flavor, r, redirect_uri));
@@ -187,13 +195,10 @@ impl Store {
         let back = (redirect_uri != OOB).then(|| redirect_uri.to_owned());
         let fail = |error, description| AuthorizeError { error, description, redirect_uri: back.clone() };
         match blank_to_none(p.response_type) {
-            None => return Err(fail("invalid_request", "Missing required parameter: response_type.")),
+            None => return Err(fail("invalid_request", MISSING_RESPONSE_TYPE)),
             Some("code") => {}
             Some(_) => {
-                return Err(fail(
-                    "unsupported_response_type",
-                    "The authorization server does not support this response type.",
-                ));
+                return Err(fail("unsupported_response_type", UNSUPPORTED_RESPONSE_TYPE));
             }
         }
         let scopes = requested_scopes(p.scope).ok_or(fail("invalid_scope", INVALID_SCOPE))?;
@@ -206,7 +211,7 @@ impl Store {
             _ if config.flavor != Flavor::Mastodon => None,
             None => None,
             Some(_) if p.code_challenge_method != Some("S256") => {
-                return Err(fail("invalid_code_challenge_method", "The code_challenge_method must be S256."));
+                return Err(fail("invalid_code_challenge_method", BAD_CHALLENGE_METHOD));
             }
             Some(challenge) => Some(challenge.to_owned()),
         };

@@ -111,9 +111,17 @@ fn ids_in_code() -> BTreeSet<String> {
             ids.extend(quoted(&text, "text(\""));
             ids.extend(quoted(&text, "text_with(\""));
             // Ids handed around as strings: key labels, hints, tasks, steps.
-            for prefix in
-                ["\"key-", "\"keyname-", "\"hint-", "\"task-", "\"step-", "\"copy-", "\"profile-", "\"accounts-"]
-            {
+            for prefix in [
+                "\"key-",
+                "\"keyname-",
+                "\"hint-",
+                "\"task-",
+                "\"step-",
+                "\"copy-",
+                "\"profile-",
+                "\"accounts-",
+                "\"demo-",
+            ] {
                 ids.extend(quoted(&text, prefix).into_iter().map(|rest| format!("{}{rest}", &prefix[1..])));
             }
         }
@@ -129,6 +137,10 @@ fn every_message_the_code_names_exists() {
     assert!(missing.is_empty(), "not in the English catalogue: {missing:?}");
     for scope in crate::mastodon::scopes::CATALOGUE {
         let id = format!("scope-{}", scope.name.replace([':', '_'], "-"));
+        assert!(english.contains_key(&id), "{id}");
+    }
+    for account in crate::demo::accounts::all() {
+        let id = format!("demo-account-{}", account.username);
         assert!(english.contains_key(&id), "{id}");
     }
 }

@@ -11,6 +11,7 @@ use crate::support::poll::poll;
 
 tests! {
     async full_oob_flow_ends_with_ada,
+    async pages_speak_the_browsers_language_and_clean_hostile_text,
     async codes_are_single_use_and_client_auth_is_checked_first,
     async http_basic_client_auth_and_unsupported_grants,
     async redirect_uri_must_repeat_the_authorize_one,
@@ -150,6 +151,44 @@ fn invalid_grant() -> Value {
     json!({ "error": "invalid_grant", "error_description": INVALID_GRANT })
 }
 
+async fn pages_speak_the_browsers_language_and_clean_hostile_text() {
+    let t = T::mastodon().await;
+    let app = t.register(OOB, "profile").await;
+    let query =
+        [("client_id", app.id.as_str()), ("redirect_uri", OOB), ("response_type", "code"), ("scope", "profile")];
+    let page = |lang: &'static str| {
+        let request = t.http.get(t.url("/oauth/authorize")).query(&query);
+        async move { request.header("Accept-Language", lang).send().await.unwrap().text().await.unwrap() }
+    };
+    let ja = page("ja,en-US;q=0.9").await;
+    assert!(
+        ja.contains("<html lang=\"ja\">")
+            && ja.contains("<title>mastokey の承認</title>")
+            && ja.contains(">拒否</button>")
+    );
+    let fr = page("de-DE, fr;q=0.8").await;
+    assert!(fr.contains("<html lang=\"fr\">") && fr.contains("Autoriser mastokey") && fr.contains(">Refuser</button>"));
+    let en = page("es").await;
+    assert!(en.contains("<html lang=\"en\">") && en.contains("Authorize mastokey"), "English for the rest");
+    // `curl` of the page prints it to a terminal: the hostile account's escapes are gone.
+    for html in [&ja, &fr, &en, &t.get("/").await.1] {
+        assert!(html.contains("Mallory RED") && !html.contains('\u{1b}') && !html.contains('\u{7}'), "{html}");
+    }
+    // The code page and the error pages too; the JSON answers stay as Mastodon writes them.
+    let approve = [query.as_slice(), &[("username", "ada")]].concat();
+    let r = t.http.post(t.url("/oauth/authorize")).header("Accept-Language", "fr").form(&approve).send().await.unwrap();
+    let code_page = r.text().await.unwrap();
+    assert!(code_page.contains("Code d’autorisation") && code_page.contains("collez-le dans mastokey"), "{code_page}");
+    let bad = t.http.get(t.url("/oauth/authorize")).header("Accept-Language", "ja").query(&[("client_id", "nope")]);
+    let bad = bad.send().await.unwrap();
+    assert_eq!(bad.status(), 400);
+    let bad = bad.text().await.unwrap();
+    assert!(bad.contains("エラーが発生しました") && bad.contains("<code>invalid_client</code>"), "{bad}");
+    let token = t.http.post(t.url("/oauth/token")).header("Accept-Language", "ja").form(&[("grant_type", "x")]);
+    let token: Value = token.send().await.unwrap().json().await.unwrap();
+    assert!(token["error_description"].as_str().is_some_and(|d| d.is_ascii()), "{token}");
+}
+
 async fn full_oob_flow_ends_with_ada() {
     let t = T::mastodon().await;
     let (status, doc) = t.get("/.well-known/oauth-authorization-server").await;
@@ -267,7 +306,11 @@ async fn loopback_port_is_ignored_for_ip_literals_only() {
     let local = t.register("http://localhost/callback", "read").await;
     let r = refused(&t, &local.id, "http://localhost:54321/callback").await.unwrap();
     assert_eq!(r.status(), 400);
-    assert!(r.text().await.unwrap().contains("doesn&#39;t match client redirect URI"));
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("<code>invalid_redirect_uri</code>") && page.contains("not one the app registered"),
+        "{page}"
+    );
 
     // GoToSocial compares exactly, yet shows the consent page; Allow then sends the browser to
     // the unregistered URI with `error=server_error` (server_kinds.rs has the rest of its rules).
