@@ -24,6 +24,7 @@ tests! {
     async the_authorize_page_is_denied_by_clicking needs [Chromium, Chromedriver],
     async the_address_bar_url_logs_in_when_the_listener_cannot_be_reached needs [Chromium, Chromedriver],
     async every_page_the_browser_shows needs [Chromium, Chromedriver],
+    async a_browser_set_to_japanese_or_french_gets_its_pages_in_it needs [Chromium, Chromedriver],
     the_profile_appears_with_chromium_as_browser_and_no_typing needs [Tmux, Curl, Chromium, Chromedriver],
     the_address_bar_url_pasted_into_mastokey_logs_in needs [Tmux, Curl, Chromium, Chromedriver],
 }
@@ -172,6 +173,37 @@ async fn every_page_the_browser_shows() {
         browser.screenshot(&path).await;
     }
     browser.close().await;
+}
+
+/// The browser's language, not the terminal's: the demo's authorize page and mastokey's own page
+/// after the login, for a Chromium set to Japanese and one set to French.
+async fn a_browser_set_to_japanese_or_french_gets_its_pages_in_it() {
+    let k = Kind::start(Flavor::Mastodon).await;
+    let keep = |name: &str| screenshots().map(|dir| dir.join(name));
+    let cases = [
+        ("ja,en;q=0.5", "求めている権限", "ログインしました", "ja"),
+        ("fr-FR,fr;q=0.9", "Elle demande ces autorisations", "Connexion réussie", "fr"),
+    ];
+    for (languages, consent, done, lang) in cases {
+        let browser = Chromium::start_speaking(languages).await;
+        let (attempt, mut events) = loopback_attempt(&k).await;
+        browser.goto(attempt.url.as_str()).await;
+        let page = browser.page_text().await;
+        assert!(page.contains(consent), "{languages}: {page}");
+        // The README shows one page of each language.
+        if let Some(path) = keep(&format!("browser-{lang}-authorize.png")).filter(|_| lang == "ja") {
+            browser.screenshot(&path).await;
+        }
+        browser.click(APPROVE).await;
+        assert!(matches!(outcome(&mut events).await.0, Event::Code(_)));
+        browser.wait_for_url(&attempt.redirect_uri).await;
+        let page = browser.page_text().await;
+        assert!(page.contains(done), "{languages}: {page}");
+        if let Some(path) = keep(&format!("browser-{lang}-callback-success.png")).filter(|_| lang == "fr") {
+            browser.screenshot(&path).await;
+        }
+        browser.close().await;
+    }
 }
 
 fn the_profile_appears_with_chromium_as_browser_and_no_typing() {

@@ -9,6 +9,7 @@ use mastokey::secret::Secret;
 
 tests! {
     accounts_lists_logins_as_a_table_and_as_json_without_tokens,
+    accounts_with_nothing_saved_is_an_empty_list_not_an_error,
     token_prints_the_token_alone_and_it_works,
     token_without_logins_or_with_an_unknown_account_exits_3,
     token_with_two_logins_and_no_account_is_a_usage_error_listing_them,
@@ -65,6 +66,16 @@ fn token_prints_the_token_alone_and_it_works() {
     // Named, with a leading @ and in another case, it is the same login.
     let named = s.run(&["token", &format!("@{}", s.acct("ADA"))]);
     assert_eq!((named.code, named.stdout), (0, run.stdout));
+}
+
+/// An empty list is an answer (exit 0), unlike asking for a token nobody saved (exit 3).
+fn accounts_with_nothing_saved_is_an_empty_list_not_an_error() {
+    let s = setup();
+    let run = s.run(&["accounts"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{run:?}");
+    assert!(run.stderr.contains("no logins are saved") && run.stderr.contains("`mastokey`"), "{}", run.stderr);
+    let run = s.run(&["accounts", "--json"]);
+    assert_eq!((run.code, run.stdout.trim()), (0, "[]"), "{run:?}");
 }
 
 fn token_without_logins_or_with_an_unknown_account_exits_3() {

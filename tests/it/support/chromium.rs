@@ -45,6 +45,12 @@ impl Chromium {
     /// Starts chromedriver and a headless Chromium session. Panics with chromedriver's words when
     /// either cannot start.
     pub async fn start() -> Chromium {
+        Self::start_speaking("en-US,en").await
+    }
+
+    /// A Chromium whose requests ask for these languages (`Accept-Language`), as a browser set to
+    /// them does.
+    pub async fn start_speaking(languages: &str) -> Chromium {
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -63,9 +69,14 @@ impl Chromium {
             .await;
         let mut args: Vec<String> = FLAGS.iter().map(|f| f.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
+        args.push(format!("--accept-lang={languages}"));
         let capabilities = json!({
             "browserName": "chrome",
-            "goog:chromeOptions": { "binary": binary(), "args": args },
+            "goog:chromeOptions": {
+                "binary": binary(),
+                "args": args,
+                "prefs": { "intl.accept_languages": languages },
+            },
         });
         let serde_json::Value::Object(capabilities) = capabilities else { unreachable!("an object") };
         let client = ClientBuilder::new(HttpConnector::new())
