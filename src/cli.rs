@@ -102,6 +102,12 @@ pub enum Command {
         #[command(flatten)]
         server: ServerChoice,
     },
+    /// List every scope an app can ask for, with what it allows (for choosing --scopes)
+    Scopes {
+        /// Print a JSON array (name, parent, admin, deprecated, since, description in English)
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a completion script for bash, zsh or fish (see the README for where to put it)
     Completions {
         /// The shell to complete in
@@ -186,9 +192,7 @@ fn parse_scopes(text: &str) -> Result<ScopeList, String> {
         return Err("give at least one scope, e.g. \"read:accounts\"".into());
     }
     if let Some(unknown) = list.iter().find(|s| scopes::info(s).is_none()) {
-        return Err(format!(
-            "unknown scope {unknown:?}; known scopes are listed with their meaning on the scopes screen"
-        ));
+        return Err(format!("unknown scope {unknown:?}; `mastokey scopes` lists the known ones with their meaning"));
     }
     Ok(ScopeList(list))
 }

@@ -1,4 +1,4 @@
-//! The subcommands for scripts (`accounts`, `token`, `whoami`, `logout`, `completions`): no terminal interface.
+//! The subcommands for scripts (`accounts`, `token`, `whoami`, `logout`, `scopes`, `completions`): no terminal interface.
 //!
 //! Results go to stdout, errors to stderr as one sentence that says what to do next, and the
 //! process ends with an [`Exit`] code a script can branch on. Nothing printed ever contains a
@@ -7,6 +7,7 @@
 mod accounts;
 mod completions;
 mod logout;
+mod scopes;
 mod token;
 mod whoami;
 
@@ -71,6 +72,7 @@ pub async fn run(command: &Command) -> Exit {
         Command::Token { account, server } => token::run(Wanted::new(account.as_deref(), server)),
         Command::Whoami { account, json, server } => whoami::run(Wanted::new(account.as_deref(), server), *json).await,
         Command::Logout { account, yes, server } => logout::run(Wanted::new(Some(account), server), *yes).await,
+        Command::Scopes { json } => scopes::run(*json, terminal_width()),
         Command::Completions { shell } => completions::run(*shell),
     };
     let result = result.and_then(|output| print(&output));
@@ -81,6 +83,12 @@ pub async fn run(command: &Command) -> Exit {
             failure.exit
         }
     }
+}
+
+/// The width of the terminal stdout goes to, or `None` when it goes elsewhere (a pipe, a file).
+fn terminal_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten()
 }
 
 /// Writes the result to stdout. A reader that went away (`mastokey accounts | head -1`) is not

@@ -10,7 +10,7 @@ mod qr;
 mod scopes;
 mod theme;
 mod widgets;
-mod wrap;
+pub(crate) mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};

@@ -21,6 +21,7 @@ tests! {
     logout_asks_on_a_terminal_before_forgetting needs [Tmux],
     a_corrupt_logins_file_exits_6_and_is_kept_aside,
     completions_come_from_the_same_definition,
+    scopes_lists_the_catalogue_and_a_wrong_scope_points_to_it,
     revoke_refuses_another_apps_token_and_wrong_credentials_without_leaking_them,
 }
 
@@ -247,6 +248,21 @@ fn completions_come_from_the_same_definition() {
     }
     let run = mastokey(dir.path(), &["completions", "tcsh"]);
     assert_eq!(run.code, 2, "{run:?}");
+}
+
+fn scopes_lists_the_catalogue_and_a_wrong_scope_points_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = mastokey(dir.path(), &["scopes"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let line = run.stdout.lines().find(|l| l.starts_with("  write:media ")).expect("write:media, under write");
+    assert!(line.contains("Upload images"), "its meaning on its line (a pipe): {line}");
+    let run = mastokey(dir.path(), &["scopes", "--json"]);
+    let scopes: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let media = scopes.as_array().unwrap().iter().find(|s| s["name"] == "write:media").unwrap();
+    assert_eq!((media["parent"].as_str(), media["admin"].as_bool()), (Some("write"), Some(false)));
+    let run = mastokey(dir.path(), &["--scopes", "read write:bogus"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("\"write:bogus\"") && run.stderr.contains("`mastokey scopes`"), "{}", run.stderr);
 }
 
 fn revoke_refuses_another_apps_token_and_wrong_credentials_without_leaking_them() {
