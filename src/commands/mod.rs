@@ -318,16 +318,18 @@ pub(crate) fn request_failure(e: &ApiError, server: &str, doing: &str) -> Failur
 }
 
 /// JSON made safe for a terminal without changing its meaning: characters that a terminal could
-/// act on (C1 controls, bidi overrides) are written as `\uXXXX` escapes. Valid JSON has no raw
+/// act on or that hide text (C1 controls, bidi controls and the other format characters) are
+/// written as `\uXXXX` escapes (a character beyond U+FFFF as its surrogate pair). Valid JSON has no raw
 /// control characters inside strings and only whitespace outside them, so only string contents
 /// change, and only to an equivalent spelling.
 pub(crate) fn terminal_safe_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        let risky = (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let risky = (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || crate::sanitize::is_format(c);
         if risky {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }
