@@ -97,7 +97,14 @@ fn print(output: &str) -> Result<(), Failure> {
 
 /// One line on stderr. A closed stderr leaves nowhere to complain to, so that error is dropped.
 pub(crate) fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "mastokey: {message}");
+    let _ = io::stderr().lock().write_all(warning(message).as_bytes());
+}
+
+/// The line [`warn`] prints, sanitized once more as the last line of defence: every error text
+/// is already clean where server or certificate text enters it, but one that is not must still
+/// not reach the terminal raw.
+fn warning(message: &str) -> String {
+    format!("mastokey: {}\n", clean(message))
 }
 
 /// The store of `MASTOKEY_CONFIG_DIR` (or the platform's config directory).
@@ -312,6 +319,10 @@ pub(crate) fn request_failure(e: &ApiError, server: &str, doing: &str) -> Failur
         ApiError::RateLimited { .. } => "",
         // Refused on purpose: waiting changes nothing.
         ApiError::Redirected { .. } => "; the server sends mastokey's requests elsewhere, so it cannot be used safely",
+        // It answered, but not as Mastodon does (not HTTP, not JSON, not the API's fields).
+        ApiError::Malformed { .. } | ApiError::TooLarge { .. } | ApiError::NotMastodon { .. } => {
+            "; the server answered, but not as a Mastodon server does: check that it still is one, or try again later"
+        }
         _ => "; try again later",
     };
     Failure::new(Exit::Failed, format!("could not {doing}: {e}{next}"))

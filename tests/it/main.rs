@@ -34,6 +34,7 @@ mod support;
 
 mod cli_commands;
 mod cli_exit_codes;
+mod cli_hostile;
 mod cli_stale;
 mod client_protocol;
 mod clipboard_x11;
@@ -53,6 +54,7 @@ fn main() {
     support::harness::main(&[
         cli_commands::TESTS,
         cli_exit_codes::TESTS,
+        cli_hostile::TESTS,
         cli_stale::TESTS,
         client_protocol::TESTS,
         clipboard_x11::TESTS,
