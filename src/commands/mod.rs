@@ -177,7 +177,8 @@ pub(crate) fn storage_failure(e: StoreError) -> Failure {
         StoreError::Io { .. } => {
             format!("{e}; check the permissions of that path, or set MASTOKEY_CONFIG_DIR to another directory")
         }
-        StoreError::Newer { .. } | StoreError::NoConfigDir => e.to_string(),
+        // Already names the command that fixes it.
+        StoreError::Newer { .. } | StoreError::NoConfigDir | StoreError::Unsafe { .. } => e.to_string(),
     };
     Failure::new(Exit::Storage, message)
 }
