@@ -49,7 +49,7 @@ pub async fn register_app(
         client_id: app.client_id,
         client_secret: app.client_secret,
         redirect_uris: redirect_uris.to_vec(),
-        scopes: app.scopes.filter(|s| !s.is_empty()).unwrap_or_else(|| scopes.to_vec()),
+        scopes: scopes::granted_from(app.scopes.map(|s| s.join(" ")).as_deref(), scopes),
         created_at: now,
     })
 }
@@ -95,11 +95,8 @@ pub struct TokenResponse {
 impl TokenResponse {
     /// Granted scopes; servers that leave `scope` out grant what was asked.
     pub fn granted(&self, requested: &[String]) -> Vec<String> {
-        match &self.scope {
-            // Server text: stripped of escape sequences like everything shown or saved.
-            Some(s) if !s.trim().is_empty() => scopes::split(&crate::sanitize::clean(s)),
-            _ => requested.to_vec(),
-        }
+        // Server text: sanitized, de-duplicated and bounded like everything shown or saved.
+        scopes::granted_from(self.scope.as_deref(), requested)
     }
 }
 
