@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::client::Client;
 use super::error::ApiError;
+use super::lenient::lenient_count_or_zero;
 use crate::secret::Secret;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -30,11 +31,11 @@ pub struct Account {
     /// The avatar without animation (for GIF avatars, a still PNG).
     #[serde(default, deserialize_with = "null_as_default")]
     pub avatar_static: String,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "lenient_count_or_zero")]
     pub followers_count: u64,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "lenient_count_or_zero")]
     pub following_count: u64,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "lenient_count_or_zero")]
     pub statuses_count: u64,
     pub last_status_at: Option<String>,
     #[serde(default, deserialize_with = "null_as_default")]
@@ -167,5 +168,17 @@ mod tests {
         )
         .unwrap();
         assert!(!a.locked && !a.bot && a.fields.is_empty() && a.display_name.is_empty());
+    }
+
+    #[test]
+    fn counts_that_are_no_counts_do_not_reject_the_account() {
+        // Shown only: a hidden count (-1), nonsense (1e30) or a string must not make the account
+        // unreadable, and the rest of it is still read.
+        let a: Account = serde_json::from_str(
+            r#"{"id":"1","username":"ada","acct":"ada","followers_count":-1,"following_count":1e30,"statuses_count":"12","display_name":"Ada"}"#,
+        )
+        .unwrap();
+        assert_eq!((a.followers_count, a.following_count, a.statuses_count), (0, 0, 12));
+        assert_eq!(a.display_name, "Ada");
     }
 }

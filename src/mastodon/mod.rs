@@ -5,6 +5,7 @@ pub mod address;
 pub mod client;
 pub mod discovery;
 pub mod error;
+pub mod lenient;
 pub mod oauth;
 pub mod origin;
 pub mod pkce;
