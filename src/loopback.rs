@@ -116,9 +116,7 @@ pub fn port_of(redirect_uri: &str) -> Option<u16> {
 async fn handle(stream: TcpStream, state: &str) -> Option<Event> {
     let seen = Mutex::new(None);
     let service = service_fn(|request: hyper::Request<Incoming>| {
-        let query: Vec<(String, String)> =
-            url::form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes()).into_owned().collect();
-        let (event, page) = route(request.method().as_str(), request.uri().path(), &query, state);
+        let (event, page) = answer(request.method().as_str(), request.uri(), state);
         *seen.lock().unwrap_or_else(PoisonError::into_inner) = event;
         std::future::ready(Ok::<_, Infallible>(page.into_response()))
     });
@@ -135,14 +133,26 @@ async fn handle(stream: TcpStream, state: &str) -> Option<Event> {
     }
 }
 
+/// What a request means and what the browser sees, from its method and target as hyper parsed
+/// them. Pure: the fuzz target `loopback` feeds it every request head hyper accepts.
+pub fn answer(method: &str, uri: &hyper::Uri, state: &str) -> (Option<Event>, Page) {
+    let query: Vec<(String, String)> =
+        url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes()).into_owned().collect();
+    route(method, uri.path(), &query, state)
+}
+
 /// What the browser sees: a status and a small page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Page {
+pub struct Page {
     status: StatusCode,
     html: String,
 }
 
 impl Page {
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
     fn new(status: StatusCode, title: &str, text: &str) -> Self {
         Self { status, html: page(title, text) }
     }
@@ -160,7 +170,9 @@ impl Page {
 fn route(method: &str, path: &str, query: &[(String, String)], state: &str) -> (Option<Event>, Page) {
     if path != CALLBACK_PATH || !(method == "GET" || method == "HEAD") {
         return (
-            Some(Event::Stray(path.chars().take(80).collect())),
+            // Any web page can send the browser here, with C1 controls in the path (the URI
+            // parser lets UTF-8 through): the path is sanitized like every outside text.
+            Some(Event::Stray(crate::sanitize::clean(path).chars().take(80).collect())),
             Page::new(StatusCode::NOT_FOUND, "Not found", "mastokey is only waiting for the login callback here."),
         );
     }
@@ -238,6 +250,18 @@ mod tests {
         );
         assert_eq!(event, Some(Event::Refused { error: "access_denied".into(), description: Some("no".into()) }));
         assert!(response.html.contains("You denied"));
+    }
+
+    #[test]
+    fn a_stray_path_is_reported_without_controls() {
+        // Found by the `loopback` fuzz target: a request target may hold UTF-8 C1 controls
+        // (U+009C here), which the URI parser lets through; any web page can send one.
+        let target = "/c+\u{791}lbac2k\u{9c}/c+\"llbac2k\u{19c}t23456789";
+        let (event, _) = answer("GET", &target.parse().unwrap(), "s");
+        let Some(Event::Stray(path)) = event else { panic!("{event:?}") };
+        assert_eq!(path, "/c+\u{791}lbac2k/c+\"llbac2k\u{19c}t23456789");
+        let (event, _) = route("GET", "/x\u{9b}2J\u{202e}\u{200b}y", &[], "s");
+        assert_eq!(event, Some(Event::Stray("/xy".into())));
     }
 
     #[test]
