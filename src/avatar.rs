@@ -10,6 +10,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use url::Url;
 
+use crate::mastodon::ServerOrigin;
 use crate::mastodon::address::url_is_loopback;
 
 /// Cells the avatar takes: 16 columns by 8 rows is a square of 16×16 pixels, since a cell is
@@ -62,15 +63,17 @@ pub enum AvatarError {
     Undecodable(String),
 }
 
-/// The avatar URL to fetch, if it is one we may fetch: https, or http on this computer only (the
-/// same rule as for servers), so a token-bearing profile never makes us fetch over plain http.
-pub fn fetchable(url: &str) -> Option<Url> {
+/// The avatar URL to fetch for a profile of `server`, if it is one we may fetch: on the server's
+/// own origin (plain http there only because the server itself is on this computer), or https
+/// anywhere but this computer. A server names the avatar, so without this rule any server could
+/// make mastokey send GET requests to the services on the user's machine; redirects cannot lead
+/// there either, since a GET follows only same-origin ones ([`crate::mastodon::client`]).
+pub fn fetchable(url: &str, server: &ServerOrigin) -> Option<Url> {
     let url = Url::parse(url).ok()?;
-    match url.scheme() {
-        "https" => Some(url),
-        "http" if url_is_loopback(&url) => Some(url),
-        _ => None,
+    if ServerOrigin::of(&url) == *server {
+        return Some(url);
     }
+    (url.scheme() == "https" && !url_is_loopback(&url)).then_some(url)
 }
 
 /// Decode PNG, JPEG, GIF (its first frame) or WebP bytes and turn them into cells.
@@ -203,11 +206,36 @@ mod tests {
     }
 
     #[test]
-    fn only_https_or_loopback_http_is_fetched() {
-        assert!(fetchable("https://files.example/a.png").is_some());
-        assert!(fetchable("http://127.0.0.1:3000/a.png").is_some());
-        assert!(fetchable("http://files.example/a.png").is_none());
-        assert!(fetchable("file:///etc/passwd").is_none());
-        assert!(fetchable("").is_none());
+    fn https_elsewhere_or_the_servers_own_origin_is_fetched() {
+        let remote = ServerOrigin::parse("https://example.social");
+        assert!(fetchable("https://files.example/a.png", &remote).is_some());
+        assert!(fetchable("https://example.social/system/a.png", &remote).is_some());
+        assert!(fetchable("http://files.example/a.png", &remote).is_none());
+        assert!(fetchable("http://example.social/a.png", &remote).is_none(), "not down to http");
+        assert!(fetchable("file:///etc/passwd", &remote).is_none());
+        assert!(fetchable("", &remote).is_none());
+        // A server on this computer (the demo, a test server) serves its own avatars over http.
+        let local = ServerOrigin::parse("http://127.0.0.1:3000");
+        assert!(fetchable("http://127.0.0.1:3000/avatars/a.png", &local).is_some());
+        assert!(fetchable("https://files.example/a.png", &local).is_some());
+    }
+
+    #[test]
+    fn no_other_service_on_this_computer_is_fetched() {
+        for server in ["https://example.social", "http://127.0.0.1:3000"] {
+            let server = ServerOrigin::parse(server);
+            for url in [
+                "http://127.0.0.1:9200/_shutdown",
+                "http://127.1.2.3:3000/a.png",
+                "http://localhost:3000/a.png",
+                "http://[::1]:3000/a.png",
+                "https://127.0.0.1:8443/a.png",
+                "https://localhost/a.png",
+                "https://[::1]/a.png",
+                "http://127.0.0.1:3001/a.png",
+            ] {
+                assert!(fetchable(url, &server).is_none(), "{url} for {server}");
+            }
+        }
     }
 }

@@ -16,9 +16,11 @@ pub mod html;
 pub mod i18n;
 pub mod loopback;
 pub mod mastodon;
+#[cfg(test)]
+mod properties;
 pub mod qr;
 pub(crate) mod revoke;
-pub(crate) mod sanitize;
+pub mod sanitize;
 pub mod secret;
 pub mod start;
 pub mod store;

@@ -140,11 +140,8 @@ pub fn port_of(redirect_uri: &str) -> Option<u16> {
 async fn handle(stream: TcpStream, waiting: &Waiting, late: bool) -> Option<Event> {
     let seen = Mutex::new(None);
     let service = service_fn(|request: hyper::Request<Incoming>| {
-        let query: Vec<(String, String)> =
-            url::form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes()).into_owned().collect();
         let lang = crate::web_page::browser_language(request.headers());
-        let asked = Asked { method: request.method().as_str(), path: request.uri().path(), query: &query };
-        let (event, page) = crate::i18n::with(lang, || route(&asked, waiting, late));
+        let (event, page) = crate::i18n::with(lang, || answer(request.method().as_str(), request.uri(), waiting, late));
         *seen.lock().unwrap_or_else(PoisonError::into_inner) = event;
         std::future::ready(Ok::<_, Infallible>(page.into_response()))
     });
@@ -163,12 +160,16 @@ async fn handle(stream: TcpStream, waiting: &Waiting, late: bool) -> Option<Even
 
 /// What the browser sees: a status and a small page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Page {
+pub struct Page {
     status: StatusCode,
     html: String,
 }
 
 impl Page {
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
     fn new(status: StatusCode, tone: Tone, title: String, text: Vec<String>) -> Self {
         let lang = crate::i18n::current().code();
         let footer = crate::tr!("callback-footer");
@@ -182,6 +183,14 @@ impl Page {
         response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
         response
     }
+}
+
+/// What a request means and what the browser sees, from its method and target as hyper parsed
+/// them. Pure: the fuzz target `loopback` feeds it every request head hyper accepts.
+pub fn answer(method: &str, uri: &hyper::Uri, waiting: &Waiting, late: bool) -> (Option<Event>, Page) {
+    let query: Vec<(String, String)> =
+        url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes()).into_owned().collect();
+    route(&Asked { method, path: uri.path(), query: &query }, waiting, late)
 }
 
 /// One request, as `route` needs it.
@@ -203,7 +212,9 @@ fn route(asked: &Asked<'_>, waiting: &Waiting, late: bool) -> (Option<Event>, Pa
             tr!("callback-not-found-title"),
             vec![tr!("callback-not-found")],
         );
-        return (Some(Event::Stray(asked.path.chars().take(80).collect())), page);
+        // Any web page can send the browser here, with C1 controls in the path (the URI parser
+        // lets UTF-8 through): the path is sanitized like every outside text.
+        return (Some(Event::Stray(crate::sanitize::clean(asked.path).chars().take(80).collect())), page);
     }
     if late {
         let text = vec![tr!("callback-late", server = server), tr!("callback-back-to-terminal")];
@@ -280,6 +291,19 @@ mod tests {
             get("/callback", &q(&[("state", "s"), ("error", "access_denied"), ("error_description", "no")]));
         assert_eq!(event, Some(Event::Refused { error: "access_denied".into(), description: Some("no".into()) }));
         assert!(response.html.contains("You denied"));
+    }
+
+    #[test]
+    fn a_stray_path_is_reported_without_controls() {
+        // Found by the `loopback` fuzz target: a request target may hold UTF-8 C1 controls
+        // (U+009C here), which the URI parser lets through; any web page can send one.
+        let target = "/c+\u{791}lbac2k\u{9c}/c+\"llbac2k\u{19c}t23456789";
+        let w = waiting(Duration::from_secs(60));
+        let (event, _) = answer("GET", &target.parse().unwrap(), &w, false);
+        let Some(Event::Stray(path)) = event else { panic!("{event:?}") };
+        assert_eq!(path, "/c+\u{791}lbac2k/c+\"llbac2k\u{19c}t23456789");
+        let (event, _) = get("/x\u{9b}2J\u{202e}\u{200b}y", &[]);
+        assert_eq!(event, Some(Event::Stray("/xy".into())));
     }
 
     #[test]

@@ -1,12 +1,16 @@
-//! Makes server-provided text safe to print: no control characters, escape sequences or bidi overrides.
+//! Makes server-provided text safe to print: no control characters, escape sequences, bidi
+//! controls or other invisible format characters.
 //!
 //! A display name, bio or error message comes from a server we do not trust. Printed raw, it could
-//! move the cursor, change the window title, write to the clipboard (OSC 52) or reorder what the
-//! user reads (bidi overrides). Everything from the network goes through [`clean`] or
-//! [`clean_multiline`] before it reaches the terminal.
+//! move the cursor, change the window title, write to the clipboard (OSC 52), reorder what the
+//! user reads (bidi overrides) or hide characters that make one name pass for another (zero-width
+//! spaces and joiners, soft hyphens, tag characters). Everything from the network goes through
+//! [`clean`] or [`clean_multiline`] before it reaches the terminal.
 
-/// One line of safe text: control characters, escape sequences and bidi controls removed, tabs
-/// and line breaks turned into spaces (so words on either side of a newline stay apart).
+/// One line of safe text: control characters, escape sequences and format characters (general
+/// category Cf, bidi controls among them; see [`is_format`]) removed, tabs and line breaks turned
+/// into spaces (so words on either side of a newline stay apart). A zero-width joiner between
+/// two emoji stays, since it makes them one (👩‍💻).
 pub fn clean(s: &str) -> String {
     filter(s, false)
 }
@@ -56,17 +60,79 @@ fn filter(s: &str, keep_newlines: bool) -> String {
                 out.push(if keep_newlines { '\n' } else { ' ' });
             }
             '\n' | '\u{2028}' | '\u{2029}' => out.push(if keep_newlines { '\n' } else { ' ' }),
-            c if c.is_control() || is_bidi_control(c) => {}
+            ZWJ if joins_emoji(&out, chars.peek().copied()) => out.push(ZWJ),
+            c if c.is_control() || is_format(c) => {}
             c => out.push(c),
         }
     }
     out
 }
 
-/// Embedding, override and isolate controls: they reorder the text around them. The plain marks
-/// (U+200E, U+200F) only affect neutral characters next to them and are left alone.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+const ZWJ: char = '\u{200d}';
+
+/// Unicode's format characters (general category Cf, as of Unicode 16.0): invisible, and able to
+/// reorder text (bidi embeddings, overrides, isolates and marks), hide it (tag characters, the
+/// interlinear annotation marks) or make two names look the same (zero-width spaces and joiners,
+/// the soft hyphen, word joiners, the byte-order mark).
+pub fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
+/// A zero-width joiner is kept only between two emoji (the last one kept, perhaps with its
+/// emoji presentation selector, and the next one), where it joins them into one picture.
+fn joins_emoji(out: &str, next: Option<char>) -> bool {
+    let before = out.chars().rev().find(|&c| c != '\u{fe0f}');
+    before.is_some_and(is_pictographic) && next.is_some_and(is_pictographic)
+}
+
+/// The blocks where Unicode's Extended_Pictographic characters (the emoji and the symbols that
+/// can become one) live, a little wider than the property itself: enough to tell an emoji
+/// sequence from a joiner hidden between letters.
+pub(crate) fn is_pictographic(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a9}'
+            | '\u{ae}'
+            | '\u{203c}'
+            | '\u{2049}'
+            | '\u{2122}'
+            | '\u{2139}'
+            | '\u{2194}'..='\u{21aa}'
+            | '\u{2300}'..='\u{23ff}'
+            | '\u{24c2}'
+            | '\u{25a0}'..='\u{27bf}'
+            | '\u{2934}'..='\u{2935}'
+            | '\u{2b00}'..='\u{2bff}'
+            | '\u{3030}'
+            | '\u{303d}'
+            | '\u{3297}'
+            | '\u{3299}'
+            | '\u{1f000}'..='\u{1faff}'
+            | '\u{1fc00}'..='\u{1fffd}'
+    )
 }
 
 /// Skips a CSI sequence after its introducer: parameter bytes, intermediate bytes, one final byte.
@@ -145,8 +211,35 @@ mod tests {
     fn bidi_overrides_and_isolates_are_removed() {
         assert_eq!(clean("abc\u{202e}fed\u{202c}"), "abcfed");
         assert_eq!(clean("\u{2066}x\u{2069}\u{2067}y\u{2068}"), "xy");
-        // Plain direction marks are harmless and kept.
-        assert_eq!(clean("a\u{200f}b"), "a\u{200f}b");
+        assert_eq!(clean("a\u{200f}b\u{200e}c\u{61c}d"), "abcd", "direction marks too");
+    }
+
+    #[test]
+    fn invisible_format_characters_are_removed() {
+        // Look-alike names: a zero-width space, joiner, word joiner, soft hyphen, BOM, tags.
+        assert_eq!(clean("ad\u{200b}a"), "ada");
+        assert_eq!(clean("a\u{200c}d\u{200d}a"), "ada");
+        assert_eq!(clean("\u{feff}ada\u{2060}\u{ad}"), "ada");
+        assert_eq!(clean("ada\u{e0001}\u{e0041}\u{e0064}\u{e007f}"), "ada", "tag characters hide text");
+        assert_eq!(clean("x\u{fff9}y\u{fffa}z\u{fffb}"), "xyz");
+        assert_eq!(clean("\u{13430}\u{1343f}\u{1d173}\u{110bd}\u{180e}\u{890}"), "");
+        // A joiner next to an emoji but not between two is removed too.
+        assert_eq!(clean("👩\u{200d}a"), "👩a");
+        assert_eq!(clean("a\u{200d}💻"), "a💻");
+        assert_eq!(clean("\u{200d}💻"), "💻");
+    }
+
+    #[test]
+    fn a_joiner_between_two_emoji_stays() {
+        for emoji in [
+            "👩\u{200d}💻",
+            "🏳\u{fe0f}\u{200d}🌈",
+            "❤\u{fe0f}\u{200d}🔥",
+            "👨\u{1f3fd}\u{200d}🚀",
+            "👨\u{200d}👩\u{200d}👧",
+        ] {
+            assert_eq!(clean(emoji), emoji);
+        }
     }
 
     #[test]
@@ -163,10 +256,11 @@ mod tests {
     }
 
     #[test]
-    fn every_output_is_free_of_controls() {
-        let nasty: String = (0u32..0x300).filter_map(char::from_u32).collect();
+    fn every_output_is_free_of_controls_and_format_characters() {
+        let nasty: String =
+            (0u32..0x300).chain(0x2000..0x2100).chain(0xe0000..0xe0100).filter_map(char::from_u32).collect();
         for out in [clean(&nasty), clean_multiline(&nasty)] {
-            assert!(out.chars().all(|c| !c.is_control() || c == '\n'));
+            assert!(out.chars().all(|c| !(c.is_control() || is_format(c)) || c == '\n'), "{out:?}");
         }
     }
 }

@@ -56,3 +56,37 @@ pub fn suspend_for<T>(terminal: &mut DefaultTerminal, run: impl FnOnce() -> T) -
     let _ = terminal.clear();
     result
 }
+
+/// Tells when the terminal is hung up (its window closed, `tmux kill-server`, the SSH session
+/// gone). A SIGHUP usually says so first, but not when the shell that started mastokey ignores
+/// it (`trap "" HUP`, `nohup`): then only the terminal itself can, and crossterm does not (its
+/// reader takes the end of file of a dead terminal for "no input yet" and reads again at once,
+/// crossterm#793), so mastokey would spin on it forever. A hung-up terminal reports an error
+/// condition (`EPOLLERR`), which this waits for without waking up for anything else.
+pub struct HangUp(Option<tokio::io::unix::AsyncFd<std::os::fd::OwnedFd>>);
+
+impl HangUp {
+    /// Watches the terminal crossterm reads: stdin, or `/dev/tty` when stdin is not one.
+    /// Must be called inside the tokio runtime; without a terminal it never fires.
+    pub fn watch() -> Self {
+        use std::io::IsTerminal;
+        use std::os::fd::AsFd;
+        let fd = if io::stdin().is_terminal() {
+            io::stdin().as_fd().try_clone_to_owned().ok()
+        } else {
+            std::fs::File::open("/dev/tty").ok().map(std::os::fd::OwnedFd::from)
+        };
+        let interest = tokio::io::Interest::ERROR;
+        // SAFETY: an `OwnedFd` is a valid descriptor that stays open, and names the same file,
+        // until it is dropped with the `AsyncFd` that owns it.
+        Self(fd.and_then(|fd| unsafe { tokio::io::unix::AsyncFd::register_with_interest(fd, interest) }.ok()))
+    }
+
+    /// Resolves once the terminal is gone.
+    pub async fn gone(&self) {
+        match &self.0 {
+            Some(fd) if fd.ready(tokio::io::Interest::ERROR).await.is_ok() => {}
+            _ => std::future::pending().await,
+        }
+    }
+}

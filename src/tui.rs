@@ -35,6 +35,7 @@ pub async fn run(
 ) -> io::Result<(App, Ended)> {
     let mut signals = Signals::new()?;
     let mut events = EventStream::new();
+    let hang_up = crate::terminal::HangUp::watch();
     let mut tick: Option<(Duration, Interval)> = None;
     let mut hits = HitMap::default();
     let mut pending = initial;
@@ -65,6 +66,7 @@ pub async fn run(
             Some(action) = results.recv() => Some(action),
             _ = next_tick(&mut tick), if tick.is_some() => Some(Action::Tick(std::time::Instant::now())),
             signal = signals.next() => break Ended::Signal(signal),
+            () = hang_up.gone() => break Ended::TerminalGone,
         };
         // A mouse move or a key release changes nothing: no redraw.
         redraw = action.is_some();

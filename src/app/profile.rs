@@ -129,7 +129,7 @@ pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: St
     };
     let registration = new.new_registration.then(|| Box::new(new.registration.clone()));
     let save = Effect::SaveLogin { login: Box::new(login), registration };
-    let avatar = view.fetch_avatar(&app.settings);
+    let avatar = view.fetch_avatar(&app.settings, &new.server.address.origin());
     profile.view = Some(view);
     profile.pending = Some(save.clone());
     std::iter::once(save).chain(avatar).collect()
@@ -140,7 +140,7 @@ pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: St
 pub(super) fn show_saved(app: &mut App, login: Login, account: &Account) -> Vec<Effect> {
     let color = app.settings.color;
     let view = ProfileView::new(account, &login.acct, &login.scopes_granted, &login.scopes_requested, color);
-    let avatar = view.fetch_avatar(&app.settings);
+    let avatar = view.fetch_avatar(&app.settings, &login.server);
     let at = login.last_verified.clone().unwrap_or_default();
     let record = Effect::RecordVerified { login: Box::new(login), at };
     let mut profile = ProfileScreen::new(ProfileOf::Saved);

@@ -5,8 +5,8 @@ use ratatui::text::Text;
 use super::{Effect, Settings};
 use crate::avatar::{self, Avatar};
 use crate::html;
-use crate::mastodon::Account;
 use crate::mastodon::scopes;
+use crate::mastodon::{Account, ServerOrigin};
 use crate::sanitize::clean;
 use crate::store::Saved;
 use crate::tr;
@@ -147,8 +147,8 @@ impl ProfileView {
     }
 
     /// Fetch the avatar, if there is one to show.
-    pub fn fetch_avatar(&self, settings: &Settings) -> Option<Effect> {
-        let url = avatar::fetchable(self.avatar_url.as_deref()?)?;
+    pub fn fetch_avatar(&self, settings: &Settings, server: &ServerOrigin) -> Option<Effect> {
+        let url = avatar::fetchable(self.avatar_url.as_deref()?, server)?;
         Some(Effect::FetchAvatar { url, palette: settings.palette })
     }
 
@@ -164,7 +164,8 @@ impl ProfileView {
 /// The still image, or the avatar itself for servers that send no `avatar_static`.
 fn avatar_source(account: &Account) -> Option<String> {
     let url = if account.avatar_static.is_empty() { &account.avatar } else { &account.avatar_static };
-    avatar::fetchable(url).map(String::from)
+    // As the runner reports it back (parsed), so `avatar_loaded` recognises it.
+    url::Url::parse(url).ok().map(String::from)
 }
 
 #[cfg(test)]

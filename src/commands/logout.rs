@@ -93,6 +93,7 @@ fn forget(store: &Store, login: &Login, revoked: bool) -> Result<bool, Failure> 
         let acct = clean(&login.acct);
         let fix = match &e {
             StoreError::Newer { .. } => "update mastokey",
+            StoreError::Unsafe { .. } => "do that",
             _ => "fix the permissions of that path",
         };
         let message = if revoked {

@@ -105,7 +105,14 @@ fn print(output: &str) -> Result<(), Failure> {
 
 /// One line on stderr. A closed stderr leaves nowhere to complain to, so that error is dropped.
 pub(crate) fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "mastokey: {message}");
+    let _ = io::stderr().lock().write_all(warning(message).as_bytes());
+}
+
+/// The line [`warn`] prints, sanitized once more as the last line of defence: every error text
+/// is already clean where server or certificate text enters it, but one that is not must still
+/// not reach the terminal raw.
+fn warning(message: &str) -> String {
+    format!("mastokey: {}\n", clean(message))
 }
 
 /// The store of `MASTOKEY_CONFIG_DIR` (or the platform's config directory).
@@ -178,7 +185,8 @@ pub(crate) fn storage_failure(e: StoreError) -> Failure {
         StoreError::Io { .. } => {
             format!("{e}; check the permissions of that path, or set MASTOKEY_CONFIG_DIR to another directory")
         }
-        StoreError::Newer { .. } | StoreError::NoConfigDir => e.to_string(),
+        // Already names the command that fixes it.
+        StoreError::Newer { .. } | StoreError::NoConfigDir | StoreError::Unsafe { .. } => e.to_string(),
     };
     Failure::new(Exit::Storage, message)
 }
@@ -320,22 +328,28 @@ pub(crate) fn request_failure(e: &ApiError, server: &str, doing: &str) -> Failur
         ApiError::RateLimited { .. } => "",
         // Refused on purpose: waiting changes nothing.
         ApiError::Redirected { .. } => "; the server sends mastokey's requests elsewhere, so it cannot be used safely",
+        // It answered, but not as Mastodon does (not HTTP, not JSON, not the API's fields).
+        ApiError::Malformed { .. } | ApiError::TooLarge { .. } | ApiError::NotMastodon { .. } => {
+            "; the server answered, but not as a Mastodon server does: check that it still is one, or try again later"
+        }
         _ => "; try again later",
     };
     Failure::new(Exit::Failed, format!("could not {doing}: {e}{next}"))
 }
 
 /// JSON made safe for a terminal without changing its meaning: characters that a terminal could
-/// act on (C1 controls, bidi overrides) are written as `\uXXXX` escapes. Valid JSON has no raw
+/// act on or that hide text (C1 controls, bidi controls and the other format characters) are
+/// written as `\uXXXX` escapes (a character beyond U+FFFF as its surrogate pair). Valid JSON has no raw
 /// control characters inside strings and only whitespace outside them, so only string contents
 /// change, and only to an equivalent spelling.
 pub(crate) fn terminal_safe_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        let risky = (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let risky = (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || crate::sanitize::is_format(c);
         if risky {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }

@@ -135,6 +135,28 @@ fn json_keeps_its_meaning_but_loses_what_a_terminal_would_act_on() {
     let a: serde_json::Value = serde_json::from_str(raw).unwrap();
     let b: serde_json::Value = serde_json::from_str(&safe).unwrap();
     assert_eq!(a, b);
+    // Invisible format characters too, beyond U+FFFF as a surrogate pair.
+    let raw = "{\"acct\": \"ad\u{200b}a\u{e0041}\u{feff}\"}";
+    let safe = terminal_safe_json(raw);
+    assert_eq!(safe, "{\"acct\": \"ad\\u200ba\\udb40\\udc41\\ufeff\"}");
+    let a: serde_json::Value = serde_json::from_str(raw).unwrap();
+    assert_eq!(a, serde_json::from_str::<serde_json::Value>(&safe).unwrap());
+}
+
+#[test]
+fn the_last_line_of_defence_cleans_what_is_printed() {
+    let line = warning("could not reach x: DnsName(\"evil\u{1b}]0;PWNED\u{7}.example\") \u{9b}2J\u{202e}");
+    assert_eq!(line, "mastokey: could not reach x: DnsName(\"evil.example\") \n");
+}
+
+#[test]
+fn an_answer_that_is_not_mastodons_is_exit_1_and_says_the_server_answered() {
+    let garbled =
+        ApiError::Malformed { path: "/x".into(), detail: "not an HTTP answer: invalid HTTP version parsed".into() };
+    let failure = request_failure(&garbled, "http://127.0.0.1:9", "verify it");
+    assert_eq!(failure.exit, Exit::Failed);
+    assert!(failure.message.contains("the server answered, but not as a Mastodon server does"), "{}", failure.message);
+    assert!(!failure.message.contains("check the network"), "{}", failure.message);
 }
 
 #[test]

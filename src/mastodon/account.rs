@@ -170,11 +170,14 @@ mod tests {
     }
 
     #[test]
-    fn odd_counts_never_reject_an_account() {
+    fn counts_that_are_no_counts_do_not_reject_the_account() {
+        // Shown only: a hidden count (-1), nonsense (1e30) or a string must not make the account
+        // unreadable, and the rest of it is still read.
         let a: Account = serde_json::from_str(
-            r#"{"id":"1","username":"ada","acct":"ada","followers_count":-1,"following_count":1e30,"statuses_count":"12"}"#,
+            r#"{"id":"1","username":"ada","acct":"ada","followers_count":-1,"following_count":1e30,"statuses_count":"12","display_name":"Ada"}"#,
         )
         .unwrap();
         assert_eq!((a.followers_count, a.following_count, a.statuses_count), (0, 0, 12));
+        assert_eq!(a.display_name, "Ada");
     }
 }

@@ -103,7 +103,29 @@ pub fn parse(input: &str) -> Result<ServerAddress, AddressError> {
         let bare = shown.split(':').next().unwrap_or_default().to_owned();
         return Err(AddressError::InsecureHttp(bare));
     }
+    let shown = shown_as_used(&url, shown);
     Ok(ServerAddress { base: url, shown })
+}
+
+/// What to show for a server: the name as typed (in lower case) when it names the host that is
+/// used, else that host as IDNA made it, in Unicode. Lower-casing and IDNA's mapping do not
+/// always agree (a final `Σ` lower-cases to `ς`, which IDNA keeps apart from `σ`; full-width
+/// letters map to ASCII), and the name shown must never be another server's.
+fn shown_as_used(url: &Url, typed: String) -> String {
+    let names_it = Url::parse(&format!("{}://{typed}/", url.scheme()))
+        .is_ok_and(|again| again.host_str() == url.host_str() && again.port() == url.port());
+    if names_it {
+        return typed;
+    }
+    let host = match url.host() {
+        Some(Host::Domain(domain)) => idna::domain_to_unicode(domain).0,
+        Some(host) => host.to_string(),
+        None => String::new(),
+    };
+    match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host,
+    }
 }
 
 /// `@alice@example.social` and `alice@example.social` name an account: keep the domain.
@@ -176,6 +198,24 @@ mod tests {
         assert_eq!(a.origin().as_str(), "https://xn--caf-dma.example");
         assert_eq!(a.shown, "café.example");
         assert_eq!(parse("@太郎@例え.jp").unwrap().shown, "例え.jp");
+    }
+
+    #[test]
+    fn what_is_shown_is_the_server_that_is_used() {
+        // Found by the `address` fuzz target: lower-casing turns a final capital sigma into
+        // `ς`, which IDNA keeps apart from the `σ` it maps `Σ` to: `é.ς` was shown while
+        // mastokey talked to `é.σ`, another server. Names that IDNA maps differently from
+        // lower-casing are shown as the server that is used.
+        for (typed, shown) in
+            [("é.Σ", "é.σ"), ("ΟΔΟΣ.example", "οδοσ.example"), ("ｅｘａｍｐｌｅ.social", "ｅｘａｍｐｌｅ.social")]
+        {
+            let a = parse(typed).unwrap();
+            assert_eq!(a.shown, shown, "{typed}");
+            assert_eq!(parse(&a.shown).unwrap().origin(), a.origin(), "{typed}");
+        }
+        // A name that IDNA maps to the same host stays as typed, full-width or punycode.
+        assert_eq!(parse("xn--caf-dma.example:8443").unwrap().shown, "xn--caf-dma.example:8443");
+        assert_eq!(parse("http://[::1]:9000").unwrap().shown, "[::1]:9000");
     }
 
     #[test]

@@ -67,8 +67,10 @@ impl Client {
     /// sent it. Other requests follow up to [`MAX_REDIRECTS`] redirects on the same origin
     /// (scheme, host and port), which also rules out a step down from https to http.
     pub async fn send(&self, request: RequestBuilder) -> Result<(String, Vec<u8>), ApiError> {
-        let mut request =
-            request.build().map_err(|e| ApiError::Connection { host: String::new(), detail: e.to_string() })?;
+        let mut request = request.build().map_err(|e| ApiError::Connection {
+            host: String::new(),
+            detail: crate::sanitize::clean(&e.to_string()),
+        })?;
         let url = request.url().clone();
         let host = host_of(&url);
         let path = url.path().to_owned();
@@ -76,7 +78,7 @@ impl Client {
         let mut hops = 0;
         let response = loop {
             let next = request.try_clone();
-            let response = self.http.execute(request).await.map_err(|e| classify(&host, &e))?;
+            let response = self.http.execute(request).await.map_err(|e| classify(&host, &path, &e))?;
             let Some(target) = redirect_target(&response) else { break response };
             let refusal = |to: &Url, kind| ApiError::Redirected { path: path.clone(), location: shown(to), kind };
             if carries_secrets {
@@ -93,7 +95,7 @@ impl Client {
             request = next;
         };
         let status = response.status();
-        let reset = header(&response, "x-ratelimit-reset");
+        let reset = header(&response, "x-ratelimit-reset").map(|r| crate::sanitize::clean(&r));
         let body = read_capped(response, &host, &path).await?;
         if status == StatusCode::TOO_MANY_REQUESTS {
             return Err(ApiError::RateLimited { reset });
@@ -136,7 +138,11 @@ fn header(response: &Response, name: &str) -> Option<String> {
 pub fn decode<T: DeserializeOwned>(path: &str, body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
         let looks_like_html = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
-        let detail = if looks_like_html { "a web page instead of JSON".to_owned() } else { e.to_string() };
+        let detail = if looks_like_html {
+            "a web page instead of JSON".to_owned()
+        } else {
+            crate::sanitize::clean(&e.to_string())
+        };
         ApiError::Malformed { path: path.to_owned(), detail }
     })
 }
@@ -154,7 +160,7 @@ async fn read_capped(mut response: Response, host: &str, path: &str) -> Result<V
         return Err(ApiError::TooLarge { path: path.to_owned(), limit: BODY_LIMIT });
     }
     let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(|e| classify(host, &e))? {
+    while let Some(chunk) = response.chunk().await.map_err(|e| classify(host, path, &e))? {
         if body.len() + chunk.len() > BODY_LIMIT {
             return Err(ApiError::TooLarge { path: path.to_owned(), limit: BODY_LIMIT });
         }
@@ -185,7 +191,7 @@ fn error_fields(body: &[u8]) -> (Option<String>, Option<String>) {
 
 /// Map a transport failure to what a person can act on. reqwest does not expose the kinds
 /// directly, so look through the error's source chain.
-fn classify(host: &str, error: &reqwest::Error) -> ApiError {
+fn classify(host: &str, path: &str, error: &reqwest::Error) -> ApiError {
     let host = host.to_owned();
     if error.is_timeout() {
         return ApiError::Timeout { host };
@@ -193,17 +199,28 @@ fn classify(host: &str, error: &reqwest::Error) -> ApiError {
     // The texts of the causes, without reqwest's own "error sending request for url (...)": the
     // URL must not take part in the matching below (a host named `tls.example` is no TLS error).
     let mut chain = Vec::new();
-    let mut tls_data_error = false;
+    let mut signs = Signs::default();
     let mut source = std::error::Error::source(error);
     while let Some(e) = source {
         let mut next = e.source();
+        // hyper could not read the answer as HTTP: the server did answer, with something else.
+        if let Some(http) = e.downcast_ref::<hyper::Error>() {
+            signs.not_http |= http.is_parse() || http.is_parse_status() || http.is_parse_too_large();
+        }
         if let Some(io) = e.downcast_ref::<std::io::Error>() {
             match io.kind() {
                 std::io::ErrorKind::ConnectionRefused => return ApiError::Refused { host },
                 std::io::ErrorKind::TimedOut => return ApiError::Timeout { host },
                 // While connecting, unreadable data can only come from the TLS handshake: rustls
                 // reports "received corrupt message" when a plain-HTTP server answers.
-                std::io::ErrorKind::InvalidData if error.is_connect() => tls_data_error = true,
+                std::io::ErrorKind::InvalidData if error.is_connect() => signs.tls_data = true,
+                // A body that is not HTTP's framing (a broken chunk size line); reqwest calls
+                // a failure while reading the body a decode error.
+                std::io::ErrorKind::InvalidData | std::io::ErrorKind::InvalidInput
+                    if error.is_body() || error.is_decode() =>
+                {
+                    signs.not_http = true;
+                }
                 _ => {}
             }
             // `io::Error::source` skips the error it wraps; rustls' own error sits in there.
@@ -214,152 +231,44 @@ fn classify(host: &str, error: &reqwest::Error) -> ApiError {
         chain.push(e.to_string());
         source = next;
     }
+    if chain.is_empty() {
+        chain.push(error.to_string());
+    }
+    from_causes(host, path, chain, signs)
+}
+
+/// What the source chain of a failure showed, beside its texts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Signs {
+    /// Unreadable data during the TLS handshake.
+    tls_data: bool,
+    /// An answer that is not HTTP (hyper could not parse it).
+    not_http: bool,
+}
+
+/// The error for a failure whose causes said `chain`. Their texts can quote the server (a
+/// certificate's names, which anyone can fill with escape sequences, are in rustls' message), so
+/// they are sanitized before anything reads them.
+fn from_causes(host: String, path: &str, chain: Vec<String>, signs: Signs) -> ApiError {
+    let mut chain: Vec<String> = chain.iter().map(|c| crate::sanitize::clean(c)).collect();
     chain.dedup();
+    let last = chain.last().cloned().unwrap_or_default();
     let text = chain.join(": ").to_lowercase();
-    if text.contains("dns error") || text.contains("failed to lookup") || text.contains("name or service not known") {
+    if signs.not_http {
+        ApiError::Malformed { path: path.to_owned(), detail: format!("not an HTTP answer: {last}") }
+    } else if text.contains("dns error")
+        || text.contains("failed to lookup")
+        || text.contains("name or service not known")
+    {
         ApiError::Dns { host }
-    } else if tls_data_error || text.contains("certificate") || text.contains("tls") || text.contains("handshake") {
-        let detail = chain.last().cloned().unwrap_or_default();
-        ApiError::Tls { host, detail }
+    } else if signs.tls_data || text.contains("certificate") || text.contains("tls") || text.contains("handshake") {
+        ApiError::Tls { host, detail: last }
     } else if text.contains("connection refused") {
         ApiError::Refused { host }
     } else {
-        let detail = chain.last().cloned().unwrap_or_else(|| error.to_string());
-        ApiError::Connection { host, detail }
+        ApiError::Connection { host, detail: last }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use std::sync::{Arc, Mutex};
-
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    use tokio::net::TcpListener;
-
-    use super::*;
-
-    type Answer = Arc<dyn Fn(&str) -> String + Send + Sync>;
-
-    /// A server on 127.0.0.1 that answers every request with `answer(path)` and keeps each
-    /// request as it arrived (head and body), so a test can see what reached it.
-    async fn server(answer: Answer) -> (u16, Arc<Mutex<Vec<String>>>) {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let log = seen.clone();
-        tokio::spawn(async move {
-            while let Ok((mut stream, _)) = listener.accept().await {
-                let request = read_request(&mut stream).await;
-                let path = request.split(' ').nth(1).unwrap_or("/").to_owned();
-                log.lock().unwrap().push(request);
-                let _ = stream.write_all(answer(&path).as_bytes()).await;
-            }
-        });
-        (port, seen)
-    }
-
-    /// The head, then as much body as its Content-Length says.
-    async fn read_request(stream: &mut tokio::net::TcpStream) -> String {
-        let (mut raw, mut buf) = (Vec::new(), [0u8; 4096]);
-        while let Ok(n @ 1..) = stream.read(&mut buf).await {
-            raw.extend_from_slice(&buf[..n]);
-            let text = String::from_utf8_lossy(&raw).into_owned();
-            let Some(end) = text.find("\r\n\r\n") else { continue };
-            let length = text
-                .lines()
-                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|n| n.trim().to_owned()))
-                .and_then(|n| n.parse::<usize>().ok())
-                .unwrap_or(0);
-            if raw.len() >= end + 4 + length {
-                break;
-            }
-        }
-        String::from_utf8_lossy(&raw).into_owned()
-    }
-
-    fn redirect(status: &str, location: &str) -> String {
-        format!("HTTP/1.1 {status}\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-    }
-
-    fn ok_json(body: &str) -> String {
-        let length = body.len();
-        format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n{body}"
-        )
-    }
-
-    fn client() -> Client {
-        Client::new(Timeouts { connect: Duration::from_secs(2), total: Duration::from_secs(5) })
-    }
-
-    fn url(port: u16, path: &str) -> Url {
-        Url::parse(&format!("http://127.0.0.1:{port}{path}")).unwrap()
-    }
-
-    #[tokio::test]
-    async fn a_form_carrying_secrets_follows_no_redirect_anywhere() {
-        let (thief, stolen) = server(Arc::new(|_| ok_json("{}"))).await;
-        for status in ["307 Temporary Redirect", "308 Permanent Redirect", "302 Found", "303 See Other"] {
-            for location in [format!("http://127.0.0.1:{thief}/collect"), "/oauth/token-elsewhere".to_owned()] {
-                let answer = redirect(status, &location);
-                let (port, seen) = server(Arc::new(move |_| answer.clone())).await;
-                let form = [("client_secret", "s3cr3t-client-secret"), ("code", "the-code-1234")];
-                let error = client().send(client().post(url(port, "/oauth/token")).form(&form)).await.unwrap_err();
-                let ApiError::Redirected { path, location: shown, kind } = &error else { panic!("{error:?}") };
-                assert_eq!((path.as_str(), *kind), ("/oauth/token", RedirectKind::CarriesSecrets), "{status}");
-                assert_eq!(shown, url(port, "/").join(&location).unwrap().as_str(), "names where it was sent");
-                assert!(error.to_string().contains("redirect to http://127.0.0.1:"), "{error}");
-                assert_eq!(seen.lock().unwrap().len(), 1, "only the first request was sent ({status} {location})");
-            }
-        }
-        assert!(stolen.lock().unwrap().is_empty(), "nothing reached the other server");
-    }
-
-    #[tokio::test]
-    async fn a_get_follows_same_origin_redirects_only() {
-        let (other, reached) = server(Arc::new(|_| ok_json(r#"{"id":"evil"}"#))).await;
-        let (port, seen) = server(Arc::new(move |path| match path {
-            "/start" => redirect("302 Found", "/middle"),
-            "/middle" => redirect("301 Moved Permanently", "/end"),
-            "/end" => ok_json(r#"{"ok":true}"#),
-            "/away" => redirect("302 Found", &format!("http://127.0.0.1:{other}/account")),
-            "/secure-away" => redirect("302 Found", "https://127.0.0.1/account"),
-            _ => redirect("302 Found", "/loop"),
-        }))
-        .await;
-        let c = client();
-        let (path, body) = c.send(c.get(url(port, "/start")).bearer_auth("tok")).await.unwrap();
-        assert_eq!((path.as_str(), body.as_slice()), ("/start", br#"{"ok":true}"#.as_slice()));
-        let followed = seen.lock().unwrap().clone();
-        assert_eq!(followed.len(), 3);
-        assert!(followed.iter().all(|r| r.contains("authorization: Bearer tok")), "same origin keeps the header");
-
-        for start in ["/away", "/secure-away"] {
-            let error = c.send(c.get(url(port, start)).bearer_auth("tok")).await.unwrap_err();
-            assert!(
-                matches!(&error, ApiError::Redirected { kind: RedirectKind::OtherOrigin, .. }),
-                "{start}: {error:?}"
-            );
-        }
-        assert!(reached.lock().unwrap().is_empty(), "the token never went to the other origin");
-
-        let error = c.send(c.get(url(port, "/loop"))).await.unwrap_err();
-        assert!(matches!(error, ApiError::Redirected { kind: RedirectKind::TooMany, .. }), "{error:?}");
-        assert!(!error.is_network(), "the server did answer");
-    }
-
-    #[test]
-    fn https_to_http_is_another_origin() {
-        let secure = Url::parse("https://example.social/api/v1/instance").unwrap();
-        let plain = Url::parse("http://example.social/api/v1/instance").unwrap();
-        assert_ne!(secure.origin(), plain.origin());
-    }
-
-    #[test]
-    fn redirect_targets_are_shown_sanitized_and_short() {
-        let url = Url::parse(&format!("https://evil.example/{}?secret=1", "a".repeat(300))).unwrap();
-        let text = shown(&url);
-        assert!(text.starts_with("https://evil.example/aaa") && text.ends_with('…') && !text.contains("secret"));
-        assert!(text.chars().count() <= 120);
-    }
-}
+mod tests;

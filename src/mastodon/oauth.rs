@@ -44,7 +44,7 @@ pub async fn register_app(
         client_id,
         client_secret,
         redirect_uris: redirect_uris.to_vec(),
-        scopes: registered_scopes(&app).filter(|s| !s.is_empty()).unwrap_or_else(|| scopes.to_vec()),
+        scopes: scopes::granted_from(registered_scopes(&app).as_deref(), scopes),
         created_at: now,
     })
 }
@@ -60,12 +60,10 @@ fn app_credentials(app: &serde_json::Value) -> Option<(String, Secret)> {
 
 /// The registered scopes: an array (Mastodon), a space-separated string (some servers), or
 /// absent (Takahē).
-fn registered_scopes(app: &serde_json::Value) -> Option<Vec<String>> {
+fn registered_scopes(app: &serde_json::Value) -> Option<String> {
     match app.get("scopes")? {
-        serde_json::Value::Array(items) => Some(
-            items.iter().filter_map(|s| s.as_str()).flat_map(|s| scopes::split(&crate::sanitize::clean(s))).collect(),
-        ),
-        serde_json::Value::String(text) => Some(scopes::split(&crate::sanitize::clean(text))),
+        serde_json::Value::Array(items) => Some(items.iter().filter_map(|s| s.as_str()).collect::<Vec<_>>().join(" ")),
+        serde_json::Value::String(text) => Some(text.clone()),
         _ => None,
     }
 }
@@ -111,11 +109,8 @@ pub struct TokenResponse {
 impl TokenResponse {
     /// Granted scopes; servers that leave `scope` out grant what was asked.
     pub fn granted(&self, requested: &[String]) -> Vec<String> {
-        match &self.scope {
-            // Server text: stripped of escape sequences like everything shown or saved.
-            Some(s) if !s.trim().is_empty() => scopes::split(&crate::sanitize::clean(s)),
-            _ => requested.to_vec(),
-        }
+        // Server text: sanitized, de-duplicated and bounded like everything shown or saved.
+        scopes::granted_from(self.scope.as_deref(), requested)
     }
 }
 
@@ -207,12 +202,14 @@ mod tests {
             json!({ "client_id": "cid", "client_secret": "cs", "scopes": ["read", "write"], "redirect_uris": [OOB] });
         let (id, secret) = app_credentials(&mastodon).unwrap();
         assert_eq!((id.as_str(), secret.expose()), ("cid", "cs"));
-        assert_eq!(registered_scopes(&mastodon), Some(vec!["read".into(), "write".into()]));
+        let scopes_of = |app| scopes::granted_from(registered_scopes(app).as_deref(), &["profile".into()]);
+        assert_eq!(scopes_of(&mastodon), ["read", "write"]);
         // snac: one redirect_uri string, scopes as text; Takahē: no scopes at all.
         let snac = json!({ "client_id": "c", "client_secret": "s", "redirect_uri": OOB, "scopes": "read write" });
-        assert_eq!(registered_scopes(&snac), Some(vec!["read".into(), "write".into()]));
+        assert_eq!(scopes_of(&snac), ["read", "write"]);
         let takahe = json!({ "client_id": 7, "client_secret": "s", "redirect_uri": OOB });
-        assert_eq!((app_credentials(&takahe).map(|c| c.0), registered_scopes(&takahe)), (Some("7".into()), None));
+        assert_eq!(app_credentials(&takahe).map(|c| c.0), Some("7".into()));
+        assert_eq!(scopes_of(&takahe), ["profile"], "what was asked for, when the answer does not say");
         for bad in [json!({}), json!({ "client_id": "", "client_secret": "s" }), json!({ "client_id": "c" }), json!([])]
         {
             assert!(app_credentials(&bad).is_none(), "{bad}");

@@ -121,11 +121,58 @@ pub fn set_covers<'a>(set: impl IntoIterator<Item = &'a str>, wanted: &str) -> b
 
 /// Split a scope string as servers send it (space separated; some servers use commas or `+`).
 pub fn split(scopes: &str) -> Vec<String> {
-    scopes
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '+')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    scopes.split(is_separator).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+/// At most this many scopes are kept from one answer: the catalogue has fewer than that, so only
+/// a server that floods the answer with made-up words reaches it.
+pub const MAX_SCOPES: usize = 64;
+/// A word the catalogue does not know is shown with at most this many of its characters.
+pub const MAX_UNKNOWN_CHARS: usize = 32;
+
+/// The scopes a server says it granted (the token answer's `scope`, or the scopes of a
+/// registration), bounded: split like [`split`], sanitized, de-duplicated in order, at most
+/// [`MAX_SCOPES`] of them. A name the catalogue knows (or one that was requested) is kept as it
+/// is; any other word stays visible but marked, as `unknown(word)` with the word cut to
+/// [`MAX_UNKNOWN_CHARS`] characters (so it can pass for no real scope and covers nothing), and
+/// the words left beyond the bound are counted in one last `…(N-more)` (repeats included: the
+/// count needs no memory; no space, comma or plus in it, so a scope string joined from these splits back into
+/// the same words). No text, or only spaces, means the server granted what was asked.
+pub fn granted_from(text: Option<&str>, requested: &[String]) -> Vec<String> {
+    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+        return requested.to_vec();
+    };
+    let text = crate::sanitize::clean(text);
+    let mut kept: Vec<String> = Vec::new();
+    let mut beyond = 0usize;
+    for word in text.split(is_separator).filter(|w| !w.is_empty()) {
+        let shown =
+            if info(word).is_some() || requested.iter().any(|r| r == word) { word.to_owned() } else { unknown(word) };
+        if kept.contains(&shown) {
+            continue;
+        }
+        if kept.len() < MAX_SCOPES {
+            kept.push(shown);
+        } else {
+            beyond += 1;
+        }
+    }
+    if beyond > 0 {
+        kept.push(format!("…({beyond}-more)"));
+    }
+    kept
+}
+
+/// A word the catalogue does not know, as it is kept: marked, and cut short.
+fn unknown(word: &str) -> String {
+    let mut chars = word.chars();
+    let head: String = chars.by_ref().take(MAX_UNKNOWN_CHARS).collect();
+    let more = if chars.next().is_some() { "…" } else { "" };
+    format!("unknown({head}{more})")
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c == ',' || c == '+'
 }
 
 #[cfg(test)]
@@ -167,6 +214,52 @@ mod tests {
         assert!(covers("follow", "write:follows"));
         assert!(!covers("admin:read", "read"));
         assert!(set_covers(["profile", "read"], "read:lists"));
+    }
+
+    #[test]
+    fn a_token_answer_flooded_with_scopes_is_bounded_and_deduplicated() {
+        let token = |scope: String| crate::mastodon::oauth::TokenResponse {
+            access_token: crate::secret::Secret::new("t"),
+            scope: Some(scope),
+        };
+        let repeated = token("read:accounts ".repeat(60_000));
+        assert_eq!(repeated.granted(&["read:accounts".into()]), ["read:accounts"]);
+
+        let made_up: String = (0..60_000).map(|i| format!("x{i} ")).collect();
+        let granted = token(format!("read {made_up}write")).granted(&[]);
+        assert_eq!(granted.len(), MAX_SCOPES + 1, "{granted:?}");
+        assert_eq!(&granted[..3], ["read", "unknown(x0)", "unknown(x1)"]);
+        assert_eq!(granted.last().unwrap(), &format!("…({}-more)", 60_000 + 1 - (MAX_SCOPES - 1)));
+        // Joined with spaces (as screens and `accounts` show them), they split back the same.
+        assert_eq!(split(&granted.join(" ")), granted, "found by the `scopes` fuzz target");
+    }
+
+    #[test]
+    fn unknown_words_stay_visible_as_unknown_and_short() {
+        let long = "z".repeat(5000);
+        let text = format!("read  read:lists,read+\u{1b}]0;t\u{7}bogus {long} Read follow");
+        assert_eq!(
+            granted_from(Some(&text), &[]),
+            [
+                "read",
+                "read:lists",
+                "unknown(bogus)",
+                &format!("unknown({}…)", "z".repeat(32)),
+                "unknown(Read)",
+                "follow"
+            ]
+        );
+        // A requested scope the catalogue lacks is the server's answer to us, not unknown.
+        assert_eq!(granted_from(Some("read:me"), &["read:me".into()]), ["read:me"]);
+        assert!(granted_from(Some("unknown(read)"), &[]).iter().all(|s| !covers(s, "read:accounts")));
+    }
+
+    #[test]
+    fn no_scope_text_means_what_was_requested() {
+        let asked = ["profile".to_owned()];
+        assert_eq!(granted_from(None, &asked), asked);
+        assert_eq!(granted_from(Some(" \t"), &asked), asked);
+        assert_eq!(granted_from(Some("\u{1b}[2J"), &asked), Vec::<String>::new(), "said something, but nothing");
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The file mechanics of the store: locking, atomic writes, permissions, corrupt files.
 
-use super::StoreError;
+use super::{StoreError, guard};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 /// The format written in the `"version"` field; any other value is not ours to interpret.
@@ -18,6 +18,7 @@ fn io_err(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreE
 /// Reads the list stored in `dir/name`. Reads need no lock: writes replace the file by rename,
 /// so a reader always sees a whole file, old or new.
 pub(super) fn read_list<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<T>, StoreError> {
+    guard::check_dir(dir)?;
     let path = dir.join(name);
     match load(&path, name)? {
         Some(list) => Ok(list),
@@ -56,6 +57,7 @@ impl<'a> Locked<'a> {
     /// Creates the directory if needed and waits for its lock.
     pub(super) fn take(dir: &'a Path) -> Result<Self, StoreError> {
         ensure_dir(dir)?;
+        guard::check_dir(dir)?;
         Ok(Self { dir, _lock: lock(dir)? })
     }
 
@@ -91,11 +93,12 @@ fn key(name: &str) -> &str {
 /// not something we understand, `Err(Newer)` when a later mastokey wrote it (its data may be
 /// fine, so it is neither moved aside nor overwritten).
 fn load<T: DeserializeOwned>(path: &Path, name: &str) -> Result<Option<Vec<T>>, StoreError> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    let mut bytes = Vec::new();
+    match guard::options().read(true).open(path).and_then(|mut f| f.read_to_end(&mut bytes)) {
+        Ok(_) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Some(Vec::new())),
-        Err(e) => return Err(io_err(path, "read")(e)),
-    };
+        Err(e) => return Err(guard::open_error(path, "read", e)),
+    }
     let Ok(mut doc) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
         return Ok(None);
     };
@@ -136,9 +139,9 @@ fn keep_aside(path: &Path) -> Result<StoreError, StoreError> {
     Err(fail(io::Error::other("too many earlier copies")))
 }
 
-/// Creates the directory (and missing parents) as 0700. An existing directory is left as it is:
-/// `MASTOKEY_CONFIG_DIR` may point at a directory shared with other things, and the files in
-/// it are 0600 anyway.
+/// Creates the directory (and missing parents) as 0700. An existing directory is left as it is
+/// (`MASTOKEY_CONFIG_DIR` may point at a directory that holds other things too), but it must be
+/// the user's own and closed to others ([`guard::check_dir`], checked next).
 fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
     if dir.is_dir() {
         return Ok(());
@@ -153,25 +156,17 @@ fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
 /// Holds the directory's exclusive lock until dropped (closing the file releases it).
 fn lock(dir: &Path) -> Result<File, StoreError> {
     let path = dir.join(".lock");
-    let file = private_options()
+    let file = guard::options()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .open(&path)
-        .map_err(io_err(&path, "open the lock file"))?;
+        .map_err(|e| guard::open_error(&path, "open the lock file", e))?;
     // `File::lock` is stable since Rust 1.89; Cargo.toml's rust-version (1.88) predates it.
     #[allow(clippy::incompatible_msrv)]
     file.lock().map_err(io_err(&path, "lock"))?;
     Ok(file)
-}
-
-/// Options for files only the user may read: 0600 from the moment they exist.
-fn private_options() -> OpenOptions {
-    let mut options = OpenOptions::new();
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options
 }
 
 /// Temp file in the same directory, synced, renamed over the target, directory synced: after a
@@ -180,7 +175,8 @@ fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError>
     let file_name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = dir.join(format!(".{file_name}.tmp-{}-{:08x}", std::process::id(), rand::random::<u32>()));
     let result = (|| {
-        let mut file = private_options().write(true).create_new(true).open(&tmp)?;
+        // A new file (`O_EXCL`), never through a link: nothing already at that name is used.
+        let mut file = create_private(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -191,6 +187,11 @@ fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError>
         return Err(io_err(path, "write")(e));
     }
     sync_dir(dir)
+}
+
+/// A file that did not exist, 0600, not through a symbolic link (`O_CREAT | O_EXCL | O_NOFOLLOW`).
+pub(super) fn create_private(path: &Path) -> io::Result<File> {
+    guard::options().write(true).create_new(true).open(path)
 }
 
 /// Makes the rename itself durable.

@@ -9,7 +9,10 @@
 //! With `MASTOKEY_KEYRING=1` a login's token goes to the system keyring instead, and its entry
 //! in `logins.json` says `"token_in": "keyring"` with an empty token (see [`saved`]).
 
+#[cfg(test)]
+mod dir_tests;
 mod file;
+mod guard;
 pub mod keyring;
 mod logins;
 mod saved;
@@ -24,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use guard::Unsafe;
 pub use keyring::KeyringError;
 pub use saved::{KeyringSetting, Loaded, Saved, TokenPlace, TokenProblem};
 
@@ -114,6 +118,10 @@ pub enum StoreError {
     Newer { path: PathBuf, version: u64 },
     #[error("no configuration directory was found; set MASTOKEY_CONFIG_DIR or HOME")]
     NoConfigDir,
+    /// The directory, or a file in it, could be changed by someone else: refused (as ssh does),
+    /// with the command that puts it right.
+    #[error("{}", guard::describe(path, *problem))]
+    Unsafe { path: PathBuf, problem: Unsafe },
 }
 
 const REGISTRATIONS: &str = "registrations.json";

@@ -2,17 +2,20 @@
 //! with a `$BROWSER` that approves with curl, and leaves nothing behind.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::support::BIN;
 use crate::support::browser::{Browser, BrowserScript};
 use crate::support::poll::poll;
 use crate::support::screen::saved_in;
-use crate::support::tmux::Tmux;
+use crate::support::tmux::{Tmux, cpu_ticks};
 
 tests! {
     demo_logs_in_with_a_real_code_and_leaves_nothing_behind needs [Tmux, Curl],
     demo_refuses_a_wrong_code_through_the_server_and_keeps_it needs [Tmux, Curl],
     a_hang_up_still_removes_the_demo_directory needs [Tmux, Curl],
+    killing_the_terminal_ends_the_demo_at_once_and_removes_its_directory needs [Tmux, Curl],
+    with_hang_ups_ignored_a_killed_terminal_still_ends_the_demo_without_spinning needs [Tmux, Curl],
     the_demo_logs_in_automatically_by_default_and_explains_a_denial needs [Tmux, Curl],
     the_demo_speaks_japanese_under_a_japanese_locale needs [Tmux, Curl],
     the_demo_speaks_french_under_a_french_locale needs [Tmux, Curl],
@@ -71,6 +74,18 @@ impl Sandbox {
     /// The same with more environment (a locale, say) and a terminal size.
     fn start_in(&self, name: &str, args: &str, browser: &Path, more: &[(&str, &str)], size: (u16, u16)) -> Tmux {
         let command = format!("{BIN} {args}; echo \"exit=$?\" > '{}'", self.status_file().display());
+        self.start_command(name, &command, browser, more, size)
+    }
+
+    /// `command` (run by sh) in tmux with this `$BROWSER`, the sandbox's variables and `more`.
+    fn start_command(
+        &self,
+        name: &str,
+        command: &str,
+        browser: &Path,
+        more: &[(&str, &str)],
+        size: (u16, u16),
+    ) -> Tmux {
         let env = [
             ("HOME", self.home()),
             ("XDG_CONFIG_HOME", self.xdg()),
@@ -82,7 +97,7 @@ impl Sandbox {
         let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
         env.push(("TERM", "xterm-256color"));
         env.extend_from_slice(more);
-        Tmux::start(name, &command, &env, size.0, size.1)
+        Tmux::start(name, command, &env, size.0, size.1)
     }
 
     /// After the program exited: its status line.
@@ -218,6 +233,55 @@ fn a_hang_up_still_removes_the_demo_directory() {
     assert_eq!(sandbox.exit_status(), "exit=129", "128 + SIGHUP");
     assert!(tree(&sandbox.tmp()).is_empty(), "left in TMPDIR: {:?}", tree(&sandbox.tmp()));
     sandbox.assert_home_untouched();
+}
+
+/// Starts `command` (the demo, perhaps under a shell that ignores SIGHUP), kills the whole tmux
+/// server under it as `tmux kill-server` does, and checks the program is gone within two seconds,
+/// used next to no CPU meanwhile (it did not spin on a terminal that is gone) and removed its
+/// directory.
+fn killed_terminal_ends_the_demo(name: &str, command: &str) {
+    let sandbox = Sandbox::new();
+    let browser = Browser::code_keeper(&sandbox.work(), "ada").write();
+    let t = sandbox.start_command(name, command, &browser.path, &[], (100, 30));
+    wait_on_demo_screen(&t, "Scope string requested");
+    let pid = t.pid_of("mastokey");
+    let demo_dir = poll("the demo's directory").until(|| {
+        let dirs = tree(&sandbox.tmp());
+        dirs.iter().find(|p| p.is_dir()).cloned().ok_or(format!("{dirs:?}"))
+    });
+    demo_dir_of(&demo_dir, &sandbox.tmp());
+    let before = cpu_ticks(pid).expect("mastokey runs");
+
+    t.tmux(&["kill-server"]);
+    let killed = Instant::now();
+    let mut last = before;
+    poll(format!("mastokey ({pid}) to exit after kill-server"))
+        .within(Duration::from_secs(2))
+        .every(Duration::from_millis(10))
+        .until(|| match cpu_ticks(pid) {
+            Some(ticks) => {
+                last = ticks;
+                Err(format!("still running after {:?}, {} clock ticks of CPU since", killed.elapsed(), ticks - before))
+            }
+            None => Ok(()),
+        });
+    assert!(last - before < 50, "it spun: {} clock ticks of CPU before it exited", last - before);
+    poll("the demo's directory to be removed")
+        .within(Duration::from_secs(2))
+        .until(|| if demo_dir.exists() { Err(format!("{:?}", tree(&demo_dir))) } else { Ok(()) });
+    assert!(tree(&sandbox.tmp()).is_empty(), "left in TMPDIR: {:?}", tree(&sandbox.tmp()));
+    sandbox.assert_home_untouched();
+}
+
+fn killing_the_terminal_ends_the_demo_at_once_and_removes_its_directory() {
+    killed_terminal_ends_the_demo("demo-kill", &format!("{BIN} --demo --redirect oob"));
+}
+
+fn with_hang_ups_ignored_a_killed_terminal_still_ends_the_demo_without_spinning() {
+    // As `bash -c 'trap "" HUP; mastokey --demo'` runs it: SIGHUP ignored from the start, so only
+    // the terminal itself going away can tell mastokey to end.
+    let command = format!("bash -c 'trap \"\" HUP; {BIN} --demo --redirect oob; true'");
+    killed_terminal_ends_the_demo("demo-kill-nohup", &command);
 }
 
 fn the_demo_logs_in_automatically_by_default_and_explains_a_denial() {

@@ -15,6 +15,7 @@ tests! {
     ctrl_c_quits_from_the_first_screen_and_restores_the_terminal needs [Tmux],
     a_mistyped_server_gets_a_message_and_keeps_the_text needs [Tmux],
     a_terminate_signal_restores_the_terminal_and_exits_with_its_status needs [Tmux],
+    a_config_directory_others_may_write_is_refused_on_screen_with_the_chmod needs [Tmux],
 }
 
 fn setup() -> Session {
@@ -174,4 +175,21 @@ fn a_terminate_signal_restores_the_terminal_and_exits_with_its_status() {
     assert!(text.contains(" icanon") && text.contains(" echo "), "terminal left in raw mode:\n{text}");
     assert_eq!(t.format("#{alternate_on}"), "0", "still on the alternate screen");
     assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting left on");
+}
+
+fn a_config_directory_others_may_write_is_refused_on_screen_with_the_chmod() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("shared");
+    std::fs::create_dir(&config).unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o775)).unwrap();
+    let t = Tmux::start("shared-dir", BIN, &[("MASTOKEY_CONFIG_DIR", config.to_str().unwrap())], 240, 24);
+    let screen = t.wait_for("chmod 700");
+    assert!(screen.contains("can be written by other users"), "{screen}");
+    assert!(screen.contains(&format!("run `chmod 700 {}`", config.display())), "{screen}");
+    t.keys(&["C-c"]);
+    // The subcommands refuse it too, with the same line, and exit 6.
+    let run = crate::support::cli::mastokey(&config, &["accounts"]);
+    assert_eq!(run.code, 6, "{run:?}");
+    assert!(run.stderr.contains(&format!("run `chmod 700 {}`", config.display())), "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(&config).unwrap().count(), 0, "nothing was written there");
 }

@@ -24,6 +24,27 @@ tests! {
     mastokey_token_works_at_mastodon_mock_until_mastokey_logout_revokes_it needs [MastodonMock],
     mastokey_accounts_and_whoami_at_mastodon_mock needs [MastodonMock],
     the_binary_logs_in_to_mastodon_mock_through_the_loopback_redirect needs [Tmux, Curl, MastodonMock],
+    the_mock_keeps_its_files_in_its_own_directory_and_they_go_with_it needs [MastodonMock],
+}
+
+/// mastodon-mock makes a SQLite file and media folders with Python's `tempfile`; they must be in
+/// the directory the tests give it (removed with it), not left in /tmp by every run. Other test
+/// runs on the machine may be making such files in /tmp meanwhile, so what is checked is where
+/// this mock's own files are: the folders in its directory, and every file it holds open.
+fn the_mock_keeps_its_files_in_its_own_directory_and_they_go_with_it() {
+    let mock = MockServer::start();
+    let dir = mock.dir().to_path_buf();
+    let names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().any(|n| n.starts_with("mastodon_mock_media_")), "its media folder is here: {names:?}");
+    let open: Vec<std::path::PathBuf> = std::fs::read_dir(format!("/proc/{}/fd", mock.pid()))
+        .unwrap()
+        .filter_map(|fd| std::fs::read_link(fd.ok()?.path()).ok())
+        .filter(|target| target.to_string_lossy().contains("mastodon_mock"))
+        .collect();
+    assert!(open.iter().all(|target| target.starts_with(&dir)), "files held open outside {}: {open:?}", dir.display());
+    drop(mock);
+    assert!(!dir.exists(), "{} outlived the mock", dir.display());
 }
 
 fn the_library_logs_in_to_mastodon_mock() {

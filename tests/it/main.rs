@@ -35,6 +35,7 @@ mod support;
 mod browser_chromium;
 mod cli_commands;
 mod cli_exit_codes;
+mod cli_hostile;
 mod cli_stale;
 mod client_protocol;
 mod clipboard_x11;
@@ -58,6 +59,7 @@ fn main() {
         browser_chromium::TESTS,
         cli_commands::TESTS,
         cli_exit_codes::TESTS,
+        cli_hostile::TESTS,
         cli_stale::TESTS,
         client_protocol::TESTS,
         clipboard_x11::TESTS,

@@ -113,3 +113,20 @@ fn no_avatar_is_fetched_over_plain_http_or_without_colours() {
     let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(with_avatar("https://f.example/a.png")), "n".into()));
     assert!(!fx.iter().any(|e| matches!(e, Effect::FetchAvatar { .. })), "NO_COLOR: {fx:?}");
 }
+
+#[test]
+fn no_avatar_is_fetched_from_this_computer_for_a_server_elsewhere() {
+    // A server could name any service on the user's machine as the avatar.
+    for url in [
+        "http://127.0.0.1:9200/_shutdown.png",
+        "http://localhost:631/admin.png",
+        "http://[::1]:6379/a.png",
+        "https://127.0.0.1:8443/a.png",
+        "https://localhost/a.png",
+    ] {
+        let mut app = at_authorize();
+        let fx = exchange_accepted(&mut app, Some("profile"));
+        let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(with_avatar(url)), "n".into()));
+        assert!(!fx.iter().any(|e| matches!(e, Effect::FetchAvatar { .. })), "{url}: {fx:?}");
+    }
+}

@@ -105,6 +105,11 @@ pub fn mastokey(config: &Path, args: &[&str]) -> Run {
     finish(command(config, args).spawn().expect("run mastokey"))
 }
 
+/// [`mastokey`] with these variables set too (`SSL_CERT_FILE`, say).
+pub fn mastokey_with_env(config: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    finish(command(config, args).envs(env.iter().copied()).spawn().expect("run mastokey"))
+}
+
 /// Waits for a started mastokey and collects what it printed.
 pub fn finish(child: Child) -> Run {
     let out = child.wait_with_output().expect("wait for mastokey");

@@ -16,7 +16,8 @@ const READY_WITHIN: Duration = Duration::from_secs(30);
 pub struct MockServer {
     child: Child,
     port: u16,
-    // Working directory and log file of the child; removed with it.
+    // Working directory, temporary directory (its SQLite files and media folders) and log file
+    // of the child; removed with it, so a test run leaves nothing in /tmp.
     dir: tempfile::TempDir,
 }
 
@@ -48,6 +49,8 @@ impl MockServer {
                 .arg("--port")
                 .arg(port.to_string())
                 .current_dir(dir.path())
+                // Python's tempfile, where the mock makes its database and media folders.
+                .env("TMPDIR", dir.path())
                 .env("PYTHONUNBUFFERED", "1")
                 .stdin(Stdio::null())
                 .stdout(log.try_clone().expect("log file"))
@@ -90,6 +93,15 @@ impl MockServer {
     /// `http://127.0.0.1:PORT`, without a trailing slash.
     pub fn base_url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// The directory the mock works and keeps its temporary files in.
+    pub fn dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// What the mock printed so far (for failure messages).

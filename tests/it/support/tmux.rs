@@ -95,15 +95,61 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// The pid of the process named `name` (its `comm`) that the pane runs, at any depth (under
+    /// `bash -c '…; mastokey'`, say).
+    pub fn pid_of(&self, name: &str) -> u32 {
+        let shell: u32 = self.format("#{pane_pid}").parse().expect("pane pid");
+        poll(format!("{name} to run under the pane's shell {shell}")).until(|| {
+            let mut generation = vec![shell];
+            while !generation.is_empty() {
+                if let Some(&pid) = generation.iter().find(|&&p| comm(p).as_deref() == Some(name)) {
+                    return Ok(pid);
+                }
+                generation = generation.iter().flat_map(|&p| children_of(p)).collect();
+            }
+            Err(format!("no {name}"))
+        })
+    }
+}
+
+/// A process's name (`/proc/PID/comm`).
+fn comm(pid: u32) -> Option<String> {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).ok().and_then(|s| {
+        let (_, rest) = s.split_once('(')?;
+        Some(rest.rsplit_once(')')?.0.to_owned())
+    })
+}
+
 /// A child process of `parent`, found in /proc (no procps needed).
 fn child_of(parent: u32) -> Option<u32> {
-    std::fs::read_dir("/proc").ok()?.filter_map(|e| e.ok()).find_map(|entry| {
-        let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-        let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-        // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
-        let ppid: u32 = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
-        (ppid == parent).then_some(pid)
-    })
+    children_of(parent).into_iter().next()
+}
+
+fn children_of(parent: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(|e| e.ok())
+        .filter_map(|entry| {
+            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+            let ppid: u32 = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
+            (ppid == parent).then_some(pid)
+        })
+        .collect()
+}
+
+/// The CPU time a process has used so far, in clock ticks (user + system), or `None` once it
+/// is gone (a zombie has none left to read either way).
+pub fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    // After the comm: state is field 3, utime and stime are fields 14 and 15.
+    if fields.first() == Some(&"Z") {
+        return None;
+    }
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
 }
 
 impl Drop for Tmux {
