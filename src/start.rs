@@ -28,7 +28,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     };
     let store = match &demo {
         Some(d) => Store::at(d.dir()),
-        None => Store::from_env().context("finding the configuration directory")?,
+        None => Store::from_env().with_context(|| crate::tr!("start-config-dir"))?,
     };
     let settings = Settings {
         demo: demo.as_ref().and_then(|d| crate::mastodon::address::parse(&d.server.base_url()).ok()),
@@ -48,7 +48,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             let problems = loaded.problems_line();
             (loaded.logins, problems)
         }
-        Err(e) => (Vec::new(), Some(format!("Saved logins could not be read: {e}"))),
+        Err(e) => (Vec::new(), Some(crate::tr!("start-logins-unreadable", error = e.to_string()))),
     };
     let mut app = App::with_logins(settings, logins);
     if let Some(problem) = store_problem {
@@ -61,13 +61,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     };
     let (runner, results) = Runner::new(Client::new(Timeouts::default()), store, Clipboard::new());
     let result = {
-        let (mut terminal, _guard) = crate::terminal::init().context("setting up the terminal")?;
+        let (mut terminal, _guard) = crate::terminal::init().with_context(|| crate::tr!("start-terminal"))?;
         crate::tui::run(&mut terminal, app, initial, runner, results).await
     };
     // The demo's server and directory go however the interface ended.
     drop(demo);
     crate::cleanup::run();
-    let (_, ended) = result.context("running the terminal interface")?;
+    let (_, ended) = result.with_context(|| crate::tr!("start-interface"))?;
     Ok(match ended {
         Ended::Quit => 0,
         Ended::Signal(n) => 128 + n,
@@ -98,12 +98,12 @@ struct Demo {
 impl Demo {
     async fn start(flavor: Flavor) -> anyhow::Result<Self> {
         let server =
-            DemoServer::start(ServerConfig::of(flavor)).await.context("starting the demo server on 127.0.0.1")?;
+            DemoServer::start(ServerConfig::of(flavor)).await.with_context(|| crate::tr!("start-demo-server"))?;
         let config_dir = tempfile::Builder::new()
             .prefix("mastokey-demo-")
             .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
             .tempdir()
-            .context("creating the demo's temporary directory")?;
+            .with_context(|| crate::tr!("start-demo-dir"))?;
         crate::cleanup::remove_at_exit(config_dir.path().to_path_buf());
         Ok(Self { server, config_dir })
     }
