@@ -111,3 +111,6 @@ paste-invalid-scope = The address you pasted says the server refused the scopes 
 paste-server-error = The address you pasted carries server_error instead of a code: on a server that compares redirect addresses exactly, the redirect was not registered.{ $hint }
 paste-error = The address you pasted carries the error { $error } instead of a code.{ $hint }
 force-login-ignored = This server ignores the request to choose another account: the browser logs in whoever is signed in there. To add another account, sign out of the server in the browser first.
+
+registrations-unreadable = Saved registrations could not be read ({ $error }); mastokey registered again.
+registrations-read-failed = Reading saved registrations failed: { $error }

@@ -112,3 +112,6 @@ paste-invalid-scope = L’adresse collée indique que le serveur a refusé les p
 paste-server-error = L’adresse collée contient server_error au lieu d’un code : sur un serveur qui compare les adresses de redirection à l’identique, la redirection n’était pas enregistrée.{ $hint }
 paste-error = L’adresse collée contient l’erreur { $error } au lieu d’un code.{ $hint }
 force-login-ignored = Ce serveur ignore la demande de choisir un autre compte : le navigateur connecte le compte qui y est ouvert. Pour ajouter un autre compte, déconnectez-vous d’abord du serveur dans le navigateur.
+
+registrations-unreadable = Les enregistrements sauvegardés n’ont pas pu être lus ({ $error }) : mastokey s’est enregistré à nouveau.
+registrations-read-failed = La lecture des enregistrements sauvegardés a échoué : { $error }

@@ -113,3 +113,6 @@ paste-invalid-scope = 貼り付けたアドレスは、サーバーがスコー�
 paste-server-error = 貼り付けたアドレスにはコードではなく server_error が含まれています。リダイレクトのアドレスを完全一致で比べるサーバーで、そのリダイレクトが登録されていませんでした。{ $hint }
 paste-error = 貼り付けたアドレスにはコードではなくエラー { $error } が含まれています。{ $hint }
 force-login-ignored = このサーバーは別のアカウントを選ぶ指定を無視するため、ブラウザでログイン中のアカウントで承認されます。別のアカウントを追加するには、先にブラウザでこのサーバーからログアウトしてください。
+
+registrations-unreadable = 保存済みの登録情報を読み取れなかったため（{ $error }）、mastokey は登録し直しました。
+registrations-read-failed = 保存済みの登録情報の読み込みに失敗しました：{ $error }

@@ -74,9 +74,9 @@ pub(super) async fn prepare(
         match tokio::task::spawn_blocking(find).await {
             Ok(Ok(found)) => (found, None),
             Ok(Err(e)) => {
-                (None, Some(format!("Saved registrations could not be read ({e}); mastokey registered again.")))
+                (None, Some(crate::tr!("registrations-unreadable", error = e.to_string())))
             }
-            Err(e) => (None, Some(format!("Reading saved registrations failed: {e}"))),
+            Err(e) => (None, Some(crate::tr!("registrations-read-failed", error = e.to_string()))),
         }
     };
     if let Some(registration) = found {
