@@ -112,3 +112,16 @@ paste-invalid-scope = L’adresse collée indique que le serveur a refusé les p
 paste-server-error = L’adresse collée contient server_error au lieu d’un code : sur un serveur qui compare les adresses de redirection à l’identique, la redirection n’était pas enregistrée.{ $hint }
 paste-error = L’adresse collée contient l’erreur { $error } au lieu d’un code.{ $hint }
 force-login-ignored = Ce serveur ignore la demande de choisir un autre compte : le navigateur connecte le compte qui y est ouvert. Pour ajouter un autre compte, déconnectez-vous d’abord du serveur dans le navigateur.
+
+## issue 15: refresh
+
+task-revoking-old-token = révocation de l’ancien jeton auprès du serveur
+refresh-lookup-failed = Impossible de trouver le serveur de @{ $account } pour modifier ses permissions : { $error }
+refresh-login-gone = Cette connexion n’est plus enregistrée : un autre mastokey l’a déconnectée entre-temps.
+refresh-scopes-none = aucune
+refresh-changed = Nouveau jeton pour @{ $account }. Permissions ajoutées : { $added } ; retirées : { $removed }.
+refresh-saved-anew = La connexion de @{ $account } a été déconnectée entre-temps : le nouveau jeton a donc été enregistré comme une nouvelle connexion.
+refresh-revoking = Révocation de l’ancien jeton auprès du serveur…
+refresh-revoked = Le serveur a révoqué l’ancien jeton de @{ $account }.
+refresh-not-revoked = L’ancien jeton de @{ $account } n’a pas pu être révoqué ({ $error }). Il reste valable tant que vous ne l’avez pas révoqué sur { $page } ; le nouveau jeton est enregistré.
+refresh-other-account = Le navigateur a autorisé @{ $chosen }, et non @{ $account } : ce compte a été enregistré comme une connexion à part, et la connexion de @{ $account } n’a pas changé. Pour modifier ses permissions, connectez-vous en tant que @{ $account } dans le navigateur et recommencez.

@@ -113,3 +113,16 @@ paste-invalid-scope = 貼り付けたアドレスは、サーバーがスコー�
 paste-server-error = 貼り付けたアドレスにはコードではなく server_error が含まれています。リダイレクトのアドレスを完全一致で比べるサーバーで、そのリダイレクトが登録されていませんでした。{ $hint }
 paste-error = 貼り付けたアドレスにはコードではなくエラー { $error } が含まれています。{ $hint }
 force-login-ignored = このサーバーは別のアカウントを選ぶ指定を無視するため、ブラウザでログイン中のアカウントで承認されます。別のアカウントを追加するには、先にブラウザでこのサーバーからログアウトしてください。
+
+## issue 15: refresh
+
+task-revoking-old-token = サーバーでの古いトークンの取り消し
+refresh-lookup-failed = スコープを変更するために @{ $account } のサーバーを照会できませんでした：{ $error }
+refresh-login-gone = このログイン情報はもう保存されていません。その間に別の mastokey がログアウトしました。
+refresh-scopes-none = なし
+refresh-changed = @{ $account } の新しいトークン。追加したスコープ：{ $added }、削除したスコープ：{ $removed }。
+refresh-saved-anew = その間に @{ $account } はログアウトされていたため、新しいトークンは新しいログイン情報として保存しました。
+refresh-revoking = サーバーで古いトークンを取り消しています…
+refresh-revoked = サーバーは @{ $account } の古いトークンを取り消しました。
+refresh-not-revoked = @{ $account } の古いトークンを取り消せませんでした（{ $error }）。{ $page } で取り消すまで有効なままです。新しいトークンは保存済みです。
+refresh-other-account = ブラウザーで承認されたのは @{ $account } ではなく @{ $chosen } でした。別のログイン情報として保存し、@{ $account } のログイン情報は変更していません。スコープを変更するには、ブラウザーで @{ $account } としてログインしてからやり直してください。

@@ -49,6 +49,15 @@ fn saved_loopback_port(store: &Store, server: &ServerInfo, scopes: &[String]) ->
         .find_map(|r| r.redirect_uris.iter().find_map(|u| loopback::port_of(u)))
 }
 
+/// Which saved registrations an attempt may not use.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Reuse<'a> {
+    /// One the server refused: forgotten first.
+    pub forget: Option<&'a Registration>,
+    /// The client id of one to leave alone (a refresh's old token's, on snac).
+    pub avoid: Option<&'a str>,
+}
+
 /// A saved registration for this server, redirect and scopes, or a new one; with the attempt's
 /// fresh `state` and PKCE verifier.
 pub(super) async fn prepare(
@@ -57,19 +66,21 @@ pub(super) async fn prepare(
     server: &ServerInfo,
     plan: RedirectPlan,
     scopes: &[String],
-    forget: Option<&Registration>,
+    reuse: Reuse<'_>,
 ) -> Result<Prepared, ApiError> {
     let origin = server.address.origin();
     let secrets = AttemptSecrets::generate();
     let (found, store_warning) = {
         let store = store.clone();
         let (origin, redirect, scopes) = (origin.clone(), plan.registered.clone(), scopes.to_vec());
-        let forget = forget.map(|r| r.client_id.clone());
+        let forget = reuse.forget.map(|r| r.client_id.clone());
+        let avoid = reuse.avoid.map(str::to_owned);
         let find = move || {
             if let Some(client_id) = forget {
                 store.remove_registration(&origin, &client_id)?;
             }
-            store.find_registration(&origin, &redirect, &scopes)
+            let found = store.find_registration(&origin, &redirect, &scopes)?;
+            Ok::<_, crate::store::StoreError>(found.filter(|r| avoid.as_ref() != Some(&r.client_id)))
         };
         match tokio::task::spawn_blocking(find).await {
             Ok(Ok(found)) => (found, None),

@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, fit};
-use crate::app::App;
 use crate::app::profile::ProfileScreen;
 use crate::app::profile_view::{ProfileView, SaveState};
+use crate::app::refresh::{self, RefreshReport, RefreshStage};
+use crate::app::{App, NoticeKind};
 use crate::avatar::{self, Avatar};
 use crate::store::{Saved, TokenPlace};
 use crate::tr;
@@ -134,6 +135,9 @@ fn token_lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static
         SaveState::Saved(saved) => out.extend(saved_lines(saved, theme)),
         SaveState::Failed(e) => out.push(Line::styled(format!("✗ {e}"), theme.error())),
     }
+    if let Some(report) = crate::app::refresh::on_profile(app) {
+        out.extend(refresh_lines(report, theme));
+    }
     if app.settings.demo.is_some() {
         out.push(Line::styled(tr!("profile-demo-login"), theme.dim()));
     }
@@ -223,4 +227,24 @@ fn saved_lines(saved: &Saved, theme: &Theme) -> Vec<Line<'static>> {
             ]
         }
     }
+}
+
+/// What a refresh changed, and what became of the old token.
+fn refresh_lines(report: &RefreshReport, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if !matches!(report.stage, RefreshStage::OtherAccount(_)) {
+        out.push(Line::styled(format!("↻ {}", refresh::change_line(report)), theme.accent()));
+    }
+    if report.saved_anew {
+        out.push(Line::styled(format!("⚠ {}", tr!("refresh-saved-anew", account = &report.old.acct)), theme.warning()));
+    }
+    let (kind, text) = refresh::stage_notice(report);
+    let (mark, style) = match (&report.stage, kind) {
+        (RefreshStage::Saving, _) => return out,
+        (RefreshStage::Revoking, _) => ("…", theme.dim()),
+        (_, NoticeKind::Success) => ("✓", theme.success()),
+        _ => ("⚠", theme.warning()),
+    };
+    out.push(Line::styled(format!("{mark} {text}"), style));
+    out
 }
