@@ -24,3 +24,4 @@ refresh-cli-saved-anew = the login of { $account } had been logged out meanwhile
 refresh-cli-not-revoked = the old token of { $account } could not be revoked ({ $error }): it works until you revoke it at { $page }
 refresh-cli-old-revoked = {" "}The server revoked the old token.
 refresh-cli-done = Refreshed the login of { $account }: added { $added }; removed { $removed }.{ $revoked }
+refresh-cli-no-terminal = refresh needs a terminal: you approve the new scopes in a browser, and the terminal interface leads you there; run `{ $command }` in a terminal

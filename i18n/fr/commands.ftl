@@ -24,3 +24,4 @@ refresh-cli-saved-anew = la connexion de { $account } avait été déconnectée 
 refresh-cli-not-revoked = l’ancien jeton de { $account } n’a pas pu être révoqué ({ $error }) : il reste valable tant que vous ne l’avez pas révoqué sur { $page }
 refresh-cli-old-revoked = {" "}Le serveur a révoqué l’ancien jeton.
 refresh-cli-done = Connexion de { $account } mise à jour : ajoutées { $added } ; retirées { $removed }.{ $revoked }
+refresh-cli-no-terminal = refresh a besoin d’un terminal : vous autorisez les nouvelles permissions dans un navigateur, et l’interface du terminal vous y guide ; lancez `{ $command }` dans un terminal

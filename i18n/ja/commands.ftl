@@ -24,3 +24,4 @@ refresh-cli-saved-anew = その間に { $account } はログアウトされて�
 refresh-cli-not-revoked = { $account } の古いトークンを取り消せませんでした（{ $error }）。{ $page } で取り消すまで有効なままです
 refresh-cli-old-revoked = サーバーは古いトークンを取り消しました。
 refresh-cli-done = { $account } のログイン情報を更新しました。追加：{ $added }、削除：{ $removed }。{ $revoked }
+refresh-cli-no-terminal = refresh には端末が必要です。新しいスコープはブラウザーで承認し、その手順を端末の画面が案内します。端末で `{ $command }` を実行してください

@@ -67,6 +67,10 @@ pub(super) async fn run(wanted: Wanted<'_>, change: Change) -> Result<String, Fa
     if !unadvertised.is_empty() {
         warn(&tr!("refresh-cli-unadvertised", server = login.server.as_str(), scopes = unadvertised.join(" ")));
     }
+    // The approval needs a person at a browser, and the terminal interface to lead them.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Failure::new(Exit::Usage, tr!("refresh-cli-no-terminal", command = change.command(&acct))));
+    }
     let app = crate::start::refresh(store, login.clone(), server, &scopes, change.redirect)
         .await
         .map_err(|e| Failure::new(Exit::Failed, format!("{e:#}")))?;

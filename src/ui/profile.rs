@@ -114,14 +114,18 @@ fn lines(view: &ProfileView, app: &App, theme: &Theme, width: u16) -> Vec<Line<'
 }
 
 fn token_lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = vec![
-        Line::styled(tr!("profile-token"), theme.bold()),
+    let mut out = vec![Line::styled(tr!("profile-token"), theme.bold())];
+    // A refresh's news first: what changed, and what became of the old token.
+    if let Some(report) = refresh::on_profile(app) {
+        out.extend(refresh_lines(report, theme));
+    }
+    out.extend([
         Line::from(vec![
             label(&tr!("profile-scopes-granted"), theme),
             Span::styled(view.scopes_granted.join(" "), theme.accent()),
         ]),
         Line::from(vec![label(&tr!("profile-scopes-requested"), theme), Span::raw(view.scopes_requested.join(" "))]),
-    ];
+    ]);
     if !view.scopes_missing.is_empty() {
         out.push(Line::styled(
             format!("⚠ {}", tr!("profile-not-granted", scopes = view.scopes_missing.join(" "))),
@@ -134,9 +138,6 @@ fn token_lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static
         }
         SaveState::Saved(saved) => out.extend(saved_lines(saved, theme)),
         SaveState::Failed(e) => out.push(Line::styled(format!("✗ {e}"), theme.error())),
-    }
-    if let Some(report) = crate::app::refresh::on_profile(app) {
-        out.extend(refresh_lines(report, theme));
     }
     if app.settings.demo.is_some() {
         out.push(Line::styled(tr!("profile-demo-login"), theme.dim()));
