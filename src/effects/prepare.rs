@@ -98,3 +98,35 @@ pub(super) async fn prepare(
     let registration = oauth::register_app(client, &origin, apps, &redirects, scopes, now_rfc3339()).await?;
     Ok(Prepared { registration, reused: false, redirect_uri: plan.used, store_warning, secrets })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{DemoServer, Flavor, ServerConfig};
+    use crate::mastodon::client::Timeouts;
+
+    /// A refresh on snac must not put its new token on the old token's app, which revoking the
+    /// old token deletes: that registration is passed over, and any other one still serves.
+    #[tokio::test]
+    async fn a_registration_to_avoid_is_passed_over_and_others_are_reused() {
+        let server = DemoServer::start(ServerConfig::of(Flavor::Snac)).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("config"));
+        let client = Client::new(Timeouts::default());
+        let address = crate::mastodon::address::parse(&server.base_url()).unwrap();
+        let info = crate::mastodon::discovery::discover(&client, address).await.unwrap();
+        let scopes = vec!["read:accounts".to_owned()];
+        let plan = || plan_redirect(&store, &info, RedirectMode::Oob, &scopes).unwrap().0;
+        let first = prepare(&client, &store, &info, plan(), &scopes, Reuse::default()).await.unwrap();
+        assert!(!first.reused);
+        store.save_registration(first.registration.clone()).unwrap();
+
+        let avoid = Reuse { avoid: Some(&first.registration.client_id), ..Reuse::default() };
+        let second = prepare(&client, &store, &info, plan(), &scopes, avoid).await.unwrap();
+        assert!(!second.reused, "the avoided registration is not reused");
+        assert_ne!(second.registration.client_id, first.registration.client_id);
+
+        let again = prepare(&client, &store, &info, plan(), &scopes, Reuse::default()).await.unwrap();
+        assert!(again.reused && again.registration.client_id == first.registration.client_id);
+    }
+}

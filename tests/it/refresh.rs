@@ -5,7 +5,7 @@
 //! approved in the browser saved on its own; the old token kept alive when it cannot be revoked.
 
 use crate::support::BIN;
-use crate::support::browser::Browser;
+use crate::support::browser::{Browser, BrowserScript};
 use crate::support::cli::setup;
 use crate::support::login::{Approver, client, log_in};
 use crate::support::session::Session;
@@ -72,17 +72,25 @@ fn mistakes_are_refused_before_any_browser_with_their_exit_codes() {
 /// A session whose `$BROWSER` approves as `username` and follows the redirect to mastokey, with
 /// ada already logged in (`profile` only) through the library.
 fn session(username: &str) -> (Session, Login) {
+    let (s, ada, _) = session_with(|dir| Browser::redirect_follower(dir, username));
+    (s, ada)
+}
+
+/// The same with another `$BROWSER`, whose script is returned too.
+fn session_with(browser: impl FnOnce(&std::path::Path) -> Browser) -> (Session, Login, BrowserScript) {
     let mut s = Session::new();
-    s.browser = Browser::redirect_follower(s.dir.path(), username).write().path;
+    let script = browser(s.dir.path()).write();
+    s.browser = script.path.clone();
     let store = Store::at(&s.config);
     let ada = s.rt.block_on(log_in(&s.base_url(), &store, "ada", &["profile"], Approver::Demo(s.server())));
-    (s, ada)
+    (s, ada, script)
 }
 
 /// `mastokey refresh ARGS` in tmux, with a line after it that shows the exit code. (An empty
 /// line first: tmux does not keep a detached pane's very first line of output.)
 fn refresh(s: &Session, name: &str, args: &str) -> Tmux {
-    s.start(name, &format!("echo; {BIN} refresh {args} --redirect loopback; echo \"exit=$?\""))
+    let args = if args.contains("--redirect") { args.to_owned() } else { format!("{args} --redirect loopback") };
+    s.start(name, &format!("echo; {BIN} refresh {args}; echo \"exit=$?\""))
 }
 
 /// The screen as one line, so a sentence wrapped over rows reads whole.
@@ -166,13 +174,20 @@ fn another_account_in_the_browser_is_saved_on_its_own_and_exits_7() {
     assert_eq!(s.server().requests().iter().filter(|(_, p)| p == "/oauth/revoke").count(), 0);
 }
 
+/// In paste mode this time: the browser shows the code, which is pasted into the code box.
 fn an_old_token_without_its_registration_stays_alive_and_the_new_one_is_saved() {
-    let (s, ada) = session("ada");
+    let (s, ada, page) = session_with(|dir| Browser::code_keeper(dir, "ada"));
     // As a login imported from elsewhere: no registration that could revoke its token.
     std::fs::remove_file(Store::at(&s.config).registrations_path()).unwrap();
-    let t = refresh(&s, "unrevoked", &format!("{} --add-scopes write:media", acct(&s, "ada")));
-    t.wait_for("Waiting for your browser");
+    let args = format!("{} --add-scopes write:media --redirect oob", acct(&s, "ada"));
+    let t = refresh(&s, "unrevoked", &args);
+    t.wait_for("Authorize URL");
     t.keys(&["o"]);
+    let code = page.result();
+    t.keys(&["Enter"]);
+    t.wait_for("Paste the code");
+    t.paste(&code);
+    t.keys(&["Enter"]);
     let screen = wait_for_text(&t, "could not be revoked");
     assert!(screen.contains("no saved app registration"), "{screen}");
     t.keys(&["q"]);
