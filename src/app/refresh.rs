@@ -44,13 +44,6 @@ pub enum RefreshStage {
     OtherAccount(String),
 }
 
-impl RefreshReport {
-    /// The refresh is through: the login has its new token (whatever became of the old one).
-    pub fn done(&self) -> bool {
-        matches!(self.stage, RefreshStage::Revoking | RefreshStage::Revoked | RefreshStage::NotRevoked(_))
-    }
-}
-
 /// `e` on the accounts screen: look up the login's server, for the scopes screen to know what
 /// it supports.
 pub(super) fn change_scopes(app: &mut App) -> Vec<Effect> {
