@@ -59,7 +59,7 @@ pub struct Avatar {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AvatarError {
-    #[error("the avatar is not an image mastokey can read ({0})")]
+    #[error("{}", crate::tr!("avatar-undecodable", detail = .0))]
     Undecodable(String),
 }
 

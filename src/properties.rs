@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use crate::mastodon::{address, scopes};
+use crate::mastodon::{address, paste, scopes};
 use crate::sanitize::{clean, clean_multiline, is_format};
 use crate::{html, sanitize};
 
@@ -37,9 +37,10 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() || (is_format(c) && c != '\u{200d}')
 }
 
-/// A valid DNS label: letters, digits and inner hyphens.
+/// A valid DNS label: letters, digits and inner hyphens, but not `xx--` at the start, which
+/// IDNA reserves (`xn--` is punycode, and a made-up one like `xn--0` is rightly refused).
 fn label() -> impl Strategy<Value = String> {
-    "[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?"
+    "[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?".prop_filter("a reserved xx-- label", |l| l.get(2..4) != Some("--"))
 }
 
 /// Server addresses as people type them: a domain (sometimes in capitals, with a port, a
@@ -123,6 +124,44 @@ proptest! {
         for line in html::to_text(&format!("<p>{text}</p>"), true).lines {
             for span in line.spans {
                 prop_assert!(!span.content.chars().any(is_unsafe), "{:?}", span.content);
+            }
+        }
+    }
+
+    /// A code and state as servers make them come back out of every form people paste them in,
+    /// and another attempt's state is never let through.
+    #[test]
+    fn a_pasted_code_is_read_in_every_form_and_checked(
+        code in "[A-Za-z0-9_-]{1,64}",
+        state in "[A-Za-z0-9_-]{1,43}",
+        other in "[A-Za-z0-9_-]{1,43}",
+        port in 1024u16..,
+    ) {
+        let forms = [
+            code.clone(),
+            format!("  {code}\n"),
+            format!("{code}&state={state}"),
+            format!("code={code}&state={state}"),
+            format!("http://127.0.0.1:{port}/callback?code={code}&state={state}"),
+            format!("\"http://127.0.0.1:{port}/callback?state={state}&code={code}\""),
+        ];
+        for form in &forms {
+            let sent = paste::check(paste::parse(form), &state).map(|c| c.expose().to_owned());
+            prop_assert_eq!(sent, Ok(code.clone()), "{:?}", form);
+        }
+        if other != state {
+            let theirs = format!("http://127.0.0.1:{port}/callback?code={code}&state={other}");
+            prop_assert_eq!(paste::check(paste::parse(&theirs), &state), Err(paste::PasteRefusal::WrongState));
+        }
+    }
+
+    /// Any text at all: read without panicking, and a code given for sending is one.
+    #[test]
+    fn any_paste_is_read_without_panicking(text in nasty_text(), any_text in any::<String>()) {
+        for text in [text, any_text] {
+            if let Ok(code) = paste::check(paste::parse(&text), "s") {
+                let code = code.expose();
+                prop_assert!(!code.is_empty() && !code.chars().any(|c| c.is_whitespace() || c.is_control()));
             }
         }
     }

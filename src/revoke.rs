@@ -9,17 +9,13 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum RevokeError {
-    #[error(
-        "mastokey has no saved app registration for this login (client id {client_id}), so it cannot ask the server"
-    )]
+    #[error("{}", crate::tr!("revoke-no-registration", client_id = client_id))]
     NoRegistration { client_id: String },
     /// The saved login has no token to send (it is in the system keyring, which did not give it
     /// back): revoking nothing would look like success while the real token stays valid.
-    #[error(
-        "mastokey could not read this login's token (it is kept in the system keyring), so it cannot ask the server"
-    )]
+    #[error("{}", crate::tr!("revoke-no-token"))]
     NoToken,
-    #[error("the saved server address is not a URL ({0})")]
+    #[error("{}", crate::tr!("revoke-bad-server", server = .0))]
     BadServer(String),
     #[error("{0}")]
     Storage(#[from] StoreError),
@@ -30,8 +26,8 @@ pub enum RevokeError {
 
 fn refusal(e: &ApiError) -> String {
     match e.status() {
-        Some(401) => "the server no longer knows mastokey's app registration (invalid_client)".to_owned(),
-        Some(403) => "the token belongs to another app".to_owned(),
+        Some(401) => crate::tr!("revoke-unknown-client"),
+        Some(403) => crate::tr!("revoke-other-app"),
         _ => e.to_string(),
     }
 }

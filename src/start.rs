@@ -29,7 +29,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     };
     let store = match &demo {
         Some(d) => Store::at(d.dir()),
-        None => Store::from_env().context("finding the configuration directory")?,
+        None => Store::from_env().with_context(|| crate::tr!("start-config-dir"))?,
     };
     let demo_address = demo.as_ref().and_then(|d| crate::mastodon::address::parse(&d.server.base_url()).ok());
     let settings = Settings {
@@ -97,7 +97,7 @@ fn with_saved_logins(store: &Store, settings: Settings) -> App {
             let problems = loaded.problems_line();
             (loaded.logins, problems)
         }
-        Err(e) => (Vec::new(), Some(format!("Saved logins could not be read: {e}"))),
+        Err(e) => (Vec::new(), Some(crate::tr!("start-logins-unreadable", error = e.to_string()))),
     };
     let mut app = App::with_logins(settings, logins);
     if let Some(problem) = store_problem {
@@ -110,8 +110,8 @@ fn with_saved_logins(store: &Store, settings: Settings) -> App {
 /// it ends.
 async fn interface(store: Store, app: App, initial: Vec<Effect>) -> anyhow::Result<(App, Ended)> {
     let (runner, results) = Runner::new(Client::new(Timeouts::default()), store, Clipboard::new());
-    let (mut terminal, _guard) = crate::terminal::init().context("setting up the terminal")?;
-    crate::tui::run(&mut terminal, app, initial, runner, results).await.context("running the terminal interface")
+    let (mut terminal, _guard) = crate::terminal::init().with_context(|| crate::tr!("start-terminal"))?;
+    crate::tui::run(&mut terminal, app, initial, runner, results).await.with_context(|| crate::tr!("start-interface"))
 }
 
 /// `MASTOKEY_LOOPBACK_TIMEOUT` (seconds) shortens or lengthens the wait for the browser.
@@ -136,12 +136,12 @@ struct Demo {
 impl Demo {
     async fn start(flavor: Flavor) -> anyhow::Result<Self> {
         let server =
-            DemoServer::start(ServerConfig::of(flavor)).await.context("starting the demo server on 127.0.0.1")?;
+            DemoServer::start(ServerConfig::of(flavor)).await.with_context(|| crate::tr!("start-demo-server"))?;
         let config_dir = tempfile::Builder::new()
             .prefix("mastokey-demo-")
             .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
             .tempdir()
-            .context("creating the demo's temporary directory")?;
+            .with_context(|| crate::tr!("start-demo-dir"))?;
         crate::cleanup::remove_at_exit(config_dir.path().to_path_buf());
         Ok(Self { server, config_dir })
     }

@@ -3,6 +3,90 @@
 scopes-since = (Mastodon { $version } et suivants)
 scopes-usage = Choisissez avec mastokey --scopes "read:accounts write:statuses" (séparées par des espaces), ou sur l’écran des permissions. Une permission parente comme read comprend toutes ses permissions filles.
 
+## Ce que disent les sous-commandes sur la sortie d'erreur quand elles ne peuvent pas faire leur travail : une phrase, avec la marche à suivre. Les commandes entre accents graves restent telles quelles.
+
+cmd-stdout-failed = impossible d’écrire sur la sortie standard : { $error }
+cmd-keyring-token-gone = { $problem } ; reconnectez-vous avec `mastokey --instance { $instance }`
+cmd-keyring-unreadable = { $problem } ; démarrez ou déverrouillez le trousseau et réessayez, ou reconnectez-vous avec `mastokey`
+cmd-store-corrupt = { $path } n’a pas pu être compris : il a été mis de côté sous le nom { $kept } ; reconnectez-vous avec `mastokey`, ou réparez ce fichier et remettez-le en place
+cmd-store-io = { $error } ; vérifiez les permissions de ce chemin, ou définissez MASTOKEY_CONFIG_DIR vers un autre dossier
+cmd-bad-server = --server { $server } : { $error }
+cmd-none-from-server = aucune connexion n’est enregistrée pour { $server } ; les connexions enregistrées sont { $saved }
+cmd-none-from-server-none-saved = aucune connexion n’est enregistrée pour { $server } ; aucune connexion n’est enregistrée du tout
+cmd-saved-none-yet = aucune connexion n’est encore enregistrée (lancez `mastokey` pour vous connecter)
+cmd-saved-are = les connexions enregistrées sont { $saved }
+cmd-not-an-account = `{ $typed }` n’est pas un ACCOUNT : écrivez-le sous la forme user@domain, comme dans `mastokey { $command } ada@mastodon.social` ; { $saved }
+cmd-no-logins = aucune connexion n’est enregistrée dans { $dir } ; connectez-vous d’abord en lançant `mastokey`
+cmd-say-which = { $count } connexions sont enregistrées, précisez laquelle : `mastokey { $command } ACCOUNT`, ACCOUNT étant l’un de { $saved }
+cmd-account-from = { $account } de { $server }
+cmd-ambiguous-account = { $count } connexions sont enregistrées sous { $account }, venant de serveurs différents qui revendiquent chacun ce nom : { $which } ; précisez lequel avec --server, comme dans `mastokey { $command } { $account } --server { $example }`
+cmd-no-such-login = aucune connexion enregistrée n’est { $account } ; les connexions enregistrées sont { $saved }
+cmd-unreachable = impossible de joindre { $server } pour { $doing } : { $error } ; vérifiez la connexion réseau et réessayez
+cmd-request-failed = impossible de { $doing } : { $error }
+cmd-request-failed-later = impossible de { $doing } : { $error } ; réessayez plus tard
+cmd-request-redirected = impossible de { $doing } : { $error } ; le serveur envoie les requêtes de mastokey ailleurs, il ne peut donc pas être utilisé en sécurité
+cmd-request-not-mastodon = impossible de { $doing } : { $error } ; le serveur a répondu, mais pas comme un serveur Mastodon : vérifiez qu’il en est toujours un, ou réessayez plus tard
+cmd-doing-verify = vérifier la connexion de { $account }
+cmd-doing-revoke = révoquer le jeton de { $account }
+
+## mastokey logout
+
+logout-done = Déconnecté de { $account } : { $server } a révoqué le jeton et la connexion est oubliée.
+logout-done-already-gone = Déconnecté de { $account } : { $server } a révoqué le jeton ; la connexion avait déjà été oubliée, ou remplacée par une connexion plus récente du compte, qui reste.
+logout-registration-not-forgotten = le serveur a supprimé l’enregistrement de l’application mastokey, qui n’a pas pu être oublié ici : { $error }
+logout-ask-forget = Oublier quand même cette connexion ? [o/N]
+logout-yes-words = o, oui
+logout-kept-try-later = la connexion de { $account } est toujours enregistrée ; relancez `mastokey logout { $account }` plus tard, ou ajoutez --yes pour l’oublier quand même
+logout-kept-revoke-there = la connexion de { $account } est toujours enregistrée ; réessayer donnerait la même réponse : révoquez donc le jeton sur { $page } (l’entrée de mastokey), puis oubliez la connexion avec `mastokey logout { $account } --yes`
+logout-forgot-unrevoked = connexion de { $account } oubliée, mais son jeton fonctionne peut-être encore : révoquez-le sur { $page } (l’entrée de mastokey)
+logout-bad-server = la connexion enregistrée de { $account } : { $error }
+logout-cannot-revoke = impossible de révoquer le jeton de { $account } : { $error }
+logout-refused = { $server } a refusé de révoquer le jeton de { $account } : { $error }
+logout-fix-update = mettez mastokey à jour
+logout-fix-do-that = faites-le
+logout-fix-permissions = corrigez les permissions de ce chemin
+logout-revoked-not-removed = { $server } a révoqué le jeton de { $account }, qui ne fonctionne donc plus, mais la connexion n’a pas pu être retirée des connexions enregistrées : { $error } ; { $fix }, puis relancez `mastokey logout { $account }` (révoquer un jeton que le serveur ne connaît plus est sans danger)
+logout-not-removed = la connexion de { $account } n’a pas pu être retirée des connexions enregistrées : { $error } ; { $fix }, puis relancez `mastokey logout { $account }`
+
+## mastokey whoami
+
+whoami-server = serveur
+whoami-scopes = permissions
+whoami-posts = messages
+whoami-counts = { $posts }  abonnements { $following }  abonnés { $followers }
+whoami-flags = particularités
+whoami-flag-separator = {", "}
+whoami-bot = robot
+whoami-locked = verrouillé
+whoami-group = groupe
+whoami-moved = déménagé
+whoami-account-id = id du compte
+whoami-rejected = { $server } n’accepte plus le jeton de { $account } (il a été révoqué ou a expiré) ; reconnectez-vous avec `mastokey --instance { $instance }`
+whoami-forbidden = le jeton de { $account } ne peut pas lire son propre compte (il lui faut la permission profile, read:accounts ou read) ; reconnectez-vous avec l’une d’elles pour utiliser whoami
+whoami-bad-server = la connexion enregistrée de { $account } dans { $path } a une adresse de serveur qui n’est pas une URL ({ $server }) ; reconnectez-vous avec `mastokey`
+whoami-time-not-saved = la connexion a été vérifiée, mais l’heure de la vérification n’a pas pu être enregistrée : { $error }
+
+## mastokey token, accounts, completions
+
+token-none = la connexion enregistrée de { $account } dans { $path } n’a pas de jeton ; reconnectez-vous avec `mastokey`
+cmd-json-failed = impossible d’écrire le JSON : { $error }
+completions-not-utf8 = le script de complétion n’est pas en UTF-8 : { $error }
+accounts-none-saved = aucune connexion n’est enregistrée dans { $dir } ; lancez `mastokey` pour vous connecter
+accounts-col-account = COMPTE
+accounts-col-verified = DERNIÈRE VÉRIFICATION
+accounts-col-server = SERVEUR
+accounts-col-scopes = PERMISSIONS
+accounts-never = jamais
+
+## Le démarrage de mastokey : ce qu'il faisait quand il n'a pas pu démarrer (affiché après « Error: », puis la cause).
+
+start-config-dir = en cherchant le dossier de configuration
+start-terminal = en préparant le terminal
+start-interface = en faisant fonctionner l’interface du terminal
+start-demo-server = en démarrant le serveur de démo sur 127.0.0.1
+start-demo-dir = en créant le dossier temporaire de la démo
+start-logins-unreadable = Les connexions enregistrées n’ont pas pu être lues : { $error }
+
 ## issue 15: refresh
 
 refresh-cli-nothing = Rien à changer : { $account } a déjà { $scopes }.

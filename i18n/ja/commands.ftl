@@ -3,6 +3,90 @@
 scopes-since = （Mastodon { $version } 以降）
 scopes-usage = mastokey --scopes "read:accounts write:statuses"（空白区切り）で指定するか、スコープ画面で選んでください。read のような親スコープは、その子スコープをすべて含みます。
 
+## サブコマンドが仕事をできなかったときに標準エラーに出す文（次に何をすべきかを含む）。バッククォート内のコマンドは翻訳しない。
+
+cmd-stdout-failed = 標準出力に書き込めませんでした：{ $error }
+cmd-keyring-token-gone = { $problem }。`mastokey --instance { $instance }` でもう一度ログインしてください
+cmd-keyring-unreadable = { $problem }。キーリングを起動するかロックを解除してからもう一度試すか、`mastokey` でもう一度ログインしてください
+cmd-store-corrupt = { $path } を読み取れなかったため、{ $kept } として退避しました。`mastokey` でもう一度ログインするか、そのファイルを修復して元に戻してください
+cmd-store-io = { $error }。そのパスのパーミッションを確認するか、MASTOKEY_CONFIG_DIR に別のディレクトリを設定してください
+cmd-bad-server = --server { $server }：{ $error }
+cmd-none-from-server = { $server } のログイン情報は保存されていません。保存されているのは { $saved } です
+cmd-none-from-server-none-saved = { $server } のログイン情報は保存されていません。ログイン情報は一つも保存されていません
+cmd-saved-none-yet = ログイン情報はまだ保存されていません（ログインするには `mastokey` を実行してください）
+cmd-saved-are = 保存されているのは { $saved } です
+cmd-not-an-account = `{ $typed }` は ACCOUNT ではありません。`mastokey { $command } ada@mastodon.social` のように user@domain の形で書いてください。{ $saved }
+cmd-no-logins = { $dir } にログイン情報が保存されていません。まず `mastokey` を実行してログインしてください
+cmd-say-which = ログイン情報が { $count } 件保存されているため、どれかを指定してください：`mastokey { $command } ACCOUNT`（ACCOUNT は { $saved } のいずれか）
+cmd-account-from = { $server } の { $account }
+cmd-ambiguous-account = { $account } として保存されたログイン情報が { $count } 件あり、それぞれ別のサーバーがその名前を名乗っています：{ $which }。`mastokey { $command } { $account } --server { $example }` のように --server で指定してください
+cmd-no-such-login = { $account } のログイン情報は保存されていません。保存されているのは { $saved } です
+cmd-unreachable = { $doing }のために { $server } に接続できませんでした：{ $error }。ネットワーク接続を確認して、もう一度試してください
+cmd-request-failed = { $doing }に失敗しました：{ $error }
+cmd-request-failed-later = { $doing }に失敗しました：{ $error }。しばらくしてからもう一度試してください
+cmd-request-redirected = { $doing }に失敗しました：{ $error }。このサーバーは mastokey のリクエストを別の場所へ転送するため、安全には使えません
+cmd-request-not-mastodon = { $doing }に失敗しました：{ $error }。サーバーは応答しましたが、Mastodon サーバーの応答ではありません。今も Mastodon サーバーか確認するか、しばらくしてからもう一度試してください
+cmd-doing-verify = { $account } のログイン情報の確認
+cmd-doing-revoke = { $account } のトークンの取り消し
+
+## mastokey logout
+
+logout-done = { $account } からログアウトしました：{ $server } がトークンを取り消し、ログイン情報を削除しました。
+logout-done-already-gone = { $account } からログアウトしました：{ $server } がトークンを取り消しました。ログイン情報はすでに削除されていたか、このアカウントの新しいログイン情報に置き換えられていて、そちらは残っています。
+logout-registration-not-forgotten = サーバーが mastokey のアプリの登録情報を削除しましたが、こちらの登録情報を削除できませんでした：{ $error }
+logout-ask-forget = それでもこのログイン情報を削除しますか？ [y/N]
+logout-yes-words = y, yes, はい
+logout-kept-try-later = { $account } のログイン情報はまだ保存されています。しばらくしてから `mastokey logout { $account }` をもう一度実行するか、--yes を付けてそのまま削除してください
+logout-kept-revoke-there = { $account } のログイン情報はまだ保存されています。もう一度試しても同じ応答になるため、{ $page } でトークン（mastokey の項目）を取り消してから、`mastokey logout { $account } --yes` でログイン情報を削除してください
+logout-forgot-unrevoked = { $account } のログイン情報を削除しましたが、トークンはまだ使える可能性があります。{ $page } で取り消してください（mastokey の項目）
+logout-bad-server = { $account } の保存済みログイン情報：{ $error }
+logout-cannot-revoke = { $account } のトークンを取り消せません：{ $error }
+logout-refused = { $server } は { $account } のトークンの取り消しを拒否しました：{ $error }
+logout-fix-update = mastokey を更新し
+logout-fix-do-that = それを実行し
+logout-fix-permissions = そのパスのパーミッションを直し
+logout-revoked-not-removed = { $server } は { $account } のトークンを取り消したため、もう使えませんが、保存済みのログイン情報から削除できませんでした：{ $error }。{ $fix }てから、`mastokey logout { $account }` をもう一度実行してください（サーバーがもう知らないトークンを取り消しても害はありません）
+logout-not-removed = { $account } のログイン情報を保存済みのログイン情報から削除できませんでした：{ $error }。{ $fix }てから、`mastokey logout { $account }` をもう一度実行してください
+
+## mastokey whoami
+
+whoami-server = サーバー
+whoami-scopes = スコープ
+whoami-posts = 投稿
+whoami-counts = { $posts }  フォロー { $following }  フォロワー { $followers }
+whoami-flags = 属性
+whoami-flag-separator = 、
+whoami-bot = bot
+whoami-locked = 承認制
+whoami-group = グループ
+whoami-moved = 引っ越し済み
+whoami-account-id = アカウント ID
+whoami-rejected = { $server } は { $account } のトークンをもう受け付けていません（取り消されたか期限切れです）。`mastokey --instance { $instance }` でもう一度ログインしてください
+whoami-forbidden = { $account } のトークンには自分のアカウントを読み取る権限がありません（profile、read:accounts、read のいずれかのスコープが必要です）。whoami を使うには、そのいずれかを付けてもう一度ログインしてください
+whoami-bad-server = { $path } にある { $account } の保存済みログイン情報のサーバーアドレスが URL ではありません（{ $server }）。`mastokey` でもう一度ログインしてください
+whoami-time-not-saved = ログイン情報は確認できましたが、確認した時刻を保存できませんでした：{ $error }
+
+## mastokey token、accounts、completions
+
+token-none = { $path } にある { $account } の保存済みログイン情報にはトークンがありません。`mastokey` でもう一度ログインしてください
+cmd-json-failed = JSON を書き出せませんでした：{ $error }
+completions-not-utf8 = 補完スクリプトが UTF-8 ではありません：{ $error }
+accounts-none-saved = { $dir } にログイン情報が保存されていません。ログインするには `mastokey` を実行してください
+accounts-col-account = アカウント
+accounts-col-verified = 最終確認
+accounts-col-server = サーバー
+accounts-col-scopes = スコープ
+accounts-never = 未確認
+
+## mastokey の起動（起動できなかったときに何をしていたか。"Error: …" の後に原因が続く）。
+
+start-config-dir = 設定ディレクトリを探しているところでした
+start-terminal = 端末を準備しているところでした
+start-interface = 端末インターフェースを実行しているところでした
+start-demo-server = 127.0.0.1 でデモサーバーを起動しているところでした
+start-demo-dir = デモ用の一時ディレクトリを作成しているところでした
+start-logins-unreadable = 保存済みのログイン情報を読み取れませんでした：{ $error }
+
 ## issue 15: refresh
 
 refresh-cli-nothing = 変更はありません：{ $account } はすでに { $scopes } を持っています。

@@ -43,12 +43,12 @@ pub(super) fn run(json: bool) -> Result<String, Failure> {
     if json {
         let views: Vec<LoginView<'_>> = logins.iter().map(LoginView::from).collect();
         let text = serde_json::to_string_pretty(&views)
-            .map_err(|e| Failure::new(super::Exit::Failed, format!("could not write the JSON: {e}")))?;
+            .map_err(|e| Failure::new(super::Exit::Failed, crate::tr!("cmd-json-failed", error = e.to_string())))?;
         return Ok(terminal_safe_json(&text) + "\n");
     }
     if logins.is_empty() {
         // Not an error: the list is just empty. Say so where a person sees it, not on stdout.
-        warn(&format!("no logins are saved in {}; run `mastokey` to log in", store.dir().display()));
+        warn(&crate::tr!("accounts-none-saved", dir = store.dir().display().to_string()));
         return Ok(String::new());
     }
     Ok(table(&logins))
@@ -57,13 +57,14 @@ pub(super) fn run(json: bool) -> Result<String, Failure> {
 /// Columns padded by display width (wide characters count double); the scopes come last since
 /// they are the longest and the only column that may wrap.
 fn table(logins: &[Login]) -> String {
-    let header = ["ACCOUNT", "LAST VERIFIED", "SERVER", "SCOPES"].map(str::to_owned);
+    let header = ["accounts-col-account", "accounts-col-verified", "accounts-col-server", "accounts-col-scopes"]
+        .map(crate::i18n::text);
     let rows: Vec<[String; 4]> = logins
         .iter()
         .map(|l| {
             [
                 format!("@{}", clean(&l.acct)),
-                l.last_verified.as_deref().map_or_else(|| "never".to_owned(), when),
+                l.last_verified.as_deref().map_or_else(|| crate::tr!("accounts-never"), when),
                 clean(l.server.as_str()),
                 clean(&l.scopes_granted.join(" ")),
             ]

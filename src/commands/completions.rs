@@ -11,5 +11,5 @@ pub(super) fn run(shell: Shell) -> Result<String, Failure> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "mastokey", &mut script);
     String::from_utf8(script)
-        .map_err(|e| Failure::new(Exit::Failed, format!("the completion script is not UTF-8: {e}")))
+        .map_err(|e| Failure::new(Exit::Failed, crate::tr!("completions-not-utf8", error = e.to_string())))
 }

@@ -29,15 +29,12 @@ pub(super) async fn run(account: Wanted<'_>, yes: bool) -> Result<String, Failur
             if crate::mastodon::discovery::deletes_app_on_revoke(&client, &login.server).await
                 && let Err(e) = store.remove_registration(&login.server, &login.client_id)
             {
-                warn(&format!("the server deleted mastokey's app registration, which could not be forgotten: {e}"));
+                warn(&crate::tr!("logout-registration-not-forgotten", error = e.to_string()));
             }
             let forgotten = forget(&store, &login, true)?;
-            let what = if forgotten {
-                "the login is forgotten"
-            } else {
-                "the login had already been forgotten, or replaced by a newer login of the account, which stays"
-            };
-            return Ok(format!("Logged out of {acct}: {} revoked the token and {what}.\n", login.server));
+            let id = if forgotten { "logout-done" } else { "logout-done-already-gone" };
+            let args = [("account", acct.as_str().into()), ("server", login.server.to_string().into())];
+            return Ok(format!("{}\n", crate::i18n::text_with(id, &args)));
         }
         Err(refused) => refused,
     };
@@ -47,21 +44,22 @@ pub(super) async fn run(account: Wanted<'_>, yes: bool) -> Result<String, Failur
     let forget_anyway = if yes {
         true
     } else if std::io::stdin().is_terminal() {
-        ask("Forget this login anyway? [y/N] ")
+        ask(&format!("{} ", crate::tr!("logout-ask-forget")))
     } else {
         false
     };
     if !forget_anyway {
-        let how = if yes { "" } else { ", or add --yes to forget it anyway" };
-        return Err(Failure::new(
-            refused.exit,
-            format!("the login of {acct} is still saved; run `mastokey logout {acct}` again later{how}"),
-        ));
+        // Try again later only where waiting can help (the network, a server error, a rate
+        // limit); a refusal or a missing registration stays the same however long one waits.
+        let id = match refused.exit {
+            Exit::Unreachable | Exit::Failed | Exit::Storage => "logout-kept-try-later",
+            _ => "logout-kept-revoke-there",
+        };
+        let args = [("account", acct.as_str().into()), ("page", authorized_apps.as_str().into())];
+        return Err(Failure::new(refused.exit, crate::i18n::text_with(id, &args)));
     }
     forget(&store, &login, false)?;
-    warn(&format!(
-        "forgot the login of {acct}, but its token may still work: revoke it at {authorized_apps} (mastokey's entry)"
-    ));
+    warn(&crate::tr!("logout-forgot-unrevoked", account = acct, page = authorized_apps));
     Ok(String::new())
 }
 
@@ -73,16 +71,19 @@ fn refusal(e: RevokeError, login: &Login) -> Failure {
     let acct = clean(&login.acct);
     match e {
         RevokeError::Api(e) if !matches!(e.status(), Some(400 | 401 | 403)) => {
-            request_failure(&e, login.server.as_str(), &format!("revoke the token of {acct}"))
+            request_failure(&e, login.server.as_str(), &crate::tr!("cmd-doing-revoke", account = acct))
         }
         RevokeError::Storage(e) => storage_failure(e),
-        RevokeError::BadServer(_) => Failure::new(Exit::Storage, format!("the saved login of {acct}: {e}")),
+        RevokeError::BadServer(_) => {
+            Failure::new(Exit::Storage, crate::tr!("logout-bad-server", account = acct, error = e.to_string()))
+        }
         RevokeError::NoRegistration { .. } | RevokeError::NoToken => {
-            Failure::new(Exit::Rejected, format!("cannot revoke the token of {acct}: {e}"))
+            Failure::new(Exit::Rejected, crate::tr!("logout-cannot-revoke", account = acct, error = e.to_string()))
         }
-        RevokeError::Api(_) => {
-            Failure::new(Exit::Rejected, format!("{} refused to revoke the token of {acct}: {e}", login.server))
-        }
+        RevokeError::Api(_) => Failure::new(
+            Exit::Rejected,
+            crate::tr!("logout-refused", server = login.server.to_string(), account = acct, error = e.to_string()),
+        ),
     }
 }
 
@@ -92,22 +93,16 @@ fn forget(store: &Store, login: &Login, revoked: bool) -> Result<bool, Failure> 
     store.forget_login(login).map_err(|e| {
         let acct = clean(&login.acct);
         let fix = match &e {
-            StoreError::Newer { .. } => "update mastokey",
-            StoreError::Unsafe { .. } => "do that",
-            _ => "fix the permissions of that path",
+            StoreError::Newer { .. } => crate::tr!("logout-fix-update"),
+            StoreError::Unsafe { .. } => crate::tr!("logout-fix-do-that"),
+            _ => crate::tr!("logout-fix-permissions"),
         };
+        let error = e.to_string();
         let message = if revoked {
-            format!(
-                "{} revoked the token of {acct}, so it no longer works, but the login could not be removed from \
-                 the saved logins: {e}; {fix}, then run `mastokey logout {acct}` again (revoking a token the \
-                 server no longer knows is harmless)",
-                login.server
-            )
+            let server = login.server.to_string();
+            crate::tr!("logout-revoked-not-removed", server = server, account = acct, error = error, fix = fix)
         } else {
-            format!(
-                "the login of {acct} could not be removed from the saved logins: {e}; {fix}, then run \
-                 `mastokey logout {acct}` again"
-            )
+            crate::tr!("logout-not-removed", account = acct, error = error, fix = fix)
         };
         Failure::new(Exit::Storage, message)
     })
@@ -121,7 +116,13 @@ fn ask(question: &str) -> bool {
     }
     let mut answer = String::new();
     match std::io::stdin().lock().read_line(&mut answer) {
-        Ok(_) => matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"),
+        Ok(_) => is_yes(&answer),
         Err(_) => false,
     }
+}
+
+/// `y`/`yes`, and the yes of the run's language (`はい`, `oui`): anything else is no.
+fn is_yes(answer: &str) -> bool {
+    let answer = answer.trim().to_lowercase();
+    matches!(answer.as_str(), "y" | "yes") || crate::tr!("logout-yes-words").split(',').any(|w| w.trim() == answer)
 }

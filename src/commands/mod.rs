@@ -113,7 +113,7 @@ fn print(output: &str) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     match out.write_all(output.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Failure::new(Exit::Failed, format!("could not write to standard output: {e}")))
+            Err(Failure::new(Exit::Failed, crate::tr!("cmd-stdout-failed", error = e.to_string())))
         }
         _ => Ok(()),
     }
@@ -180,27 +180,23 @@ fn token_failure(problem: &TokenProblem, login: &Login) -> Failure {
     match problem.error {
         KeyringError::Missing => Failure::new(
             Exit::Rejected,
-            format!("{problem}; log in again with `mastokey --instance {}`", instance_hint(login.server.as_str())),
+            crate::tr!(
+                "cmd-keyring-token-gone",
+                problem = problem.to_string(),
+                instance = instance_hint(login.server.as_str())
+            ),
         ),
-        _ => Failure::new(
-            Exit::Storage,
-            format!("{problem}; start or unlock the keyring and try again, or log in again with `mastokey`"),
-        ),
+        _ => Failure::new(Exit::Storage, crate::tr!("cmd-keyring-unreadable", problem = problem.to_string())),
     }
 }
 
 /// A store error as a sentence with the next step.
 pub(crate) fn storage_failure(e: StoreError) -> Failure {
     let message = match &e {
-        StoreError::Corrupt { path, kept_as } => format!(
-            "{} could not be understood, so it was moved aside as {}; log in again with `mastokey`, \
-             or repair that file and move it back",
-            path.display(),
-            kept_as.display()
-        ),
-        StoreError::Io { .. } => {
-            format!("{e}; check the permissions of that path, or set MASTOKEY_CONFIG_DIR to another directory")
+        StoreError::Corrupt { path, kept_as } => {
+            crate::tr!("cmd-store-corrupt", path = path.display().to_string(), kept = kept_as.display().to_string())
         }
+        StoreError::Io { .. } => crate::tr!("cmd-store-io", error = e.to_string()),
         // Already names the command that fixes it.
         StoreError::Newer { .. } | StoreError::NoConfigDir | StoreError::Unsafe { .. } => e.to_string(),
     };
@@ -217,42 +213,40 @@ pub(crate) fn choose_login(
 ) -> Result<Login, Failure> {
     let names = |logins: &[Login]| logins.iter().map(|l| clean(&l.acct)).collect::<Vec<_>>().join(", ");
     if let Some(server) = server {
-        let origin = crate::mastodon::address::parse(server)
-            .map_err(|e| Failure::new(Exit::Usage, format!("--server {}: {e}", clean(server.trim()))))?;
+        let origin = crate::mastodon::address::parse(server).map_err(|e| {
+            Failure::new(
+                Exit::Usage,
+                crate::tr!("cmd-bad-server", server = clean(server.trim()), error = e.to_string()),
+            )
+        })?;
         let all = std::mem::take(&mut logins);
         let on_others =
             all.iter().map(|l| format!("{} ({})", clean(&l.acct), clean(l.server.as_str()))).collect::<Vec<_>>();
         logins = all.into_iter().filter(|l| l.server == origin.origin()).collect();
         if logins.is_empty() {
-            return Err(Failure::new(
-                Exit::NoSuchAccount,
-                format!(
-                    "no login is saved from {}; the saved logins are {}",
-                    origin.origin(),
-                    if on_others.is_empty() { "none".to_owned() } else { on_others.join(", ") }
-                ),
-            ));
+            let message = if on_others.is_empty() {
+                crate::tr!("cmd-none-from-server-none-saved", server = origin.origin().to_string())
+            } else {
+                crate::tr!("cmd-none-from-server", server = origin.origin().to_string(), saved = on_others.join(", "))
+            };
+            return Err(Failure::new(Exit::NoSuchAccount, message));
         }
     }
     if let Some(wanted) = wanted.filter(|w| !is_account(w)) {
         let saved = if logins.is_empty() {
-            "no logins are saved yet (run `mastokey` to log in)".to_owned()
+            crate::tr!("cmd-saved-none-yet")
         } else {
-            format!("the saved logins are {}", names(&logins))
+            crate::tr!("cmd-saved-are", saved = names(&logins))
         };
         return Err(Failure::new(
             Exit::Usage,
-            format!(
-                "`{}` is not an ACCOUNT: write it as user@domain, as in `mastokey {command} ada@mastodon.social`; \
-                 {saved}",
-                clean(wanted.trim())
-            ),
+            crate::tr!("cmd-not-an-account", typed = clean(wanted.trim()), command = command, saved = saved),
         ));
     }
     if logins.is_empty() {
         return Err(Failure::new(
             Exit::NoSuchAccount,
-            format!("no logins are saved in {}; log in first by running `mastokey`", store.dir().display()),
+            crate::tr!("cmd-no-logins", dir = store.dir().display().to_string()),
         ));
     }
     let Some(wanted) = wanted else {
@@ -261,11 +255,7 @@ pub(crate) fn choose_login(
         }
         return Err(Failure::new(
             Exit::Usage,
-            format!(
-                "{} logins are saved, so say which one: `mastokey {command} ACCOUNT` with ACCOUNT one of {}",
-                logins.len(),
-                names(&logins)
-            ),
+            crate::tr!("cmd-say-which", count = logins.len(), command = command, saved = names(&logins)),
         ));
     };
     let key = account_key(wanted);
@@ -276,25 +266,32 @@ pub(crate) fn choose_login(
         several => {
             let which = several
                 .iter()
-                .map(|&i| format!("{} from {}", clean(&logins[i].acct), clean(logins[i].server.as_str())))
+                .map(|&i| {
+                    crate::tr!(
+                        "cmd-account-from",
+                        account = clean(&logins[i].acct),
+                        server = clean(logins[i].server.as_str())
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             let example = clean(logins[several[0]].server.as_str());
             return Err(Failure::new(
                 Exit::Usage,
-                format!(
-                    "{} logins are saved as {}, from different servers that each claim that name: {which}; \
-                     say which with --server, as in `mastokey {command} {} --server {example}`",
-                    several.len(),
-                    clean(wanted.trim()),
-                    clean(wanted.trim()),
+                crate::tr!(
+                    "cmd-ambiguous-account",
+                    count = several.len(),
+                    account = clean(wanted.trim()),
+                    which = which,
+                    command = command,
+                    example = example
                 ),
             ));
         }
     }
     Err(Failure::new(
         Exit::NoSuchAccount,
-        format!("no saved login is {}; the saved logins are {}", clean(wanted), names(&logins)),
+        crate::tr!("cmd-no-such-login", account = clean(wanted), saved = names(&logins)),
     ))
 }
 
@@ -330,27 +327,28 @@ pub(crate) fn instance_hint(server: &str) -> &str {
     server.strip_prefix("https://").unwrap_or(server).trim_end_matches('/')
 }
 
-/// A failed request as a sentence and an exit code; `doing` is what was attempted ("verify the
-/// login of ada@example.social").
+/// A failed request as a sentence and an exit code; `doing` is what was attempted, one of the
+/// `cmd-doing-*` messages ("verify the login of ada@example.social").
 pub(crate) fn request_failure(e: &ApiError, server: &str, doing: &str) -> Failure {
     if e.is_network() {
         return Failure::new(
             Exit::Unreachable,
-            format!("could not reach {server} to {doing}: {e}; check the network connection and try again"),
+            crate::tr!("cmd-unreachable", server = server, doing = doing, error = e.to_string()),
         );
     }
     // A rate limit already says when to try again.
-    let next = match e {
-        ApiError::RateLimited { .. } => "",
+    let id = match e {
+        ApiError::RateLimited { .. } => "cmd-request-failed",
         // Refused on purpose: waiting changes nothing.
-        ApiError::Redirected { .. } => "; the server sends mastokey's requests elsewhere, so it cannot be used safely",
+        ApiError::Redirected { .. } => "cmd-request-redirected",
         // It answered, but not as Mastodon does (not HTTP, not JSON, not the API's fields).
         ApiError::Malformed { .. } | ApiError::TooLarge { .. } | ApiError::NotMastodon { .. } => {
-            "; the server answered, but not as a Mastodon server does: check that it still is one, or try again later"
+            "cmd-request-not-mastodon"
         }
-        _ => "; try again later",
+        _ => "cmd-request-failed-later",
     };
-    Failure::new(Exit::Failed, format!("could not {doing}: {e}{next}"))
+    let args = [("doing", doing.into()), ("error", e.to_string().into())];
+    Failure::new(Exit::Failed, crate::i18n::text_with(id, &args))
 }
 
 /// JSON made safe for a terminal without changing its meaning: characters that a terminal could

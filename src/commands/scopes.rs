@@ -29,7 +29,7 @@ pub(super) fn run(json: bool, width: Option<u16>) -> Result<String, Failure> {
     if json {
         let views: Vec<ScopeView> = i18n::with(Lang::En, || CATALOGUE.iter().map(view).collect());
         let text = serde_json::to_string_pretty(&views)
-            .map_err(|e| Failure::new(Exit::Failed, format!("could not write the JSON: {e}")))?;
+            .map_err(|e| Failure::new(Exit::Failed, crate::tr!("cmd-json-failed", error = e.to_string())))?;
         return Ok(text + "\n");
     }
     Ok(table(width))

@@ -12,11 +12,7 @@ pub(super) fn run(account: Wanted<'_>) -> Result<String, Failure> {
     if login.token.is_empty() {
         return Err(Failure::new(
             Exit::Storage,
-            format!(
-                "the saved login of {} in {} has no token; log in again with `mastokey`",
-                clean(&login.acct),
-                store.logins_path().display()
-            ),
+            crate::tr!("token-none", account = clean(&login.acct), path = store.logins_path().display().to_string()),
         ));
     }
     // Nothing but the token and a newline: `$(...)` drops the newline, a file read keeps a line.

@@ -1,5 +1,6 @@
 //! `mastokey whoami [ACCOUNT] [--json]`: verify a saved login with its server and say who it is.
 
+use unicode_width::UnicodeWidthStr;
 use url::Url;
 
 use super::{
@@ -39,23 +40,17 @@ pub(super) async fn run(account: Wanted<'_>, json: bool) -> Result<String, Failu
         if rejected {
             Failure::new(
                 Exit::Rejected,
-                format!(
-                    "{} no longer accepts the token of {acct} (it was revoked or has expired); log in again \
-                     with `mastokey --instance {}`",
-                    login.server,
-                    instance_hint(login.server.as_str())
+                crate::tr!(
+                    "whoami-rejected",
+                    server = login.server.to_string(),
+                    account = acct.as_str(),
+                    instance = instance_hint(login.server.as_str())
                 ),
             )
         } else if e.status() == Some(403) {
-            Failure::new(
-                Exit::Failed,
-                format!(
-                    "the token of {acct} may not read its own account (it needs the profile, read:accounts or \
-                     read scope); log in again with one of them to use whoami"
-                ),
-            )
+            Failure::new(Exit::Failed, crate::tr!("whoami-forbidden", account = acct.as_str()))
         } else {
-            request_failure(&e, login.server.as_str(), &format!("verify the login of {acct}"))
+            request_failure(&e, login.server.as_str(), &crate::tr!("cmd-doing-verify", account = acct.as_str()))
         }
     })?;
 
@@ -74,12 +69,11 @@ fn server_url(store: &Store, login: &Login) -> Result<Url, Failure> {
     login.server.url().ok_or_else(|| {
         Failure::new(
             Exit::Storage,
-            format!(
-                "the saved login of {} in {} has a server address that is not a URL ({}); log in again with \
-                 `mastokey`",
-                clean(&login.acct),
-                store.logins_path().display(),
-                clean(login.server.as_str())
+            crate::tr!(
+                "whoami-bad-server",
+                account = clean(&login.acct),
+                path = store.logins_path().display().to_string(),
+                server = clean(login.server.as_str())
             ),
         )
     })
@@ -97,7 +91,7 @@ fn record_verified(store: &Store, login: &Login) {
             }
         }
         Ok(None) => {}
-        Err(e) => warn(&format!("the login was verified, but the time of it could not be saved: {e}")),
+        Err(e) => warn(&crate::tr!("whoami-time-not-saved", error = e.to_string())),
     }
 }
 
@@ -115,24 +109,36 @@ fn summary(account: &Account, login: &Login, base: &Url) -> String {
         }
     };
     let mut flags = Vec::new();
-    for (set, flag) in [(account.bot, "bot"), (account.locked, "locked"), (account.group, "group")] {
+    for (set, flag) in [(account.bot, "whoami-bot"), (account.locked, "whoami-locked"), (account.group, "whoami-group")]
+    {
         if set {
-            flags.push(flag);
+            flags.push(crate::i18n::text(flag));
         }
     }
     if account.moved.is_some() {
-        flags.push("moved");
+        flags.push(crate::tr!("whoami-moved"));
     }
-    let mut out = format!("{} {handle}\n", clean(name));
-    out.push_str(&format!("server     {}\n", clean(login.server.as_str())));
-    out.push_str(&format!("scopes     {}\n", clean(&login.scopes_granted.join(" "))));
-    out.push_str(&format!(
-        "posts      {}  following {}  followers {}\n",
-        account.statuses_count, account.following_count, account.followers_count
-    ));
+    let count = |n| crate::i18n::count(n);
+    let counts = crate::tr!(
+        "whoami-counts",
+        posts = count(account.statuses_count),
+        following = count(account.following_count),
+        followers = count(account.followers_count)
+    );
+    let mut rows = vec![
+        (crate::tr!("whoami-server"), clean(login.server.as_str())),
+        (crate::tr!("whoami-scopes"), clean(&login.scopes_granted.join(" "))),
+        (crate::tr!("whoami-posts"), counts),
+    ];
     if !flags.is_empty() {
-        out.push_str(&format!("flags      {}\n", flags.join(", ")));
+        rows.push((crate::tr!("whoami-flags"), flags.join(crate::tr!("whoami-flag-separator").as_str())));
     }
-    out.push_str(&format!("account id {}\n", clean(&account.id)));
+    rows.push((crate::tr!("whoami-account-id"), clean(&account.id)));
+    // Labels padded by display width, so Japanese labels line up too.
+    let width = rows.iter().map(|(label, _)| label.width()).max().unwrap_or(0) + 1;
+    let mut out = format!("{} {handle}\n", clean(name));
+    for (label, value) in rows {
+        out.push_str(&format!("{label}{}{value}\n", " ".repeat(width - label.width())));
+    }
     out
 }

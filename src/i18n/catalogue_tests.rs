@@ -121,6 +121,7 @@ fn ids_in_code() -> BTreeSet<String> {
                 "\"profile-",
                 "\"accounts-",
                 "\"demo-",
+                "\"cmd-",
             ] {
                 ids.extend(quoted(&text, prefix).into_iter().map(|rest| format!("{}{rest}", &prefix[1..])));
             }

@@ -83,13 +83,9 @@ where
 /// Why the account a token belongs to cannot be saved under the name the server gave it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HandleError {
-    #[error(
-        "the server says this account is @{claimed}, but it calls itself {domain}: a server can only log in its own accounts, so mastokey refused to save it"
-    )]
+    #[error("{}", crate::tr!("handle-other-domain", claimed = claimed, domain = domain))]
     OtherDomain { claimed: String, domain: String },
-    #[error(
-        "the server names this account {shown:?}, with characters no account name has (spaces, invisible or control characters), so it could not be told apart from others; mastokey refused to save it"
-    )]
+    #[error("{}", crate::tr!("handle-unnameable", shown = format!("{shown:?}")))]
     Unnameable { shown: String },
 }
 

@@ -23,25 +23,28 @@ pub enum CodeRefusal {
 /// Everything that can go wrong with one request. Never carries a token, secret or code.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ApiError {
-    #[error("the name {host} could not be found (DNS)")]
+    #[error("{}", crate::tr!("api-dns", host = host))]
     Dns { host: String },
-    #[error("{host} refused the connection")]
+    #[error("{}", crate::tr!("api-refused", host = host))]
     Refused { host: String },
-    #[error("the secure connection to {host} failed: {detail}")]
+    #[error("{}", crate::tr!("api-tls", host = host, detail = detail))]
     Tls { host: String, detail: String },
-    #[error("{host} did not answer in time")]
+    #[error("{}", crate::tr!("api-timeout", host = host))]
     Timeout { host: String },
-    #[error("the connection to {host} broke: {detail}")]
+    #[error("{}", crate::tr!("api-connection", host = host, detail = detail))]
     Connection { host: String, detail: String },
-    #[error("the server answered {status} at {path}{}", describe(.error, .description))]
+    #[error("{}", crate::tr!("api-status", status = *status, path = path, detail = describe(error, description)))]
     Status { status: u16, path: String, error: Option<String>, description: Option<String> },
-    #[error("the server limits requests; try again {}", .reset.as_deref().map(|r| format!("after {r}")).unwrap_or_else(|| "in a few minutes".into()))]
+    #[error("{}", match reset {
+        Some(reset) => crate::tr!("api-rate-limited-until", reset = reset),
+        None => crate::tr!("api-rate-limited"),
+    })]
     RateLimited { reset: Option<String> },
-    #[error("the answer at {path} is not what a Mastodon server sends: {detail}")]
+    #[error("{}", crate::tr!("api-malformed", path = path, detail = detail))]
     Malformed { path: String, detail: String },
-    #[error("the answer at {path} is larger than {limit} bytes")]
+    #[error("{}", crate::tr!("api-too-large", path = path, limit = *limit))]
     TooLarge { path: String, limit: usize },
-    #[error("this is not a Mastodon server (no Mastodon API at {host})")]
+    #[error("{}", crate::tr!("api-not-mastodon", host = host))]
     NotMastodon { host: String },
     /// The server answered with a redirect that mastokey does not follow.
     #[error("{}", describe_redirect(.path, .location, *.kind))]
@@ -61,21 +64,17 @@ pub enum RedirectKind {
 
 fn describe_redirect(path: &str, location: &str, kind: RedirectKind) -> String {
     match kind {
-        RedirectKind::CarriesSecrets => format!(
-            "the server answered {path} with a redirect to {location}; mastokey never sends its credentials on to \
-             another address, so nothing was sent there"
-        ),
-        RedirectKind::OtherOrigin => format!(
-            "the server answered {path} with a redirect to another server ({location}), which mastokey does not follow"
-        ),
-        RedirectKind::TooMany => format!("the server redirected {path} in a loop (last to {location})"),
+        RedirectKind::CarriesSecrets => crate::tr!("api-redirect-secrets", path = path, location = location),
+        RedirectKind::OtherOrigin => crate::tr!("api-redirect-elsewhere", path = path, location = location),
+        RedirectKind::TooMany => crate::tr!("api-redirect-loop", path = path, location = location),
     }
 }
 
+/// What the server said about it, after the status: its description, else its error code.
 fn describe(error: &Option<String>, description: &Option<String>) -> String {
     match (error, description) {
-        (_, Some(d)) => format!(": {d}"),
-        (Some(e), None) => format!(": {e}"),
+        (_, Some(d)) => crate::tr!("api-status-said", said = d),
+        (Some(e), None) => crate::tr!("api-status-said", said = e),
         (None, None) => String::new(),
     }
 }

@@ -31,19 +31,11 @@ pub(super) fn describe(path: &Path, problem: Unsafe) -> String {
     let (shown, quoted) =
         (crate::sanitize::clean(&path.display().to_string()), crate::sanitize::clean(&shell_quoted(path)));
     match problem {
-        Unsafe::OtherOwner { uid } => format!(
-            "{shown} belongs to another user (uid {uid}), who could read and change the logins in it, so mastokey \
-             does not use it; make it yours with `sudo chown $USER {quoted}`, or set MASTOKEY_CONFIG_DIR to a \
-             directory of your own"
-        ),
-        Unsafe::Writable { mode } => format!(
-            "{shown} can be written by other users (its permissions are {mode:04o}), so mastokey does not use it; \
-             run `chmod 700 {quoted}`"
-        ),
-        Unsafe::Symlink => format!(
-            "{shown} is a symbolic link, and mastokey opens no file in its directory through one (whoever made it \
-             could point it anywhere); remove it with `rm {quoted}`"
-        ),
+        Unsafe::OtherOwner { uid } => crate::tr!("store-unsafe-owner", path = shown, uid = uid, quoted = quoted),
+        Unsafe::Writable { mode } => {
+            crate::tr!("store-unsafe-writable", path = shown, mode = format!("{mode:04o}"), quoted = quoted)
+        }
+        Unsafe::Symlink => crate::tr!("store-unsafe-symlink", path = shown, quoted = quoted),
     }
 }
 

@@ -19,13 +19,13 @@ pub const SETTING: &str = "MASTOKEY_KEYRING";
 pub enum KeyringError {
     /// No Secret Service to talk to (no session bus, or nothing on it provides the service), or
     /// a build of mastokey without keyring support.
-    #[error("no keyring service is running ({0})")]
+    #[error("{}", crate::tr!("keyring-no-service", reason = .0))]
     NoService(String),
     /// The service answered, but has no item for this login.
-    #[error("the system keyring has no entry for it")]
+    #[error("{}", crate::tr!("keyring-missing"))]
     Missing,
     /// The service is there but refused or failed (a locked keyring whose unlock was dismissed).
-    #[error("the system keyring could not be used: {0}")]
+    #[error("{}", crate::tr!("keyring-failed", detail = .0))]
     Failed(String),
 }
 
@@ -80,9 +80,9 @@ mod imp {
     fn no_service_reason(e: &Error) -> String {
         let text = e.to_string();
         if text.contains("ServiceUnknown") || text.contains("org.freedesktop.secrets") {
-            "nothing on the D-Bus session bus provides the Secret Service".into()
+            crate::tr!("keyring-reason-no-secret-service")
         } else if text.contains("Connection") || text.contains("os error") || text.contains("Address") {
-            "no D-Bus session bus could be reached".into()
+            crate::tr!("keyring-reason-no-bus")
         } else {
             describe(e)
         }
@@ -92,9 +92,9 @@ mod imp {
     /// `BadDataFormat` carry the item's data, so they get fixed sentences).
     fn describe(e: &Error) -> String {
         match e {
-            Error::BadEncoding(_) | Error::BadDataFormat(..) => "the keyring item is not a token".into(),
-            Error::Ambiguous(items) => format!("{} keyring items match this login", items.len()),
-            Error::NoStorageAccess(inner) => format!("the keyring is locked or refused access ({inner})"),
+            Error::BadEncoding(_) | Error::BadDataFormat(..) => crate::tr!("keyring-item-not-a-token"),
+            Error::Ambiguous(items) => crate::tr!("keyring-ambiguous", count = items.len()),
+            Error::NoStorageAccess(inner) => crate::tr!("keyring-locked", detail = inner.to_string()),
             Error::PlatformFailure(inner) => inner.to_string(),
             other => other.to_string(),
         }
@@ -143,7 +143,7 @@ mod imp {
     use crate::secret::Secret;
 
     fn unsupported() -> KeyringError {
-        KeyringError::NoService("this build of mastokey has no keyring support".into())
+        KeyringError::NoService(crate::tr!("keyring-reason-not-built"))
     }
 
     pub(super) fn set(_user: &str, _label: &str, _token: &Secret) -> Result<(), KeyringError> {

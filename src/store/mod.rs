@@ -99,32 +99,40 @@ pub struct LoginId {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("could not {action} {}: {source}", path.display())]
+    #[error("{}", crate::tr!("store-io", action = doing(action), path = path.display().to_string(), error = source.to_string()))]
     Io {
         path: PathBuf,
-        /// What was being done, as a verb phrase: "read", "write", "lock", ...
+        /// What was being done, one of [`doing`]'s verbs: "read", "write", "lock", ...
         action: &'static str,
         source: io::Error,
     },
-    #[error(
-        "{} could not be understood; it was kept as {} and a new file will be started",
-        path.display(),
-        kept_as.display()
-    )]
+    #[error("{}", crate::tr!("store-corrupt", path = path.display().to_string(), kept = kept_as.display().to_string()))]
     Corrupt { path: PathBuf, kept_as: PathBuf },
     /// A later mastokey's file format: left in place, neither read nor written.
-    #[error(
-        "{} was written by a newer mastokey (format version {version}); update mastokey to use it \
-         (the file was left as it is)",
-        path.display()
-    )]
+    #[error("{}", crate::tr!("store-newer", path = path.display().to_string(), version = *version))]
     Newer { path: PathBuf, version: u64 },
-    #[error("no configuration directory was found; set MASTOKEY_CONFIG_DIR or HOME")]
+    #[error("{}", crate::tr!("store-no-config-dir"))]
     NoConfigDir,
     /// The directory, or a file in it, could be changed by someone else: refused (as ssh does),
     /// with the command that puts it right.
     #[error("{}", guard::describe(path, *problem))]
     Unsafe { path: PathBuf, problem: Unsafe },
+}
+
+/// What a failed file operation was doing, in the run's language.
+fn doing(action: &str) -> String {
+    let id = match action {
+        "read" => "store-doing-read",
+        "write" => "store-doing-write",
+        "lock" => "store-doing-lock",
+        "look at" => "store-doing-look-at",
+        "create the directory" => "store-doing-create-dir",
+        "sync the directory" => "store-doing-sync-dir",
+        "move aside the unreadable file" => "store-doing-move-aside",
+        "open the lock file" => "store-doing-open-lock",
+        other => return other.to_owned(),
+    };
+    crate::i18n::text(id)
 }
 
 const REGISTRATIONS: &str = "registrations.json";

@@ -73,10 +73,11 @@ impl Saved {
     /// When the keyring was asked for and not used: why, and where the token is instead.
     pub fn fallback_note(&self, acct: &str) -> Option<String> {
         let TokenPlace::FileInstead(why) = &self.token_in else { return None };
-        Some(format!(
-            "{why}, so the token of {} is in {} (readable only by you) instead of the system keyring",
-            clean(acct),
-            self.path.display()
+        Some(crate::tr!(
+            "keyring-fallback-note",
+            why = why.to_string(),
+            account = clean(acct),
+            path = self.path.display().to_string()
         ))
     }
 }
@@ -100,10 +101,11 @@ impl TokenProblem {
 impl fmt::Display for TokenProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let acct = clean(&self.acct);
-        match &self.error {
-            KeyringError::Missing => write!(f, "the token of {acct} is no longer in the system keyring"),
-            other => write!(f, "the token of {acct} is in the system keyring, but {other}"),
-        }
+        let text = match &self.error {
+            KeyringError::Missing => crate::tr!("keyring-token-gone", account = acct),
+            other => crate::tr!("keyring-token-unreadable", account = acct, why = other.to_string()),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -130,14 +132,14 @@ impl Loaded {
             .iter()
             .map(|p| {
                 let why = match &p.error {
-                    KeyringError::Missing => "no longer there",
-                    KeyringError::NoService(_) => "no keyring service is running",
-                    KeyringError::Failed(_) => "the keyring refused",
+                    KeyringError::Missing => crate::tr!("keyring-why-gone"),
+                    KeyringError::NoService(_) => crate::tr!("keyring-why-no-service"),
+                    KeyringError::Failed(_) => crate::tr!("keyring-why-refused"),
                 };
-                format!("@{} ({why})", clean(&p.acct))
+                crate::tr!("keyring-problem-item", account = clean(&p.acct), why = why)
             })
             .collect();
-        Some(format!("Keyring: could not read the token of {}", each.join(", ")))
+        Some(crate::tr!("keyring-problems", list = each.join(", ")))
     }
 }
 

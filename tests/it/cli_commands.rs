@@ -116,7 +116,7 @@ fn whoami_verifies_prints_a_summary_or_the_json_and_notes_the_time() {
     assert_eq!(first, format!("Ada Lovelace @{}", s.acct("ada")));
     assert!(run.stdout.contains(&format!("server     {}", s.server().base_url())), "{}", run.stdout);
     assert!(run.stdout.contains("scopes     profile"), "{}", run.stdout);
-    assert!(run.stdout.contains("posts      4321  following 183  followers 1815"), "{}", run.stdout);
+    assert!(run.stdout.contains("posts      4,321  following 183  followers 1,815"), "{}", run.stdout);
     assert!(!run.stdout.contains(ada.token.expose()));
     let verified = s.store.logins().unwrap()[0].last_verified.clone().unwrap();
     assert!(verified.as_str() > "2000-01-01T00:00:00Z", "last_verified was updated: {verified}");

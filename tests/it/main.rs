@@ -36,6 +36,7 @@ mod browser_chromium;
 mod cli_commands;
 mod cli_exit_codes;
 mod cli_hostile;
+mod cli_languages;
 mod cli_stale;
 mod client_protocol;
 mod clipboard_x11;
@@ -61,6 +62,7 @@ fn main() {
         cli_commands::TESTS,
         cli_exit_codes::TESTS,
         cli_hostile::TESTS,
+        cli_languages::TESTS,
         cli_stale::TESTS,
         client_protocol::TESTS,
         clipboard_x11::TESTS,

@@ -63,6 +63,13 @@ impl Setup {
         mastokey(&self.config(), args)
     }
 
+    /// The same, under a locale (`LANG=ja_JP.UTF-8`, …) instead of the tests' English.
+    pub fn run_in(&self, lang: &str, args: &[&str]) -> Run {
+        let mut command = command(&self.config(), args);
+        command.env_remove("MASTOKEY_LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", lang);
+        finish(command.spawn().expect("run mastokey"))
+    }
+
     /// The binary started with this config dir and no stdin; see [`finish`].
     pub fn spawn(&self, args: &[&str]) -> Child {
         command(&self.config(), args).spawn().expect("start mastokey")
