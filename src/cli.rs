@@ -60,7 +60,8 @@ Exit codes of the subcommands:
   3  no such account, or no logins saved
   4  the server could not be reached
   5  the server rejected the token or refused to revoke it, or mastokey could not ask
-  6  the saved files could not be read or written";
+  6  the saved files could not be read or written
+  7  refresh: not finished (you quit before approving, or the browser approved another account)";
 
 /// Commands for scripts: no terminal interface, results on stdout, errors on stderr.
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
@@ -99,6 +100,28 @@ pub enum Command {
         /// Forget the login even when the server cannot be reached or refuses to revoke the token
         #[arg(long)]
         yes: bool,
+        #[command(flatten)]
+        server: ServerChoice,
+    },
+    /// Give a saved login more (or fewer) scopes: you approve in the browser again, then its
+    /// token is replaced and the old one revoked (like `gh auth refresh -s`)
+    #[command(
+        after_help = EXIT_CODES,
+        group(clap::ArgGroup::new("change").required(true).multiple(true).args(["add_scopes", "remove_scopes"]))
+    )]
+    Refresh {
+        /// `user@domain` (a leading @ is fine); may be left out when only one login is saved
+        account: Option<String>,
+        /// Scopes to add, space separated, e.g. "write:media" (`mastokey scopes` lists them)
+        #[arg(long, value_name = "SCOPES", value_parser = parse_scopes)]
+        add_scopes: Option<ScopeList>,
+        /// Scopes to remove, space separated; removing a child of a scope the login has (say
+        /// read:statuses of read) keeps the parent's other children
+        #[arg(long, value_name = "SCOPES", value_parser = parse_scopes)]
+        remove_scopes: Option<ScopeList>,
+        /// How the code comes back: `loopback` or `oob` (as for the terminal interface)
+        #[arg(long, value_enum, value_name = "MODE")]
+        redirect: Option<Redirect>,
         #[command(flatten)]
         server: ServerChoice,
     },
@@ -210,6 +233,24 @@ mod tests {
         let error = Cli::try_parse_from(["mastokey", "--scopes", "read bogus"]).unwrap_err();
         assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);
         assert!(error.to_string().contains("unknown scope \"bogus\""), "{error}");
+    }
+
+    #[test]
+    fn refresh_needs_a_change_and_known_scope_names() {
+        let refresh = |args: &[&str]| Cli::try_parse_from([&["mastokey", "refresh"], args].concat()).map(|c| c.command);
+        let Ok(Some(Command::Refresh { account, add_scopes, remove_scopes, .. })) =
+            refresh(&["ada@example.social", "--add-scopes", "write:media push", "--remove-scopes", "read:lists"])
+        else {
+            panic!("parses")
+        };
+        assert_eq!(account.as_deref(), Some("ada@example.social"));
+        assert_eq!(add_scopes, Some(ScopeList(vec!["write:media".into(), "push".into()])));
+        assert_eq!(remove_scopes, Some(ScopeList(vec!["read:lists".into()])));
+        let neither = refresh(&["ada@example.social"]).unwrap_err();
+        assert_eq!(neither.kind(), clap::error::ErrorKind::MissingRequiredArgument, "{neither}");
+        let unknown = refresh(&["--add-scopes", "write:medias"]).unwrap_err();
+        assert!(unknown.to_string().contains("`mastokey scopes`"), "{unknown}");
+        assert_eq!(unknown.exit_code(), 2);
     }
 
     #[test]

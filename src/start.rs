@@ -6,13 +6,14 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::app::{App, LISTEN_TIMEOUT, Settings};
+use crate::app::{App, Effect, LISTEN_TIMEOUT, Settings};
 use crate::cli::{Cli, Redirect};
 use crate::clipboard::Clipboard;
 use crate::demo::{DemoServer, Flavor, ServerConfig};
 use crate::effects::Runner;
+use crate::mastodon::ServerInfo;
 use crate::mastodon::client::{Client, Timeouts};
-use crate::store::Store;
+use crate::store::{Login, Store};
 use crate::tui::Ended;
 
 /// Run what the command line asks for; returns the process's exit code.
@@ -30,19 +31,67 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         Some(d) => Store::at(d.dir()),
         None => Store::from_env().with_context(|| crate::tr!("start-config-dir"))?,
     };
+    let demo_address = demo.as_ref().and_then(|d| crate::mastodon::address::parse(&d.server.base_url()).ok());
     let settings = Settings {
-        demo: demo.as_ref().and_then(|d| crate::mastodon::address::parse(&d.server.base_url()).ok()),
+        demo: demo_address,
+        force_login: cli.force_login,
+        preset_scopes: cli.scopes.map(|s| s.0),
+        ..settings(&store, cli.redirect)
+    };
+    let mut app = with_saved_logins(&store, settings);
+    let instance = demo.as_ref().map(|d| d.server.base_url()).or(cli.instance);
+    let initial = match instance {
+        Some(text) => app.start_with_instance(&text),
+        None => Vec::new(),
+    };
+    let result = interface(store, app, initial).await;
+    // The demo's server and directory go however the interface ended.
+    drop(demo);
+    crate::cleanup::run();
+    let (_, ended) = result?;
+    Ok(match ended {
+        Ended::Quit => 0,
+        Ended::Signal(n) => 128 + n,
+        // As a hang-up would have ended it.
+        Ended::TerminalGone => 128 + 1,
+    })
+}
+
+/// `mastokey refresh`: the terminal interface from the authorize step for `login`'s server
+/// (already looked up) with `scopes`; returns the app as it ended, whose refresh report is the
+/// command's result.
+pub(crate) async fn refresh(
+    store: Store,
+    login: Login,
+    server: ServerInfo,
+    scopes: &[String],
+    redirect: Option<Redirect>,
+) -> anyhow::Result<App> {
+    let mut app = with_saved_logins(&store, settings(&store, redirect));
+    let initial = crate::app::refresh::start(&mut app, login, server, scopes);
+    let result = interface(store, app, initial).await;
+    crate::cleanup::run();
+    Ok(result?.0)
+}
+
+/// What every run of the interface starts from; the caller adds what its command line says.
+fn settings(store: &Store, redirect: Option<Redirect>) -> Settings {
+    Settings {
+        demo: None,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         palette: crate::avatar::Palette::from_env(),
-        redirect: Redirect::choose(cli.redirect),
+        redirect: Redirect::choose(redirect),
         listen_timeout: listen_timeout(),
-        force_login: cli.force_login,
+        force_login: false,
         browser: crate::browser::can_open(),
-        preset_scopes: cli.scopes.map(|s| s.0),
+        preset_scopes: None,
         config_dir: store.dir().to_path_buf(),
-    };
-    // Saved logins open the accounts screen; an unreadable file is kept aside and reported there,
-    // and so is a token the system keyring could not give back (its login then fails to verify).
+    }
+}
+
+/// Saved logins open the accounts screen; an unreadable file is kept aside and reported there,
+/// and so is a token the system keyring could not give back (its login then fails to verify).
+fn with_saved_logins(store: &Store, settings: Settings) -> App {
     let (logins, store_problem) = match store.load_logins() {
         Ok(loaded) => {
             let problems = loaded.problems_line();
@@ -54,26 +103,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     if let Some(problem) = store_problem {
         app.warn(format!("{problem}."));
     }
-    let instance = demo.as_ref().map(|d| d.server.base_url()).or(cli.instance);
-    let initial = match instance {
-        Some(text) => app.start_with_instance(&text),
-        None => Vec::new(),
-    };
+    app
+}
+
+/// The terminal interface, from `initial` effects to the end; the terminal is restored however
+/// it ends.
+async fn interface(store: Store, app: App, initial: Vec<Effect>) -> anyhow::Result<(App, Ended)> {
     let (runner, results) = Runner::new(Client::new(Timeouts::default()), store, Clipboard::new());
-    let result = {
-        let (mut terminal, _guard) = crate::terminal::init().with_context(|| crate::tr!("start-terminal"))?;
-        crate::tui::run(&mut terminal, app, initial, runner, results).await
-    };
-    // The demo's server and directory go however the interface ended.
-    drop(demo);
-    crate::cleanup::run();
-    let (_, ended) = result.with_context(|| crate::tr!("start-interface"))?;
-    Ok(match ended {
-        Ended::Quit => 0,
-        Ended::Signal(n) => 128 + n,
-        // As a hang-up would have ended it.
-        Ended::TerminalGone => 128 + 1,
-    })
+    let (mut terminal, _guard) = crate::terminal::init().with_context(|| crate::tr!("start-terminal"))?;
+    crate::tui::run(&mut terminal, app, initial, runner, results).await.with_context(|| crate::tr!("start-interface"))
 }
 
 /// `MASTOKEY_LOOPBACK_TIMEOUT` (seconds) shortens or lengthens the wait for the browser.

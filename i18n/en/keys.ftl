@@ -59,3 +59,7 @@ key-edit-end = end of the text
 key-edit-delete-char = delete a character
 key-edit-delete-word = delete a word
 key-edit-clear = clear the box
+
+## issue 15: refresh
+
+key-change-scopes = change scopes

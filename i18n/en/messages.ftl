@@ -114,3 +114,16 @@ force-login-ignored = This server ignores the request to choose another account:
 
 registrations-unreadable = Saved registrations could not be read ({ $error }); mastokey registered again.
 registrations-read-failed = Reading saved registrations failed: { $error }
+
+## issue 15: refresh
+
+task-revoking-old-token = revoking the old token at the server
+refresh-lookup-failed = Could not look up the server of @{ $account } to change its scopes: { $error }
+refresh-login-gone = That login is no longer saved: another mastokey logged it out meanwhile.
+refresh-scopes-none = none
+refresh-changed = New token for @{ $account }. Scopes added: { $added }; removed: { $removed }.
+refresh-saved-anew = The login of @{ $account } was logged out meanwhile, so the new token was saved as a new login.
+refresh-revoking = Revoking the old token at the server…
+refresh-revoked = The server revoked the old token of @{ $account }.
+refresh-not-revoked = The old token of @{ $account } could not be revoked ({ $error }). It works until you revoke it at { $page }; the new token is saved.
+refresh-other-account = The browser approved @{ $chosen }, not @{ $account }: it was saved as a login of its own, and the login of @{ $account } is unchanged. To change its scopes, sign in as @{ $account } in the browser and try again.

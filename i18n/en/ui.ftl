@@ -162,3 +162,7 @@ adapt-no-pkce = It offers no PKCE, so none is sent (the state still protects the
 adapt-exact-redirect = It compares redirect URIs exactly, so the loopback redirect is registered with its port.
 adapt-no-account-choice = It ignores force_login: to add another account, sign out in the browser first.
 adapt-forgets-registration = It deletes the app when a token is revoked, so logging out forgets the registration too.
+
+## issue 15: refresh
+
+header-refresh = new scopes for @{ $account } on { $server }

@@ -59,3 +59,7 @@ key-edit-end = fin du texte
 key-edit-delete-char = effacer un caractère
 key-edit-delete-word = effacer un mot
 key-edit-clear = vider le champ
+
+## issue 15: refresh
+
+key-change-scopes = modifier les permissions

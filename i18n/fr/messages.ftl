@@ -115,3 +115,16 @@ force-login-ignored = Ce serveur ignore la demande de choisir un autre compte :
 
 registrations-unreadable = Les enregistrements sauvegardés n’ont pas pu être lus ({ $error }) : mastokey s’est enregistré à nouveau.
 registrations-read-failed = La lecture des enregistrements sauvegardés a échoué : { $error }
+
+## issue 15: refresh
+
+task-revoking-old-token = révocation de l’ancien jeton auprès du serveur
+refresh-lookup-failed = Impossible de trouver le serveur de @{ $account } pour modifier ses permissions : { $error }
+refresh-login-gone = Cette connexion n’est plus enregistrée : un autre mastokey l’a déconnectée entre-temps.
+refresh-scopes-none = aucune
+refresh-changed = Nouveau jeton pour @{ $account }. Permissions ajoutées : { $added } ; retirées : { $removed }.
+refresh-saved-anew = La connexion de @{ $account } a été déconnectée entre-temps : le nouveau jeton a donc été enregistré comme une nouvelle connexion.
+refresh-revoking = Révocation de l’ancien jeton auprès du serveur…
+refresh-revoked = Le serveur a révoqué l’ancien jeton de @{ $account }.
+refresh-not-revoked = L’ancien jeton de @{ $account } n’a pas pu être révoqué ({ $error }). Il reste valable tant que vous ne l’avez pas révoqué sur { $page } ; le nouveau jeton est enregistré.
+refresh-other-account = Le navigateur a autorisé @{ $chosen }, et non @{ $account } : ce compte a été enregistré comme une connexion à part, et la connexion de @{ $account } n’a pas changé. Pour modifier ses permissions, connectez-vous en tant que @{ $account } dans le navigateur et recommencez.

@@ -166,3 +166,7 @@ adapt-no-pkce = Il n’offre pas PKCE, donc aucun n’est envoyé (le state prot
 adapt-exact-redirect = Il compare les URI de redirection à l’identique : la redirection locale est enregistrée avec son port.
 adapt-no-account-choice = Il ignore force_login : pour ajouter un autre compte, déconnectez-vous d’abord dans le navigateur.
 adapt-forgets-registration = Il supprime l’application quand un jeton est révoqué : la déconnexion oublie donc aussi l’enregistrement.
+
+## issue 15: refresh
+
+header-refresh = nouvelles permissions pour @{ $account } sur { $server }

@@ -61,3 +61,7 @@ key-edit-end = 末尾へ
 key-edit-delete-char = 1 文字削除
 key-edit-delete-word = 1 語削除
 key-edit-clear = 入力欄を消去
+
+## issue 15: refresh
+
+key-change-scopes = スコープを変更

@@ -116,3 +116,16 @@ force-login-ignored = このサーバーは別のアカウントを選ぶ指定�
 
 registrations-unreadable = 保存済みの登録情報を読み取れなかったため（{ $error }）、mastokey は登録し直しました。
 registrations-read-failed = 保存済みの登録情報の読み込みに失敗しました：{ $error }
+
+## issue 15: refresh
+
+task-revoking-old-token = サーバーでの古いトークンの取り消し
+refresh-lookup-failed = スコープを変更するために @{ $account } のサーバーを照会できませんでした：{ $error }
+refresh-login-gone = このログイン情報はもう保存されていません。その間に別の mastokey がログアウトしました。
+refresh-scopes-none = なし
+refresh-changed = @{ $account } の新しいトークン。追加したスコープ：{ $added }、削除したスコープ：{ $removed }。
+refresh-saved-anew = その間に @{ $account } はログアウトされていたため、新しいトークンは新しいログイン情報として保存しました。
+refresh-revoking = サーバーで古いトークンを取り消しています…
+refresh-revoked = サーバーは @{ $account } の古いトークンを取り消しました。
+refresh-not-revoked = @{ $account } の古いトークンを取り消せませんでした（{ $error }）。{ $page } で取り消すまで有効なままです。新しいトークンは保存済みです。
+refresh-other-account = ブラウザーで承認されたのは @{ $account } ではなく @{ $chosen } でした。別のログイン情報として保存し、@{ $account } のログイン情報は変更していません。スコープを変更するには、ブラウザーで @{ $account } としてログインしてからやり直してください。

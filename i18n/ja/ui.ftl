@@ -150,3 +150,7 @@ adapt-no-pkce = PKCE に対応していないため送信しません（ログ�
 adapt-exact-redirect = リダイレクト URI を完全一致で比べるため、ループバックのリダイレクトはポート番号付きで登録します。
 adapt-no-account-choice = force_login を無視します。別のアカウントを追加するには、先にブラウザでログアウトしてください。
 adapt-forgets-registration = トークンを取り消すとアプリも削除するため、ログアウト時に登録情報も削除します。
+
+## issue 15: refresh
+
+header-refresh = { $server } の @{ $account } のスコープを変更

@@ -12,7 +12,8 @@ use crate::tr;
 /// Keys on the accounts screen. While a request runs (a check or a logout), nothing that would
 /// start another or leave the screen is taken: its result must find the login it was about.
 pub(super) fn command(app: &mut App, command: Command) -> Vec<Effect> {
-    let starts_a_request = matches!(command, Command::Submit | Command::Logout | Command::NewLogin);
+    let starts_a_request =
+        matches!(command, Command::Submit | Command::Logout | Command::NewLogin | Command::ChangeScopes);
     if starts_a_request && let Some(task) = &app.task {
         let cancel = keys::key_for(ScreenId::Accounts, Command::Back).unwrap_or_default();
         let text = tr!("accounts-still-busy", what = crate::i18n::text(task.what), key = cancel);
@@ -25,6 +26,7 @@ pub(super) fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Down => app.accounts.move_cursor(1),
         Command::Submit => return check(app),
         Command::NewLogin => return add_login(app),
+        Command::ChangeScopes => return refresh::change_scopes(app),
         Command::CopyToken => app.overlay = named.map(|n| Overlay::Confirm(Confirm::CopyToken(n))),
         Command::Logout => app.overlay = named.map(|n| Overlay::Confirm(Confirm::Logout(n))),
         _ => {}

@@ -11,7 +11,7 @@ use crate::mastodon::oauth::TokenResponse;
 use crate::mastodon::pkce::Pkce;
 use crate::mastodon::{Account, ApiError, ServerAddress, ServerInfo};
 use crate::secret::Secret;
-use crate::store::{Login, LoginId, Registration, Saved, StoreError};
+use crate::store::{Login, LoginId, Registration, Replaced, Saved, StoreError};
 
 /// Everything the event loop can feed into `update`.
 #[derive(Debug)]
@@ -25,6 +25,8 @@ pub enum Action {
     /// Time passes (only while something animates or counts down).
     Tick(Instant),
     Discovered(TaskId, Result<ServerInfo, ApiError>),
+    /// The server of a saved login whose scopes are to change (`e` on the accounts screen).
+    DiscoveredForRefresh(TaskId, LoginId, Result<ServerInfo, ApiError>),
     Registered(TaskId, Result<Prepared, PrepareError>),
     /// The loopback listener is answering browsers from now until the deadline.
     Listening(TaskId, Instant),
@@ -38,6 +40,11 @@ pub enum Action {
     /// Where the login went (and its token: the file or the keyring), or why it (or the
     /// registration saved with it) could not be saved.
     LoginSaved(Result<Saved, StoreError>),
+    /// Whether a refreshed login got its new token (in place, or as a login of its own because
+    /// it was gone), or why not.
+    LoginReplaced(Result<Replaced, StoreError>),
+    /// The server's answer to revoking the token a refresh replaced.
+    ReplacedRevoked(TaskId, Box<Login>, Result<(), String>),
     /// A re-verified login was not saved: another mastokey logged it out or in again meanwhile.
     LoginChangedElsewhere,
     /// The saved logins as the file has them now (another process may have changed them).
@@ -114,6 +121,12 @@ pub enum Effect {
         id: TaskId,
         address: ServerAddress,
     },
+    /// Look up the server of a saved login whose scopes are to change.
+    DiscoverForRefresh {
+        id: TaskId,
+        login: LoginId,
+        address: ServerAddress,
+    },
     Prepare {
         id: TaskId,
         server: Box<ServerInfo>,
@@ -122,6 +135,10 @@ pub enum Effect {
         /// A saved registration the server refused (`invalid_client`): forgotten first, so a
         /// new one is made.
         forget: Option<Box<Registration>>,
+        /// A saved registration not to reuse: the one of the token a refresh replaces, on a
+        /// server that deletes an app when one of its tokens is revoked (snac), so revoking the
+        /// old token cannot take the new token's app with it.
+        avoid: Option<String>,
     },
     /// Start answering browsers on the listener bound by the last `Prepare`.
     Listen {
@@ -152,6 +169,18 @@ pub enum Effect {
     SaveLogin {
         login: Box<Login>,
         registration: Option<Box<Registration>>,
+    },
+    /// Give a saved login the token of its refresh, in place, if that login is still saved (else
+    /// save the new one as a login of its own); first the registration, as for `SaveLogin`.
+    ReplaceLogin {
+        old: Box<Login>,
+        new: Box<Login>,
+        registration: Option<Box<Registration>>,
+    },
+    /// Revoke the token a refresh replaced, with the registration it was issued to.
+    RevokeReplaced {
+        id: TaskId,
+        login: Box<Login>,
     },
     /// Note that a saved login's token still works, if that login is still saved as it was.
     RecordVerified {

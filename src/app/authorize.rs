@@ -30,8 +30,9 @@ pub(super) fn prepare(app: &mut App, forget: Option<Box<Registration>>) -> Vec<E
     flow.attempt = None;
     flow.authorize_error = None;
     let (server, scopes, mode) = (Box::new(flow.server.clone()), flow.tree.selected(), flow.mode);
+    let avoid = flow.refresh.as_ref().filter(|_| server.deletes_app_on_revoke()).map(|l| l.client_id.clone());
     let id = app.begin_task("task-registering");
-    cancel.into_iter().chain([Effect::Prepare { id, server, mode, scopes, forget }]).collect()
+    cancel.into_iter().chain([Effect::Prepare { id, server, mode, scopes, forget, avoid }]).collect()
 }
 
 /// Forget the listener of the current attempt (waiting or lingering); the effect closes its
@@ -113,7 +114,8 @@ pub(super) fn toggle_qr(flow: &mut Flow) {
 pub(super) fn registered(app: &mut App, result: Result<Prepared, PrepareError>) -> Vec<Effect> {
     let listen_timeout = app.settings.listen_timeout;
     let force_login = app.settings.force_login;
-    let known_server = |flow: &Flow, app: &AccountsList| app.has_server(&flow.server.address.origin());
+    let known_server =
+        |flow: &Flow, app: &AccountsList| app.has_server(&flow.server.address.origin(), flow.refresh.as_deref());
     let Screen::Login(flow) = &mut app.screen else { return Vec::new() };
     // A second account on a server that already has a login: without force_login the server
     // would silently approve the account already signed in in the browser.

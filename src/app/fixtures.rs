@@ -61,6 +61,8 @@ pub fn task_id(effects: &[Effect]) -> TaskId {
         .iter()
         .find_map(|e| match e {
             Effect::Discover { id, .. }
+            | Effect::DiscoverForRefresh { id, .. }
+            | Effect::RevokeReplaced { id, .. }
             | Effect::Prepare { id, .. }
             | Effect::Exchange { id, .. }
             | Effect::Verify { id, .. }
@@ -170,4 +172,39 @@ pub fn saved_login(account_id: &str, acct: &str) -> Login {
 /// The accounts screen with two saved logins.
 pub fn at_accounts() -> App {
     App::with_logins(settings(), vec![saved_login("1", "ada@example.social"), saved_login("2", "grace@example.social")])
+}
+
+/// The scopes screen of a refresh of ada's login (`e` on `at_accounts`), its scopes (`profile
+/// read:lists`) chosen.
+pub fn at_refresh_scopes() -> App {
+    let mut app = at_accounts();
+    app.accounts.logins[0].login.scopes_granted = vec!["profile".into(), "read:lists".into()];
+    let fx = press(&mut app, KeyCode::Char('e'));
+    let login = app.accounts.logins[0].login.id();
+    update(&mut app, Action::DiscoveredForRefresh(task_id(&fx), login, Ok(server(true))));
+    app
+}
+
+/// A refresh of ada's login adding `write:media`, approved in the browser as `account`, saved,
+/// and the old token's revoke answered with `revoked` (an account other than ada's is saved as
+/// a login of its own, and nothing is revoked).
+pub fn at_refreshed(account: Account, revoked: Result<(), String>) -> App {
+    let mut app = at_refresh_scopes();
+    if let Screen::Login(flow) = &mut app.screen {
+        flow.tree.choose_all(&["write:media".into()]);
+    }
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Registered(id, Ok(prepared(true, OOB))));
+    let fx = exchange_accepted(&mut app, Some("profile read:lists write:media"));
+    let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(account), "2026-12-01T10:00:00Z".into()));
+    let saved = Saved::in_file("/home/you/.config/mastokey/logins.json");
+    if !matches!(fx.first(), Some(Effect::ReplaceLogin { .. })) {
+        update(&mut app, Action::LoginSaved(Ok(saved)));
+        return app;
+    }
+    let fx = update(&mut app, Action::LoginReplaced(Ok(crate::store::Replaced::InPlace(saved))));
+    if let Some(Effect::RevokeReplaced { id, login }) = fx.first() {
+        update(&mut app, Action::ReplacedRevoked(*id, login.clone(), revoked));
+    }
+    app
 }

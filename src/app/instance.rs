@@ -54,7 +54,7 @@ pub(super) fn discovered(app: &mut App, result: Result<ServerInfo, ApiError>) ->
     if preset { scopes::submit(app, true) } else { Vec::new() }
 }
 
-fn new_flow(app: &App, server: ServerInfo) -> Flow {
+pub(super) fn new_flow(app: &App, server: ServerInfo) -> Flow {
     let mut tree = ScopeTree::new(server.scopes_supported(), server.identity_scope());
     if let Some(chosen) = app.settings.preset_scopes.as_ref().or(app.instance.scopes.as_ref()) {
         tree.clear();
@@ -73,6 +73,7 @@ fn new_flow(app: &App, server: ServerInfo) -> Flow {
         open_when_ready: false,
         code_pasted: false,
         registered_now: None,
+        refresh: None,
     }
 }
 

@@ -37,6 +37,8 @@ pub enum Command {
     Accounts,
     RetrySave,
     NewLogin,
+    /// Change the scopes of the highlighted login (a refresh).
+    ChangeScopes,
     Yes,
     No,
     /// An editing key of the focused text box.
@@ -258,6 +260,7 @@ const ACCOUNTS: &[Binding] = &[
     bind(&[Key::plain(KeyCode::Enter)], Command::Submit, "key-profile"),
     bind(&[Key::ch('c')], Command::CopyToken, "key-copy-token"),
     bind(&[Key::ch('a')], Command::NewLogin, "key-add-a-login"),
+    bind(&[Key::ch('e')], Command::ChangeScopes, "key-change-scopes"),
     bind(&[Key::ch('d')], Command::Logout, "key-log-out"),
     HELP_KEY,
     help(&[Key::plain(KeyCode::Esc)], Command::Back, "key-cancel-request"),

@@ -9,7 +9,7 @@ use super::scope_tree::ScopeTree;
 use crate::mastodon::ServerInfo;
 use crate::qr::QrMatrix;
 use crate::secret::Secret;
-use crate::store::Registration;
+use crate::store::{Login, Registration};
 
 /// The steps of a login in progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +59,10 @@ pub struct Flow {
     pub code_pasted: bool,
     /// The client id of the registration made in this run, so it is not called "saved earlier".
     pub registered_now: Option<String>,
+    /// A refresh: the saved login whose scopes this flow changes. Its end differs from a new
+    /// login's: the new token must be the same account's, replaces that login's token in place,
+    /// and the old token is revoked (see `refresh.rs`).
+    pub refresh: Option<Box<Login>>,
 }
 
 /// One authorize attempt: the URL and what the token exchange must repeat.

@@ -64,8 +64,13 @@ impl AccountsList {
         self.cursor = self.cursor.min(self.logins.len().saturating_sub(1));
     }
 
-    pub fn has_server(&self, origin: &ServerOrigin) -> bool {
-        self.logins.iter().any(|s| &s.login.server == origin)
+    /// Whether a login of this server is saved, other than `except` (the account a refresh is
+    /// for, which the browser is expected to approve again).
+    pub fn has_server(&self, origin: &ServerOrigin, except: Option<&Login>) -> bool {
+        self.logins
+            .iter()
+            .filter(|s| except.is_none_or(|e| !s.login.is_account(&e.server, &e.account_id)))
+            .any(|s| &s.login.server == origin)
     }
 
     /// The logins as the file has them now. What this session learned about a token is kept

@@ -12,9 +12,14 @@ use crate::tr;
 
 /// Discovery failed: say why, and what to check.
 pub fn discovery(error: &ApiError, address: &ServerAddress) -> String {
+    discovery_hinted(error, address, press(ScreenId::Instance, Command::Submit, "hint-try-again"))
+}
+
+/// [`discovery`], with `again` the sentence naming the key that tries again where the lookup
+/// was made (the accounts screen's differs from the server screen's).
+pub fn discovery_hinted(error: &ApiError, address: &ServerAddress, again: String) -> String {
     let shown = address.shown.as_str();
     let local_https = address.base.scheme() == "https" && url_is_loopback(&address.base);
-    let again = press(ScreenId::Instance, Command::Submit, "hint-try-again");
     let error_text = error.to_string();
     match error {
         ApiError::Dns { .. } => tr!("discovery-dns", server = shown),

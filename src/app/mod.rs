@@ -14,6 +14,7 @@ pub mod logins;
 pub mod messages;
 pub mod profile;
 pub mod profile_view;
+pub mod refresh;
 pub mod scope_tree;
 mod scopes;
 mod update;
@@ -182,6 +183,9 @@ pub struct App {
     pub spinner: usize,
     /// The time of the last tick, for countdowns.
     pub now: Option<Instant>,
+    /// How the latest refresh of a login went (from its profile on), for the profile screen and
+    /// `mastokey refresh`'s exit code.
+    pub refresh_report: Option<refresh::RefreshReport>,
     next_task: TaskId,
 }
 
@@ -197,6 +201,7 @@ impl App {
             notice: None,
             spinner: 0,
             now: None,
+            refresh_report: None,
             next_task: 1,
         }
     }
@@ -252,7 +257,7 @@ impl App {
             (_, Command::Quit | Command::Help | Command::Back | Command::Yes | Command::No) => true,
             (Screen::Login(flow), c) => authorize::available(flow, self.busy(), c),
             (Screen::Profile(profile), c) => profile::available(profile, !self.accounts.logins.is_empty(), c),
-            (Screen::Accounts, Command::Submit | Command::CopyToken | Command::Logout) => {
+            (Screen::Accounts, Command::Submit | Command::CopyToken | Command::Logout | Command::ChangeScopes) => {
                 self.accounts.current().is_some()
             }
             _ => true,

@@ -40,6 +40,8 @@ pub struct NewLogin {
     pub registration: Registration,
     /// The registration was made in this run, so it is saved along with the login.
     pub new_registration: bool,
+    /// A refresh: the saved login this token is to replace.
+    pub refresh: Option<Box<Login>>,
 }
 
 impl ProfileScreen {
@@ -77,6 +79,7 @@ pub(super) fn new_login(app: &mut App, flow: Flow, token: TokenResponse) -> Vec<
         requested: attempt.scopes,
         new_registration: !matches!(attempt.made, Made::Saved(_)),
         registration: attempt.registration,
+        refresh: flow.refresh,
     };
     app.go(Screen::Profile(Box::new(ProfileScreen::new(ProfileOf::NewLogin(Box::new(new_login))))));
     verify(app)
@@ -128,10 +131,19 @@ pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: St
         last_verified: Some(now),
     };
     let registration = new.new_registration.then(|| Box::new(new.registration.clone()));
-    let save = Effect::SaveLogin { login: Box::new(login), registration };
+    let (save, report) = match new.refresh.as_deref() {
+        Some(old) => {
+            let (save, report) = refresh::ending(old, login, registration);
+            (save, Some(report))
+        }
+        None => (Effect::SaveLogin { login: Box::new(login), registration }, None),
+    };
     let avatar = view.fetch_avatar(&app.settings, &new.server.address.origin());
     profile.view = Some(view);
     profile.pending = Some(save.clone());
+    if report.is_some() {
+        app.refresh_report = report;
+    }
     std::iter::once(save).chain(avatar).collect()
 }
 
@@ -162,16 +174,23 @@ pub(super) fn saved(app: &mut App, result: Result<Saved, StoreError>) -> Vec<Eff
                 app.accounts.upsert(*login);
             }
         }
-        Err(e @ StoreError::Newer { .. }) => {
-            profile.pending = None;
-            view.saved = SaveState::Failed(tr!("save-newer", error = e.to_string()));
-        }
-        Err(e) => {
-            let retry = keys::press(ScreenId::Profile, Command::RetrySave, "hint-try-again");
-            view.saved = SaveState::Failed(tr!("save-failed", error = e.to_string(), hint = retry));
-        }
+        Err(e) => save_failed(app, e),
     }
     Vec::new()
+}
+
+/// Why the profile's login (or its refreshed token) was not saved; `s` tries again, except for
+/// a newer mastokey's file, which no retry can write.
+pub(super) fn save_failed(app: &mut App, e: StoreError) {
+    let Screen::Profile(profile) = &mut app.screen else { return };
+    let Some(view) = profile.view.as_mut() else { return };
+    if let StoreError::Newer { .. } = e {
+        profile.pending = None;
+        view.saved = SaveState::Failed(tr!("save-newer", error = e.to_string()));
+    } else {
+        let retry = keys::press(ScreenId::Profile, Command::RetrySave, "hint-try-again");
+        view.saved = SaveState::Failed(tr!("save-failed", error = e.to_string(), hint = retry));
+    }
 }
 
 /// A checked login was not written back: another mastokey logged it out or in again meanwhile.

@@ -18,13 +18,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Listening(id, deadline) => authorize::listening(app, id, deadline),
         Action::Loopback(id, event) => authorize::loopback_event(app, id, event),
         Action::Discovered(id, result) if app.finish(id) => instance::discovered(app, result),
+        Action::DiscoveredForRefresh(id, login, result) if app.finish(id) => refresh::discovered(app, &login, result),
         Action::Registered(id, result) if app.finish(id) => authorize::registered(app, result),
         Action::Exchanged(id, result) if app.finish(id) => code::exchanged(app, result),
         Action::Verified(id, result, at) if app.finish(id) => profile::verified(app, result, at),
         Action::Rechecked(id, login, result, at) if app.finish(id) => accounts::rechecked(app, &login, result, at),
         Action::Revoked(id, login, result) if app.finish(id) => accounts::revoked(app, &login, result),
+        Action::ReplacedRevoked(id, login, result) if app.finish(id) => refresh::old_revoked(app, &login, result),
         // Results of cancelled or superseded requests.
         Action::Discovered(..)
+        | Action::DiscoveredForRefresh(..)
+        | Action::ReplacedRevoked(..)
         | Action::Registered(..)
         | Action::Exchanged(..)
         | Action::Verified(..)
@@ -32,6 +36,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::Revoked(..) => Vec::new(),
         Action::Forgotten(login, result) => accounts::forgotten(app, &login, result),
         Action::LoginSaved(result) => profile::saved(app, result),
+        Action::LoginReplaced(result) => refresh::replaced(app, result),
         Action::LoginChangedElsewhere => {
             profile::changed_elsewhere(app);
             Vec::new()
@@ -148,7 +153,8 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
     if command == Command::Back && app.task.is_some() {
         return cancel(app);
     }
-    let preset_scopes = app.settings.preset_scopes.is_some();
+    // With --scopes there is no scopes screen, except in a refresh (it is where its scopes change).
+    let preset_scopes = app.settings.preset_scopes.is_some() && app.flow().is_none_or(|f| f.refresh.is_none());
     match (app.screen_id(), command) {
         (ScreenId::Accounts, c) => accounts::command(app, c),
         (ScreenId::Instance, Command::Submit) => instance::submit(app),
@@ -158,6 +164,11 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             Vec::new()
         }
         (ScreenId::Scopes, Command::Submit) => scopes::submit(app, false),
+        // A refresh started on the accounts screen goes back there, leaving the login as it was.
+        (ScreenId::Scopes, Command::Back) if app.flow().is_some_and(|f| f.refresh.is_some()) => {
+            app.go(Screen::Accounts);
+            vec![Effect::LoadLogins]
+        }
         (ScreenId::Scopes, Command::Back) => {
             app.leave_login();
             Vec::new()

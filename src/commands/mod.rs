@@ -1,4 +1,5 @@
 //! The subcommands for scripts (`accounts`, `token`, `whoami`, `logout`, `scopes`, `completions`): no terminal interface.
+//! `refresh` is the exception: the terminal interface leads its approval in the browser.
 //!
 //! Results go to stdout, errors to stderr as one sentence that says what to do next, and the
 //! process ends with an [`Exit`] code a script can branch on. Nothing printed ever contains a
@@ -7,6 +8,7 @@
 mod accounts;
 mod completions;
 mod logout;
+mod refresh;
 mod scopes;
 mod token;
 mod whoami;
@@ -29,6 +31,7 @@ use crate::store::{KeyringError, Login, Store, StoreError, TokenProblem};
 /// | 4 | the server could not be reached (DNS, refused connection, TLS, timeout, broken connection) |
 /// | 5 | the server rejected the token (401: revoked or expired), or refused to revoke it (400, 401, 403 at /oauth/revoke), or there was no way to ask (no registration, no token) |
 /// | 6 | the saved files could not be read or written (a corrupt file is moved aside and named; a newer mastokey's is left alone) |
+/// | 7 | `refresh` did not finish: the person quit before the new token was saved, or the browser approved another account (saved as a login of its own); the login named is unchanged |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Exit {
@@ -39,12 +42,21 @@ pub enum Exit {
     Unreachable = 4,
     Rejected = 5,
     Storage = 6,
+    Cancelled = 7,
 }
 
 impl Exit {
     #[cfg(test)]
-    pub const ALL: [Exit; 7] =
-        [Exit::Ok, Exit::Failed, Exit::Usage, Exit::NoSuchAccount, Exit::Unreachable, Exit::Rejected, Exit::Storage];
+    pub const ALL: [Exit; 8] = [
+        Exit::Ok,
+        Exit::Failed,
+        Exit::Usage,
+        Exit::NoSuchAccount,
+        Exit::Unreachable,
+        Exit::Rejected,
+        Exit::Storage,
+        Exit::Cancelled,
+    ];
 
     pub fn code(self) -> i32 {
         self as i32
@@ -72,6 +84,10 @@ pub async fn run(command: &Command) -> Exit {
         Command::Token { account, server } => token::run(Wanted::new(account.as_deref(), server)),
         Command::Whoami { account, json, server } => whoami::run(Wanted::new(account.as_deref(), server), *json).await,
         Command::Logout { account, yes, server } => logout::run(Wanted::new(Some(account), server), *yes).await,
+        Command::Refresh { account, add_scopes, remove_scopes, redirect, server } => {
+            let change = refresh::Change::new(add_scopes.as_ref(), remove_scopes.as_ref(), *redirect);
+            refresh::run(Wanted::new(account.as_deref(), server), change).await
+        }
         Command::Scopes { json } => scopes::run(*json, terminal_width()),
         Command::Completions { shell } => completions::run(*shell),
     };

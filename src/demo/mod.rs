@@ -200,6 +200,12 @@ impl DemoServer {
         lock(&self.shared.log).clone()
     }
 
+    /// Test shortcut: the scopes of a live token as the server recorded them (`None` for a
+    /// token it does not know, or one that was revoked).
+    pub fn token_scopes(&self, access_token: &str) -> Option<Vec<String>> {
+        self.shared.store().bearer(access_token).map(|t| t.scopes.clone())
+    }
+
     /// The demo accounts one can sign in as, in the order the authorize page lists them.
     pub fn accounts() -> &'static [DemoAccount] {
         accounts::all()

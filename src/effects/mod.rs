@@ -86,7 +86,14 @@ impl Runner {
                     report(&tx, Action::Discovered(id, result));
                 }),
             ),
-            Effect::Prepare { id, server, mode, scopes, forget } => {
+            Effect::DiscoverForRefresh { id, login, address } => self.track(
+                id,
+                tokio::spawn(async move {
+                    let result = crate::mastodon::discovery::discover(&client, address).await;
+                    report(&tx, Action::DiscoveredForRefresh(id, login, result));
+                }),
+            ),
+            Effect::Prepare { id, server, mode, scopes, forget, avoid } => {
                 self.bound = None;
                 let (plan, listener) = match prepare::plan_redirect(&store, &server, mode, &scopes) {
                     Ok(planned) => planned,
@@ -96,7 +103,8 @@ impl Runner {
                 self.track(
                     id,
                     tokio::spawn(async move {
-                        let result = prepare::prepare(&client, &store, &server, plan, &scopes, forget.as_deref()).await;
+                        let reuse = prepare::Reuse { forget: forget.as_deref(), avoid: avoid.as_deref() };
+                        let result = prepare::prepare(&client, &store, &server, plan, &scopes, reuse).await;
                         report(&tx, Action::Registered(id, result.map_err(PrepareError::Api)));
                     }),
                 );
@@ -176,6 +184,22 @@ impl Runner {
                 .and_then(|()| recovering(&tx, || store.save_login((*login).clone())));
                 report(&tx, Action::LoginSaved(result));
             }),
+            Effect::ReplaceLogin { old, new, registration } => blocking(move || {
+                // The registration first, as for a new login.
+                let result = match registration {
+                    Some(reg) => recovering(&tx, || store.save_registration((*reg).clone())),
+                    None => Ok(()),
+                }
+                .and_then(|()| recovering(&tx, || store.replace_login(&old, (*new).clone())));
+                report(&tx, Action::LoginReplaced(result));
+            }),
+            Effect::RevokeReplaced { id, login } => self.track(
+                id,
+                tokio::spawn(async move {
+                    let result = revoke_saved(&client, &store, &login).await;
+                    report(&tx, Action::ReplacedRevoked(id, login, result));
+                }),
+            ),
             Effect::RecordVerified { login, at } => blocking(move || {
                 let action = match store.record_verified(&login, &at) {
                     Ok(Some(saved)) => Action::LoginSaved(Ok(saved)),

@@ -49,6 +49,15 @@ fn saved_loopback_port(store: &Store, server: &ServerInfo, scopes: &[String]) ->
         .find_map(|r| r.redirect_uris.iter().find_map(|u| loopback::port_of(u)))
 }
 
+/// Which saved registrations an attempt may not use.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Reuse<'a> {
+    /// One the server refused: forgotten first.
+    pub forget: Option<&'a Registration>,
+    /// The client id of one to leave alone (a refresh's old token's, on snac).
+    pub avoid: Option<&'a str>,
+}
+
 /// A saved registration for this server, redirect and scopes, or a new one; with the attempt's
 /// fresh `state` and PKCE verifier.
 pub(super) async fn prepare(
@@ -57,19 +66,21 @@ pub(super) async fn prepare(
     server: &ServerInfo,
     plan: RedirectPlan,
     scopes: &[String],
-    forget: Option<&Registration>,
+    reuse: Reuse<'_>,
 ) -> Result<Prepared, ApiError> {
     let origin = server.address.origin();
     let secrets = AttemptSecrets::generate();
     let (found, store_warning) = {
         let store = store.clone();
         let (origin, redirect, scopes) = (origin.clone(), plan.registered.clone(), scopes.to_vec());
-        let forget = forget.map(|r| r.client_id.clone());
+        let forget = reuse.forget.map(|r| r.client_id.clone());
+        let avoid = reuse.avoid.map(str::to_owned);
         let find = move || {
             if let Some(client_id) = forget {
                 store.remove_registration(&origin, &client_id)?;
             }
-            store.find_registration(&origin, &redirect, &scopes)
+            let found = store.find_registration(&origin, &redirect, &scopes)?;
+            Ok::<_, crate::store::StoreError>(found.filter(|r| avoid.as_ref() != Some(&r.client_id)))
         };
         match tokio::task::spawn_blocking(find).await {
             Ok(Ok(found)) => (found, None),
@@ -86,4 +97,36 @@ pub(super) async fn prepare(
     let redirects: Vec<String> = std::iter::once(plan.registered).chain(plan.also).collect();
     let registration = oauth::register_app(client, &origin, apps, &redirects, scopes, now_rfc3339()).await?;
     Ok(Prepared { registration, reused: false, redirect_uri: plan.used, store_warning, secrets })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{DemoServer, Flavor, ServerConfig};
+    use crate::mastodon::client::Timeouts;
+
+    /// A refresh on snac must not put its new token on the old token's app, which revoking the
+    /// old token deletes: that registration is passed over, and any other one still serves.
+    #[tokio::test]
+    async fn a_registration_to_avoid_is_passed_over_and_others_are_reused() {
+        let server = DemoServer::start(ServerConfig::of(Flavor::Snac)).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("config"));
+        let client = Client::new(Timeouts::default());
+        let address = crate::mastodon::address::parse(&server.base_url()).unwrap();
+        let info = crate::mastodon::discovery::discover(&client, address).await.unwrap();
+        let scopes = vec!["read:accounts".to_owned()];
+        let plan = || plan_redirect(&store, &info, RedirectMode::Oob, &scopes).unwrap().0;
+        let first = prepare(&client, &store, &info, plan(), &scopes, Reuse::default()).await.unwrap();
+        assert!(!first.reused);
+        store.save_registration(first.registration.clone()).unwrap();
+
+        let avoid = Reuse { avoid: Some(&first.registration.client_id), ..Reuse::default() };
+        let second = prepare(&client, &store, &info, plan(), &scopes, avoid).await.unwrap();
+        assert!(!second.reused, "the avoided registration is not reused");
+        assert_ne!(second.registration.client_id, first.registration.client_id);
+
+        let again = prepare(&client, &store, &info, plan(), &scopes, Reuse::default()).await.unwrap();
+        assert!(again.reused && again.registration.client_id == first.registration.client_id);
+    }
 }

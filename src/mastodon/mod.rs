@@ -12,6 +12,7 @@ pub mod oauth;
 pub mod origin;
 pub mod paste;
 pub mod pkce;
+pub mod scope_change;
 pub mod scopes;
 
 pub use account::Account;

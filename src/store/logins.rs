@@ -10,6 +10,15 @@ use super::{LOGINS, Login, Store, StoreError, file};
 use crate::sanitize::clean;
 use crate::secret::Secret;
 
+/// What [`Store::replace_login`] did, and where the token went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Replaced {
+    /// The login has the new token and scopes, and is still the same login.
+    InPlace(Saved),
+    /// The login was gone (logged out meanwhile): the new one was saved as a login of its own.
+    SavedAnew(Saved),
+}
+
 impl Record {
     /// The same login instance: a new login of the same account has another `created_at`.
     fn is_instance(&self, login: &Login) -> bool {
@@ -26,9 +35,37 @@ impl Store {
     /// For a login read earlier and checked again, use [`Store::record_verified`]: this replaces
     /// whatever is saved for the account, even a newer login made meanwhile.
     pub fn save_login(&self, login: Login) -> Result<Saved, StoreError> {
-        let user = keyring_user(&login.server, &login.account_id);
         let locked = file::Locked::take(&self.dir)?;
-        let mut list: Vec<Record> = locked.read(LOGINS)?;
+        let list: Vec<Record> = locked.read(LOGINS)?;
+        self.put_login(&locked, list, login)
+    }
+
+    /// Gives a saved login a new token and scopes (`mastokey refresh`): under the store's lock,
+    /// only if that very login (as in [`Store::record_verified`]) is still saved. It keeps its
+    /// place, its server, account id and `created_at` (so it stays the same login, and a
+    /// default account set by server and account id stays set); everything else, the token
+    /// included, is taken from `new`, and the token goes where [`KeyringSetting`] says, as in
+    /// [`Store::save_login`].
+    ///
+    /// If `old` is no longer saved (logged out meanwhile, or replaced by a newer login of the
+    /// account), `new` is saved as a login of its own, as `save_login` would, and the answer
+    /// says so: the new token is never dropped.
+    pub fn replace_login(&self, old: &Login, mut new: Login) -> Result<Replaced, StoreError> {
+        let locked = file::Locked::take(&self.dir)?;
+        let list: Vec<Record> = locked.read(LOGINS)?;
+        if !list.iter().any(|r| r.is_instance(old)) {
+            return self.put_login(&locked, list, new).map(Replaced::SavedAnew);
+        }
+        new.server = old.server.clone();
+        new.account_id = old.account_id.clone();
+        new.created_at = old.created_at.clone();
+        self.put_login(&locked, list, new).map(Replaced::InPlace)
+    }
+
+    /// Puts `login` in `list` in place of the saved login of its account (or at the end), and
+    /// writes it, still under the lock.
+    fn put_login(&self, locked: &file::Locked<'_>, mut list: Vec<Record>, login: Login) -> Result<Saved, StoreError> {
+        let user = keyring_user(&login.server, &login.account_id);
         let old = list.iter().position(|r| r.is(&login.server, &login.account_id));
         let was_in_keyring = old.is_some_and(|i| list[i].in_keyring());
         let mut record = Record { login, token_in: None };
@@ -38,7 +75,7 @@ impl Store {
             Some(i) => list[i] = record,
             None => list.push(record),
         }
-        self.commit(&locked, &list, &user, was_in_keyring, token_in)
+        self.commit(locked, &list, &user, was_in_keyring, token_in)
     }
 
     /// Records that `login` was verified (verify_credentials accepted its token) at `at`

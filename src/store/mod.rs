@@ -15,6 +15,8 @@ mod file;
 mod guard;
 pub mod keyring;
 mod logins;
+#[cfg(test)]
+mod replace_tests;
 mod saved;
 #[cfg(test)]
 mod saved_tests;
@@ -29,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 pub use guard::Unsafe;
 pub use keyring::KeyringError;
+pub use logins::Replaced;
 pub use saved::{KeyringSetting, Loaded, Saved, TokenPlace, TokenProblem};
 
 /// An app registered on a server (`POST /api/v1/apps`), reused for later logins.

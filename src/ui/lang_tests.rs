@@ -118,6 +118,9 @@ const STATES: &[(&str, Build)] = &[
     ("confirm_forget", forget_anyway),
     ("confirm_unadvertised", unadvertised),
     ("add_identity", add_identity),
+    ("refresh_scopes", at_refresh_scopes),
+    ("refreshed", || at_refreshed(account(), Ok(()))),
+    ("refreshed_not_revoked", || at_refreshed(account(), Err("the token belongs to another app".into()))),
 ];
 
 #[test]

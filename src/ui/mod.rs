@@ -82,4 +82,6 @@ mod dialog_tests;
 #[cfg(test)]
 mod lang_tests;
 #[cfg(test)]
+mod refresh_tests;
+#[cfg(test)]
 mod tests;

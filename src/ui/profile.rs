@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, fit};
-use crate::app::App;
 use crate::app::profile::ProfileScreen;
 use crate::app::profile_view::{ProfileView, SaveState};
+use crate::app::refresh::{self, RefreshReport, RefreshStage};
+use crate::app::{App, NoticeKind};
 use crate::avatar::{self, Avatar};
 use crate::store::{Saved, TokenPlace};
 use crate::tr;
@@ -113,14 +114,18 @@ fn lines(view: &ProfileView, app: &App, theme: &Theme, width: u16) -> Vec<Line<'
 }
 
 fn token_lines(view: &ProfileView, app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = vec![
-        Line::styled(tr!("profile-token"), theme.bold()),
+    let mut out = vec![Line::styled(tr!("profile-token"), theme.bold())];
+    // A refresh's news first: what changed, and what became of the old token.
+    if let Some(report) = refresh::on_profile(app) {
+        out.extend(refresh_lines(report, theme));
+    }
+    out.extend([
         Line::from(vec![
             label(&tr!("profile-scopes-granted"), theme),
             Span::styled(view.scopes_granted.join(" "), theme.accent()),
         ]),
         Line::from(vec![label(&tr!("profile-scopes-requested"), theme), Span::raw(view.scopes_requested.join(" "))]),
-    ];
+    ]);
     if !view.scopes_missing.is_empty() {
         out.push(Line::styled(
             format!("⚠ {}", tr!("profile-not-granted", scopes = view.scopes_missing.join(" "))),
@@ -223,4 +228,24 @@ fn saved_lines(saved: &Saved, theme: &Theme) -> Vec<Line<'static>> {
             ]
         }
     }
+}
+
+/// What a refresh changed, and what became of the old token.
+fn refresh_lines(report: &RefreshReport, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if !matches!(report.stage, RefreshStage::OtherAccount(_)) {
+        out.push(Line::styled(format!("↻ {}", refresh::change_line(report)), theme.accent()));
+    }
+    if report.saved_anew {
+        out.push(Line::styled(format!("⚠ {}", tr!("refresh-saved-anew", account = &report.old.acct)), theme.warning()));
+    }
+    let (kind, text) = refresh::stage_notice(report);
+    let (mark, style) = match (&report.stage, kind) {
+        (RefreshStage::Saving, _) => return out,
+        (RefreshStage::Revoking, _) => ("…", theme.dim()),
+        (_, NoticeKind::Success) => ("✓", theme.success()),
+        _ => ("⚠", theme.warning()),
+    };
+    out.push(Line::styled(format!("{mark} {text}"), style));
+    out
 }

@@ -26,7 +26,14 @@ const STEPS: [(ScreenId, &str); 5] = [
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let server = match (app.flow(), app.profile()) {
-        (Some(flow), _) => flow.server.address.shown.clone(),
+        // A refresh says whose scopes change, on each of its screens.
+        (Some(flow), _) => match &flow.refresh {
+            Some(login) => {
+                let text = tr!("header-refresh", account = &login.acct, server = &flow.server.address.shown);
+                super::fit::text(&text, usize::from(area.width).saturating_sub(1))
+            }
+            None => flow.server.address.shown.clone(),
+        },
         (_, Some(profile)) => profile.server_shown(),
         _ => String::new(),
     };

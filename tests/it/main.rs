@@ -49,6 +49,7 @@ mod interop_mastodon_mock;
 mod keyring;
 mod osc52_tmux;
 mod paste_forms;
+mod refresh;
 mod server_kinds;
 mod server_kinds_cli;
 
@@ -74,6 +75,7 @@ fn main() {
         keyring::TESTS,
         osc52_tmux::TESTS,
         paste_forms::TESTS,
+        refresh::TESTS,
         server_kinds::TESTS,
         server_kinds_cli::TESTS,
     ]);

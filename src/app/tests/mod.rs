@@ -9,6 +9,7 @@ mod keys;
 mod loopback;
 mod moments;
 mod profile;
+mod refresh;
 mod scopes;
 
 pub(super) use super::fixtures::*;
