@@ -15,23 +15,8 @@ use crate::mastodon::scopes;
     after_help = EXIT_CODES
 )]
 pub struct Cli {
-    /// Server to log in to (skips the server screen), e.g. mastodon.social or @you@example.social
-    #[arg(long, value_name = "SERVER")]
-    pub instance: Option<String>,
-
-    /// Scopes to request, space separated (skips the scopes screen), e.g. "read:accounts write:statuses"
-    #[arg(long, value_name = "SCOPES", value_parser = parse_scopes)]
-    pub scopes: Option<ScopeList>,
-
-    /// How the code comes back: `loopback` (the browser returns it to mastokey by itself) or `oob`
-    /// (the server shows it and you paste it). Default: loopback when a browser can be opened
-    /// here, oob otherwise (over SSH, with no display)
-    #[arg(long, value_enum, value_name = "MODE")]
-    pub redirect: Option<Redirect>,
-
-    /// Add `force_login=true` to the authorize URL, to pick another account on the same server
-    #[arg(long)]
-    pub force_login: bool,
+    #[command(flatten)]
+    pub login: LoginFlags,
 
     /// Try the whole login against a built-in demo server on 127.0.0.1 (no account, no network);
     /// `--demo=KIND` makes it behave as another kind of server, to see mastokey adapt
@@ -51,6 +36,29 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// What the terminal interface's login is told on the command line, by `mastokey [FLAGS]` and
+/// by `mastokey login [FLAGS]` alike.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct LoginFlags {
+    /// Server to log in to (skips the server screen), e.g. mastodon.social or @you@example.social
+    #[arg(long, value_name = "SERVER")]
+    pub instance: Option<String>,
+
+    /// Scopes to request, space separated (skips the scopes screen), e.g. "read:accounts write:statuses"
+    #[arg(long, value_name = "SCOPES", value_parser = parse_scopes)]
+    pub scopes: Option<ScopeList>,
+
+    /// How the code comes back: `loopback` (the browser returns it to mastokey by itself) or `oob`
+    /// (the server shows it and you paste it). Default: loopback when a browser can be opened
+    /// here, oob otherwise (over SSH, with no display)
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub redirect: Option<Redirect>,
+
+    /// Add `force_login=true` to the authorize URL, to pick another account on the same server
+    #[arg(long)]
+    pub force_login: bool,
+}
+
 /// The exit codes, as `--help` shows them; a test in `commands` keeps them equal to `commands::Exit`.
 pub const EXIT_CODES: &str = "\
 Exit codes of the subcommands:
@@ -61,12 +69,43 @@ Exit codes of the subcommands:
   4  the server could not be reached
   5  the server rejected the token or refused to revoke it, or mastokey could not ask
   6  the saved files could not be read or written
-  7  refresh: not finished (you quit before approving, or the browser approved another account)";
+  7  refresh: not finished (you quit before approving, or the browser approved another account)
+`mastokey status` exits with the code of its worst finding: 5, then 6, then 1, then 4.";
 
 /// Commands for scripts: no terminal interface, results on stdout, errors on stderr.
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
 pub enum Command {
-    /// List the saved logins: account, scopes granted, when last verified, server
+    /// Log in: the terminal interface (as `mastokey` alone), or with --with-token a token made
+    /// elsewhere, read from stdin
+    #[command(after_help = EXIT_CODES)]
+    Login {
+        #[command(flatten)]
+        flags: LoginFlags,
+        /// Save a token made elsewhere (say on the server's Development page), read from stdin:
+        /// `mastokey login --with-token --instance SERVER < token.txt`. It is checked with the
+        /// server first; it is never taken from the command line
+        #[arg(long, requires = "instance", conflicts_with_all = ["scopes", "redirect", "force_login"])]
+        with_token: bool,
+    },
+    /// Check every saved login with its server at once: valid, rejected or unreachable
+    #[command(after_help = EXIT_CODES)]
+    Status {
+        /// Print a JSON array (acct, server, status, exit, scopes, last_verified, default)
+        #[arg(long)]
+        json: bool,
+        /// Seconds each server has to answer before it counts as unreachable
+        #[arg(long, value_name = "SECONDS", default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=300))]
+        timeout: u64,
+    },
+    /// Make a saved login the default: `token`, `whoami` and `refresh` use it when no ACCOUNT is named
+    #[command(after_help = EXIT_CODES)]
+    Switch {
+        /// `user@domain` (a leading @ is fine)
+        account: String,
+        #[command(flatten)]
+        server: ServerChoice,
+    },
+    /// List the saved logins: account, scopes granted, when last verified, server (* marks the default)
     #[command(after_help = EXIT_CODES)]
     Accounts {
         /// Print a JSON array instead of a table (tokens are never included)
@@ -76,7 +115,8 @@ pub enum Command {
     /// Print the access token of a saved login, alone on one line, e.g. TOKEN=$(mastokey token)
     #[command(after_help = EXIT_CODES)]
     Token {
-        /// `user@domain` (a leading @ is fine); may be left out when only one login is saved
+        /// `user@domain` (a leading @ is fine); may be left out when only one login is saved, or
+        /// to use the default (`mastokey switch`)
         account: Option<String>,
         #[command(flatten)]
         server: ServerChoice,
@@ -84,7 +124,8 @@ pub enum Command {
     /// Verify a saved login with the server and print who it is
     #[command(after_help = EXIT_CODES)]
     Whoami {
-        /// `user@domain` (a leading @ is fine); may be left out when only one login is saved
+        /// `user@domain` (a leading @ is fine); may be left out when only one login is saved, or
+        /// to use the default (`mastokey switch`)
         account: Option<String>,
         /// Print the account as JSON, as the server sent it
         #[arg(long)]
@@ -110,7 +151,8 @@ pub enum Command {
         group(clap::ArgGroup::new("change").required(true).multiple(true).args(["add_scopes", "remove_scopes"]))
     )]
     Refresh {
-        /// `user@domain` (a leading @ is fine); may be left out when only one login is saved
+        /// `user@domain` (a leading @ is fine); may be left out when only one login is saved, or
+        /// to use the default (`mastokey switch`)
         account: Option<String>,
         /// Scopes to add, space separated, e.g. "write:media" (`mastokey scopes` lists them)
         #[arg(long, value_name = "SCOPES", value_parser = parse_scopes)]
@@ -229,7 +271,7 @@ mod tests {
         let cli =
             Cli::try_parse_from(["mastokey", "--scopes", "read:accounts  write:statuses", "--instance", "x.example"])
                 .expect("parses");
-        assert_eq!(cli.scopes, Some(ScopeList(vec!["read:accounts".into(), "write:statuses".into()])));
+        assert_eq!(cli.login.scopes, Some(ScopeList(vec!["read:accounts".into(), "write:statuses".into()])));
         let error = Cli::try_parse_from(["mastokey", "--scopes", "read bogus"]).unwrap_err();
         assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);
         assert!(error.to_string().contains("unknown scope \"bogus\""), "{error}");
@@ -251,6 +293,49 @@ mod tests {
         let unknown = refresh(&["--add-scopes", "write:medias"]).unwrap_err();
         assert!(unknown.to_string().contains("`mastokey scopes`"), "{unknown}");
         assert_eq!(unknown.exit_code(), 2);
+    }
+
+    #[test]
+    fn login_takes_the_interface_flags_or_a_token_from_stdin() {
+        let parse = |args: &[&str]| Cli::try_parse_from([&["mastokey", "login"], args].concat()).map(|c| c.command);
+        let Ok(Some(Command::Login { flags, with_token: false })) =
+            parse(&["--instance", "x.example", "--scopes", "profile", "--redirect", "oob", "--force-login"])
+        else {
+            panic!("parses")
+        };
+        assert_eq!(flags.instance.as_deref(), Some("x.example"));
+        assert_eq!((flags.redirect, flags.force_login), (Some(Redirect::Oob), true));
+        assert!(matches!(
+            parse(&["--with-token", "--instance", "x.example"]),
+            Ok(Some(Command::Login { with_token: true, .. }))
+        ));
+        // The server is needed, and the flags of an interactive login make no sense with it.
+        assert_eq!(parse(&["--with-token"]).unwrap_err().kind(), clap::error::ErrorKind::MissingRequiredArgument);
+        for other in [&["--scopes", "read"][..], &["--redirect", "oob"], &["--force-login"]] {
+            let args = [&["--with-token", "--instance", "x.example"][..], other].concat();
+            assert_eq!(parse(&args).unwrap_err().kind(), clap::error::ErrorKind::ArgumentConflict, "{other:?}");
+        }
+        // No way to give the token itself on the command line.
+        assert!(parse(&["--with-token", "tok-123", "--instance", "x.example"]).is_err());
+        assert!(parse(&["--token", "tok-123", "--instance", "x.example"]).is_err());
+    }
+
+    #[test]
+    fn status_and_switch_parse() {
+        let parse = |args: &[&str]| Cli::try_parse_from([&["mastokey"], args].concat()).map(|c| c.command);
+        assert_eq!(parse(&["status"]).unwrap(), Some(Command::Status { json: false, timeout: 15 }));
+        assert_eq!(
+            parse(&["status", "--json", "--timeout", "3"]).unwrap(),
+            Some(Command::Status { json: true, timeout: 3 })
+        );
+        assert!(parse(&["status", "--timeout", "0"]).is_err());
+        let Ok(Some(Command::Switch { account, server })) =
+            parse(&["switch", "@ada@x.example", "--server", "x.example"])
+        else {
+            panic!("parses")
+        };
+        assert_eq!((account.as_str(), server.server.as_deref()), ("@ada@x.example", Some("x.example")));
+        assert_eq!(parse(&["switch"]).unwrap_err().kind(), clap::error::ErrorKind::MissingRequiredArgument);
     }
 
     #[test]

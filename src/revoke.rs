@@ -9,6 +9,10 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum RevokeError {
+    /// The token was made elsewhere (`login --with-token`): only the server's own pages can
+    /// revoke it.
+    #[error("{}", crate::tr!("revoke-made-elsewhere", apps = format!("{server}/oauth/authorized_applications"), development = format!("{server}/settings/applications")))]
+    MadeElsewhere { server: String },
     #[error("{}", crate::tr!("revoke-no-registration", client_id = client_id))]
     NoRegistration { client_id: String },
     /// The saved login has no token to send (it is in the system keyring, which did not give it
@@ -35,6 +39,9 @@ fn refusal(e: &ApiError) -> String {
 /// `POST {server}/oauth/revoke`. Mastodon's well-known document names the same path, so no
 /// discovery round trip is spent on it.
 pub async fn revoke(client: &Client, registration: Option<&Registration>, login: &Login) -> Result<(), RevokeError> {
+    if login.made_elsewhere() {
+        return Err(RevokeError::MadeElsewhere { server: clean(login.server.as_str()) });
+    }
     if login.token.is_empty() {
         return Err(RevokeError::NoToken);
     }

@@ -19,10 +19,13 @@ use crate::tui::Ended;
 /// Run what the command line asks for; returns the process's exit code.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     crate::i18n::set(crate::i18n::Lang::from_env(|name| std::env::var(name).ok()));
-    // Subcommands are for scripts: they run to the end without the terminal interface.
-    if let Some(command) = &cli.command {
-        return Ok(crate::commands::run(command).await.code());
-    }
+    let flags = match cli.command {
+        // `mastokey login` without --with-token is the terminal interface, as `mastokey` alone.
+        Some(crate::cli::Command::Login { flags, with_token: false }) => flags,
+        // Subcommands are for scripts: they run to the end without the terminal interface.
+        Some(command) => return Ok(crate::commands::run(&command).await.code()),
+        None => cli.login,
+    };
     let demo = match cli.demo {
         Some(kind) => Some(Demo::start(kind.flavor()).await?),
         None => None,
@@ -34,12 +37,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let demo_address = demo.as_ref().and_then(|d| crate::mastodon::address::parse(&d.server.base_url()).ok());
     let settings = Settings {
         demo: demo_address,
-        force_login: cli.force_login,
-        preset_scopes: cli.scopes.map(|s| s.0),
-        ..settings(&store, cli.redirect)
+        force_login: flags.force_login,
+        preset_scopes: flags.scopes.map(|s| s.0),
+        ..settings(&store, flags.redirect)
     };
     let mut app = with_saved_logins(&store, settings);
-    let instance = demo.as_ref().map(|d| d.server.base_url()).or(cli.instance);
+    let instance = demo.as_ref().map(|d| d.server.base_url()).or(flags.instance);
     let initial = match instance {
         Some(text) => app.start_with_instance(&text),
         None => Vec::new(),
@@ -92,14 +95,15 @@ fn settings(store: &Store, redirect: Option<Redirect>) -> Settings {
 /// Saved logins open the accounts screen; an unreadable file is kept aside and reported there,
 /// and so is a token the system keyring could not give back (its login then fails to verify).
 fn with_saved_logins(store: &Store, settings: Settings) -> App {
-    let (logins, store_problem) = match store.load_logins() {
+    let (logins, default, store_problem) = match store.load_logins() {
         Ok(loaded) => {
             let problems = loaded.problems_line();
-            (loaded.logins, problems)
+            (loaded.logins, loaded.default, problems)
         }
-        Err(e) => (Vec::new(), Some(crate::tr!("start-logins-unreadable", error = e.to_string()))),
+        Err(e) => (Vec::new(), None, Some(crate::tr!("start-logins-unreadable", error = e.to_string()))),
     };
     let mut app = App::with_logins(settings, logins);
+    app.accounts.default = default;
     if let Some(problem) = store_problem {
         app.warn(format!("{problem}."));
     }

@@ -75,6 +75,7 @@ pub async fn run(
         }
     };
     runner.abort_all();
+    runner.finish_store_work().await;
     // After a hang-up the terminal is gone: failing to flush to it is no error of ours.
     let flushed = io::stdout().flush();
     if ended == Ended::Quit {

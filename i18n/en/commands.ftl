@@ -19,7 +19,7 @@ cmd-saved-are = the saved logins are { $saved }
 # $saved is cmd-saved-none-yet or cmd-saved-are.
 cmd-not-an-account = `{ $typed }` is not an ACCOUNT: write it as user@domain, as in `mastokey { $command } ada@mastodon.social`; { $saved }
 cmd-no-logins = no logins are saved in { $dir }; log in first by running `mastokey`
-cmd-say-which = { $count } logins are saved, so say which one: `mastokey { $command } ACCOUNT` with ACCOUNT one of { $saved }
+cmd-say-which = { $count } logins are saved, so say which one: `mastokey { $command } ACCOUNT` with ACCOUNT one of { $saved }, or make one the default with `mastokey switch ACCOUNT`
 cmd-account-from = { $account } from { $server }
 cmd-ambiguous-account = { $count } logins are saved as { $account }, from different servers that each claim that name: { $which }; say which with --server, as in `mastokey { $command } { $account } --server { $example }`
 cmd-no-such-login = no saved login is { $account }; the saved logins are { $saved }
@@ -43,6 +43,8 @@ logout-yes-words = y, yes
 logout-kept-try-later = the login of { $account } is still saved; run `mastokey logout { $account }` again later, or add --yes to forget it anyway
 logout-kept-revoke-there = the login of { $account } is still saved; trying again will get the same answer, so revoke the token at { $page } (mastokey's entry) and then forget the login with `mastokey logout { $account } --yes`
 logout-forgot-unrevoked = forgot the login of { $account }, but its token may still work: revoke it at { $page } (mastokey's entry)
+logout-kept-made-elsewhere = the login of { $account } is still saved; once its token is revoked on the server's page (above), forget the login with `mastokey logout { $account } --yes`
+logout-forgot-made-elsewhere = forgot the login of { $account }; its token still works until you revoke it on the server's page (above)
 logout-bad-server = the saved login of { $account }: { $error }
 logout-cannot-revoke = cannot revoke the token of { $account }: { $error }
 logout-refused = { $server } refused to revoke the token of { $account }: { $error }
@@ -114,3 +116,36 @@ refresh-cli-not-revoked = the old token of { $account } could not be revoked ({ 
 refresh-cli-old-revoked = {" "}The server revoked the old token.
 refresh-cli-done = Refreshed the login of { $account }: added { $added }; removed { $removed }.{ $revoked }
 refresh-cli-no-terminal = refresh needs a terminal: you approve the new scopes in a browser, and the terminal interface leads you there; run `{ $command }` in a terminal
+
+## mastokey switch
+switch-done = { $account } ({ $server }) is now the default account: `mastokey token` and `mastokey whoami` use it when no ACCOUNT is named
+switch-gone = { $account } was logged out meanwhile; `mastokey accounts` lists the logins that are saved
+
+## mastokey status
+status-col-token = TOKEN
+status-valid = valid
+status-rejected = rejected
+status-unreachable = unreachable
+status-unreadable = unreadable
+status-error = server error
+status-timed-out = { $server } did not answer the check of { $account } within { $seconds } s; try again later, or give it longer with `mastokey status --timeout SECONDS`
+status-summary = { $failing ->
+    [one] 1 of { $count } logins needs attention (see above)
+   *[other] { $failing } of { $count } logins need attention (see above)
+}
+
+## mastokey login --with-token
+with-token-doing-look-up = look up the server
+with-token-doing-check = check the token
+with-token-prompt = Paste the token (it is not shown) and press Enter:
+with-token-cancelled = cancelled; nothing was saved
+with-token-unreadable = the token could not be read from stdin: { $error }
+with-token-too-long = stdin holds more than { $limit } bytes, which is no token; give the token alone, as in `mastokey login --with-token --instance SERVER < token.txt`
+with-token-empty = stdin was empty; give the token on stdin, as in `mastokey login --with-token --instance SERVER < token.txt`
+with-token-not-a-token = what stdin holds is not a token (a token is one word of letters, digits and signs); give the token alone, as in `mastokey login --with-token --instance SERVER < token.txt`
+with-token-rejected = { $server } does not accept this token (it was revoked, has expired, or is for another server); make a new one on { $server }/settings/applications, or log in with `mastokey login`
+with-token-cannot-read-account = this token cannot read its own account on { $server }: give it the { $scope } scope (or read:accounts) when you make it, or log in with `mastokey login`
+with-token-bad-handle = the token works, but its account cannot be saved: { $error }
+with-token-scopes = scopes: { $scopes }
+with-token-scopes-unknown = its scopes are unknown (the server does not say)
+with-token-saved = Saved { $account } ({ $server }) with the token from stdin; { $scopes }. mastokey did not make this token, so `mastokey logout` cannot revoke it: revoke it on the server's page when you no longer need it.

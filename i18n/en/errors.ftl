@@ -83,6 +83,7 @@ keyring-problems = Keyring: could not read the token of { $list }
 
 ## Revoking a saved login's token; accounts that cannot be saved; avatars.
 
+revoke-made-elsewhere = mastokey did not make this token (it was saved with `login --with-token`), so it cannot revoke it: revoke it on { $apps } (apps you authorized) or { $development } (tokens made on the Development page)
 revoke-no-registration = mastokey has no saved app registration for this login (client id { $client_id }), so it cannot ask the server
 revoke-no-token = mastokey could not read this login's token (it is kept in the system keyring), so it cannot ask the server
 revoke-bad-server = the saved server address is not a URL ({ $server })

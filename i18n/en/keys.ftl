@@ -63,3 +63,4 @@ key-edit-clear = clear the box
 ## issue 15: refresh
 
 key-change-scopes = change scopes
+key-make-default = make default

@@ -84,6 +84,8 @@ task-logging-out = logging out at the server
 
 accounts-still-busy = Still { $what }. Wait for it, or press { $key } to cancel it.
 accounts-gone = @{ $account } is no longer saved.
+accounts-now-default = @{ $account } is now the default account: `mastokey token` and `mastokey whoami` use it when no ACCOUNT is named.
+accounts-default-not-saved = The default account could not be saved: { $error }
 accounts-bad-server = This login's server address is not valid; log it out.
 accounts-token-rejected = The server no longer accepts the token of @{ $account } (revoked or expired).{ $hint }
 accounts-check-failed = Could not check @{ $account }: { $error }.{ $hint }

@@ -155,6 +155,9 @@ demo-banner-short = DEMO
 code-url-cut = the whole URL is on the previous screen ({ $key })
 scopes-presets = Presets: { $presets }
 accounts-more-scopes = +{ $count } more
+accounts-scopes-unknown = unknown
+accounts-made-elsewhere = token made elsewhere
+accounts-is-default = default account
 
 kind-other = a Mastodon-compatible server
 adapt-identity-scope = This server publishes no OAuth metadata, so the identity scope is { $scope }.

@@ -17,7 +17,7 @@ cmd-saved-none-yet = aucune connexion n’est encore enregistrée (lancez `masto
 cmd-saved-are = les connexions enregistrées sont { $saved }
 cmd-not-an-account = `{ $typed }` n’est pas un ACCOUNT : écrivez-le sous la forme user@domain, comme dans `mastokey { $command } ada@mastodon.social` ; { $saved }
 cmd-no-logins = aucune connexion n’est enregistrée dans { $dir } ; connectez-vous d’abord en lançant `mastokey`
-cmd-say-which = { $count } connexions sont enregistrées, précisez laquelle : `mastokey { $command } ACCOUNT`, ACCOUNT étant l’un de { $saved }
+cmd-say-which = { $count } connexions sont enregistrées, précisez laquelle : `mastokey { $command } ACCOUNT`, ACCOUNT étant l’un de { $saved }, ou faites de l’une le compte par défaut avec `mastokey switch ACCOUNT`
 cmd-account-from = { $account } de { $server }
 cmd-ambiguous-account = { $count } connexions sont enregistrées sous { $account }, venant de serveurs différents qui revendiquent chacun ce nom : { $which } ; précisez lequel avec --server, comme dans `mastokey { $command } { $account } --server { $example }`
 cmd-no-such-login = aucune connexion enregistrée n’est { $account } ; les connexions enregistrées sont { $saved }
@@ -39,6 +39,8 @@ logout-yes-words = o, oui
 logout-kept-try-later = la connexion de { $account } est toujours enregistrée ; relancez `mastokey logout { $account }` plus tard, ou ajoutez --yes pour l’oublier quand même
 logout-kept-revoke-there = la connexion de { $account } est toujours enregistrée ; réessayer donnerait la même réponse : révoquez donc le jeton sur { $page } (l’entrée de mastokey), puis oubliez la connexion avec `mastokey logout { $account } --yes`
 logout-forgot-unrevoked = connexion de { $account } oubliée, mais son jeton fonctionne peut-être encore : révoquez-le sur { $page } (l’entrée de mastokey)
+logout-kept-made-elsewhere = la connexion de { $account } est toujours enregistrée ; une fois son jeton révoqué sur la page du serveur (ci-dessus), oubliez la connexion avec `mastokey logout { $account } --yes`
+logout-forgot-made-elsewhere = connexion de { $account } oubliée ; son jeton fonctionne toujours, tant que vous ne l’avez pas révoqué sur la page du serveur (ci-dessus)
 logout-bad-server = la connexion enregistrée de { $account } : { $error }
 logout-cannot-revoke = impossible de révoquer le jeton de { $account } : { $error }
 logout-refused = { $server } a refusé de révoquer le jeton de { $account } : { $error }
@@ -109,3 +111,36 @@ refresh-cli-not-revoked = l’ancien jeton de { $account } n’a pas pu être r�
 refresh-cli-old-revoked = {" "}Le serveur a révoqué l’ancien jeton.
 refresh-cli-done = Connexion de { $account } mise à jour : ajoutées { $added } ; retirées { $removed }.{ $revoked }
 refresh-cli-no-terminal = refresh a besoin d’un terminal : vous autorisez les nouvelles permissions dans un navigateur, et l’interface du terminal vous y guide ; lancez `{ $command }` dans un terminal
+
+## mastokey switch
+switch-done = { $account } ({ $server }) est désormais le compte par défaut : `mastokey token` et `mastokey whoami` l’utilisent quand aucun ACCOUNT n’est précisé
+switch-gone = { $account } a été déconnecté entre-temps ; `mastokey accounts` liste les connexions enregistrées
+
+## mastokey status
+status-col-token = JETON
+status-valid = valide
+status-rejected = refusé
+status-unreachable = injoignable
+status-unreadable = illisible
+status-error = erreur du serveur
+status-timed-out = { $server } n’a pas répondu à la vérification de { $account } en { $seconds } s ; réessayez plus tard, ou laissez-lui plus de temps avec `mastokey status --timeout SECONDS`
+status-summary = { $failing ->
+    [one] 1 connexion sur { $count } demande votre attention (voir ci-dessus)
+   *[other] { $failing } connexions sur { $count } demandent votre attention (voir ci-dessus)
+}
+
+## mastokey login --with-token
+with-token-doing-look-up = interroger le serveur
+with-token-doing-check = vérifier le jeton
+with-token-prompt = Collez le jeton (il ne s’affiche pas) puis appuyez sur Entrée :
+with-token-cancelled = annulé ; rien n’a été enregistré
+with-token-unreadable = le jeton n’a pas pu être lu sur l’entrée standard : { $error }
+with-token-too-long = l’entrée standard contient plus de { $limit } octets, ce qui n’est pas un jeton ; donnez le jeton seul, comme dans `mastokey login --with-token --instance SERVER < token.txt`
+with-token-empty = l’entrée standard était vide ; donnez le jeton sur l’entrée standard, comme dans `mastokey login --with-token --instance SERVER < token.txt`
+with-token-not-a-token = l’entrée standard ne contient pas un jeton (un jeton est un seul mot de lettres, de chiffres et de signes) ; donnez le jeton seul, comme dans `mastokey login --with-token --instance SERVER < token.txt`
+with-token-rejected = { $server } n’accepte pas ce jeton (il a été révoqué, a expiré, ou appartient à un autre serveur) ; créez-en un nouveau sur { $server }/settings/applications, ou connectez-vous avec `mastokey login`
+with-token-cannot-read-account = ce jeton ne peut pas lire son propre compte sur { $server } : donnez-lui la permission { $scope } (ou read:accounts) en le créant, ou connectez-vous avec `mastokey login`
+with-token-bad-handle = le jeton fonctionne, mais son compte ne peut pas être enregistré : { $error }
+with-token-scopes = permissions : { $scopes }
+with-token-scopes-unknown = ses permissions sont inconnues (le serveur ne les indique pas)
+with-token-saved = { $account } ({ $server }) enregistré avec le jeton lu sur l’entrée standard ; { $scopes }. Ce jeton n’a pas été créé par mastokey, donc `mastokey logout` ne peut pas le révoquer : révoquez-le sur la page du serveur quand vous n’en avez plus besoin.

@@ -63,3 +63,4 @@ key-edit-clear = vider le champ
 ## issue 15: refresh
 
 key-change-scopes = modifier les permissions
+key-make-default = par défaut

@@ -85,6 +85,8 @@ task-logging-out = déconnexion auprès du serveur
 
 accounts-still-busy = Toujours en cours : { $what }. Attendez la fin, ou appuyez sur { $key } pour annuler.
 accounts-gone = @{ $account } n’est plus enregistré.
+accounts-now-default = @{ $account } est désormais le compte par défaut : `mastokey token` et `mastokey whoami` l’utilisent quand aucun ACCOUNT n’est précisé.
+accounts-default-not-saved = Le compte par défaut n’a pas pu être enregistré : { $error }
 accounts-bad-server = L’adresse du serveur de cette connexion n’est pas valide ; déconnectez ce compte.
 accounts-token-rejected = Le serveur n’accepte plus le jeton de @{ $account } (révoqué ou expiré).{ $hint }
 accounts-check-failed = Impossible de vérifier @{ $account } : { $error }.{ $hint }

@@ -159,6 +159,9 @@ demo-banner-short = DÉMO
 code-url-cut = l’URL complète est sur l’écran précédent ({ $key })
 scopes-presets = Préréglages : { $presets }
 accounts-more-scopes = +{ $count } autres
+accounts-scopes-unknown = inconnues
+accounts-made-elsewhere = jeton créé ailleurs
+accounts-is-default = compte par défaut
 
 kind-other = un serveur compatible Mastodon
 adapt-identity-scope = Ce serveur ne publie pas de métadonnées OAuth : la permission d’identité est donc { $scope }.

@@ -17,7 +17,7 @@ cmd-saved-none-yet = ログイン情報はまだ保存されていません（�
 cmd-saved-are = 保存されているのは { $saved } です
 cmd-not-an-account = `{ $typed }` は ACCOUNT ではありません。`mastokey { $command } ada@mastodon.social` のように user@domain の形で書いてください。{ $saved }
 cmd-no-logins = { $dir } にログイン情報が保存されていません。まず `mastokey` を実行してログインしてください
-cmd-say-which = ログイン情報が { $count } 件保存されているため、どれかを指定してください：`mastokey { $command } ACCOUNT`（ACCOUNT は { $saved } のいずれか）
+cmd-say-which = ログイン情報が { $count } 件保存されているため、どれかを指定してください：`mastokey { $command } ACCOUNT`（ACCOUNT は { $saved } のいずれか）。`mastokey switch ACCOUNT` で既定のアカウントを決めることもできます
 cmd-account-from = { $server } の { $account }
 cmd-ambiguous-account = { $account } として保存されたログイン情報が { $count } 件あり、それぞれ別のサーバーがその名前を名乗っています：{ $which }。`mastokey { $command } { $account } --server { $example }` のように --server で指定してください
 cmd-no-such-login = { $account } のログイン情報は保存されていません。保存されているのは { $saved } です
@@ -39,6 +39,8 @@ logout-yes-words = y, yes, はい
 logout-kept-try-later = { $account } のログイン情報はまだ保存されています。しばらくしてから `mastokey logout { $account }` をもう一度実行するか、--yes を付けてそのまま削除してください
 logout-kept-revoke-there = { $account } のログイン情報はまだ保存されています。もう一度試しても同じ応答になるため、{ $page } でトークン（mastokey の項目）を取り消してから、`mastokey logout { $account } --yes` でログイン情報を削除してください
 logout-forgot-unrevoked = { $account } のログイン情報を削除しましたが、トークンはまだ使える可能性があります。{ $page } で取り消してください（mastokey の項目）
+logout-kept-made-elsewhere = { $account } のログイン情報はまだ保存されています。サーバーのページ（上記）でトークンを取り消したら、`mastokey logout { $account } --yes` でログイン情報を削除してください
+logout-forgot-made-elsewhere = { $account } のログイン情報を削除しました。そのトークンは、サーバーのページ（上記）で取り消すまで有効なままです
 logout-bad-server = { $account } の保存済みログイン情報：{ $error }
 logout-cannot-revoke = { $account } のトークンを取り消せません：{ $error }
 logout-refused = { $server } は { $account } のトークンの取り消しを拒否しました：{ $error }
@@ -109,3 +111,33 @@ refresh-cli-not-revoked = { $account } の古いトークンを取り消せま�
 refresh-cli-old-revoked = サーバーは古いトークンを取り消しました。
 refresh-cli-done = { $account } のログイン情報を更新しました。追加：{ $added }、削除：{ $removed }。{ $revoked }
 refresh-cli-no-terminal = refresh には端末が必要です。新しいスコープはブラウザーで承認し、その手順を端末の画面が案内します。端末で `{ $command }` を実行してください
+
+## mastokey switch
+switch-done = { $account }（{ $server }）を既定のアカウントにしました。ACCOUNT を指定しないとき、`mastokey token` と `mastokey whoami` はこのアカウントを使います
+switch-gone = { $account } はその間にログアウトされました。保存されているログイン情報は `mastokey accounts` で確認できます
+
+## mastokey status
+status-col-token = トークン
+status-valid = 有効
+status-rejected = 拒否
+status-unreachable = 接続不可
+status-unreadable = 読み取り不可
+status-error = サーバーエラー
+status-timed-out = { $server } から { $account } の確認への応答が { $seconds } 秒以内にありませんでした。後でもう一度試すか、`mastokey status --timeout SECONDS` で待ち時間を延ばしてください
+status-summary = { $count } 件中 { $failing } 件のログイン情報に対応が必要です（上記参照）
+
+## mastokey login --with-token
+with-token-doing-look-up = サーバーを調べる
+with-token-doing-check = トークンを確認する
+with-token-prompt = トークンを貼り付けて Enter を押してください（表示されません）：
+with-token-cancelled = 中止しました。何も保存していません
+with-token-unreadable = 標準入力からトークンを読めませんでした：{ $error }
+with-token-too-long = 標準入力が { $limit } バイトを超えており、トークンではありません。`mastokey login --with-token --instance SERVER < token.txt` のように、トークンだけを渡してください
+with-token-empty = 標準入力が空でした。`mastokey login --with-token --instance SERVER < token.txt` のように、トークンを標準入力で渡してください
+with-token-not-a-token = 標準入力の内容はトークンではありません（トークンは英数字と記号からなる一語です）。`mastokey login --with-token --instance SERVER < token.txt` のように、トークンだけを渡してください
+with-token-rejected = { $server } はこのトークンを受け付けません（取り消されたか、期限切れか、別のサーバーのものです）。{ $server }/settings/applications で新しく作るか、`mastokey login` でログインしてください
+with-token-cannot-read-account = このトークンでは { $server } 上の自分のアカウントを読み取れません。作成時に { $scope } スコープ（または read:accounts）を付けるか、`mastokey login` でログインしてください
+with-token-bad-handle = トークンは有効ですが、アカウントを保存できません：{ $error }
+with-token-scopes = スコープ：{ $scopes }
+with-token-scopes-unknown = スコープは不明です（サーバーが示しません）
+with-token-saved = 標準入力のトークンで { $account }（{ $server }）を保存しました。{ $scopes }。このトークンは mastokey が作ったものではないため、`mastokey logout` では取り消せません。不要になったらサーバーのページで取り消してください。

@@ -79,6 +79,7 @@ keyring-problems = キーリング：次のトークンを読み取れません�
 
 ## 保存済みログインのトークンの取り消し、保存できないアカウント、アバター。
 
+revoke-made-elsewhere = このトークンは mastokey が作ったものではない（`login --with-token` で保存した）ため、mastokey では取り消せません。{ $apps }（認証済みアプリ）または { $development }（開発ページで作ったトークン）で取り消してください
 revoke-no-registration = このログイン情報に対応するアプリの登録情報（クライアント ID { $client_id }）が保存されていないため、mastokey はサーバーに依頼できません
 revoke-no-token = このログイン情報のトークン（システムのキーリングに保存）を読み取れなかったため、mastokey はサーバーに依頼できません
 revoke-bad-server = 保存されているサーバーのアドレスが URL ではありません（{ $server }）

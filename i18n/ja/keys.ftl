@@ -65,3 +65,4 @@ key-edit-clear = 入力欄を消去
 ## issue 15: refresh
 
 key-change-scopes = スコープを変更
+key-make-default = 既定にする

@@ -86,6 +86,8 @@ task-logging-out = サーバーでのログアウト
 
 accounts-still-busy = { $what }がまだ終わっていません。完了を待つか、{ $key } を押して中止してください。
 accounts-gone = @{ $account } はもう保存されていません。
+accounts-now-default = @{ $account } を既定のアカウントにしました。ACCOUNT を指定しないとき、`mastokey token` と `mastokey whoami` はこのアカウントを使います。
+accounts-default-not-saved = 既定のアカウントを保存できませんでした：{ $error }
 accounts-bad-server = このログイン情報のサーバーアドレスが無効です。ログアウトしてください。
 accounts-token-rejected = サーバーは @{ $account } のトークンをもう受け付けていません（取り消し済みか期限切れ）。{ $hint }
 accounts-check-failed = @{ $account } を確認できませんでした：{ $error }。{ $hint }

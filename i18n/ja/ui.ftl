@@ -143,6 +143,9 @@ demo-banner-short = デモ
 code-url-cut = URL の全体は前の画面にあります（{ $key }）
 scopes-presets = プリセット：{ $presets }
 accounts-more-scopes = +他 { $count } 件
+accounts-scopes-unknown = 不明
+accounts-made-elsewhere = 他で作成したトークン
+accounts-is-default = 既定のアカウント
 
 kind-other = Mastodon 互換サーバー
 adapt-identity-scope = このサーバーは OAuth メタデータを公開していないため、本人確認のスコープは { $scope } です。

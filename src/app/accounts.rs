@@ -6,7 +6,7 @@ use super::keys::Command;
 use super::logins::TokenStatus;
 use super::*;
 use crate::mastodon::Account;
-use crate::store::{Login, StoreError};
+use crate::store::{DefaultAccount, Login, StoreError};
 use crate::tr;
 
 /// Keys on the accounts screen. While a request runs (a check or a logout), nothing that would
@@ -29,6 +29,7 @@ pub(super) fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::ChangeScopes => return refresh::change_scopes(app),
         Command::CopyToken => app.overlay = named.map(|n| Overlay::Confirm(Confirm::CopyToken(n))),
         Command::Logout => app.overlay = named.map(|n| Overlay::Confirm(Confirm::Logout(n))),
+        Command::MakeDefault => return make_default(app),
         _ => {}
     }
     Vec::new()
@@ -164,11 +165,37 @@ pub(super) fn forgotten(app: &mut App, login: &Login, result: Result<(), StoreEr
     }
 }
 
-/// The file as it is now; a file that cannot be read leaves the list as it was, and says why.
-pub(super) fn loaded(app: &mut App, result: Result<Vec<Login>, StoreError>) -> Vec<Effect> {
+/// `s`: the highlighted login's account becomes the default, the one `mastokey token` and
+/// `whoami` use when no ACCOUNT is named.
+fn make_default(app: &mut App) -> Vec<Effect> {
+    let Some(saved) = app.accounts.current() else { return Vec::new() };
+    vec![Effect::MakeDefault(Box::new(saved.login.clone()))]
+}
+
+pub(super) fn default_made(app: &mut App, login: &Login, result: Result<bool, StoreError>) -> Vec<Effect> {
     match result {
-        Ok(logins) => {
-            app.accounts.reload(logins);
+        Ok(true) => {
+            app.accounts.default = Some(DefaultAccount::of(login));
+            app.say(NoticeKind::Success, tr!("accounts-now-default", account = &login.acct));
+            Vec::new()
+        }
+        Ok(false) => {
+            app.say(NoticeKind::Info, tr!("accounts-gone", account = &login.acct));
+            vec![Effect::LoadLogins]
+        }
+        Err(e) => {
+            app.say(NoticeKind::Error, tr!("accounts-default-not-saved", error = e.to_string()));
+            Vec::new()
+        }
+    }
+}
+
+/// The file as it is now; a file that cannot be read leaves the list as it was, and says why.
+pub(super) fn loaded(app: &mut App, result: Result<crate::store::Loaded, StoreError>) -> Vec<Effect> {
+    match result {
+        Ok(loaded) => {
+            app.accounts.reload(loaded.logins);
+            app.accounts.default = loaded.default;
             if app.accounts.logins.is_empty() && app.screen == Screen::Accounts {
                 instance::start_over(app);
             }

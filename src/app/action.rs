@@ -48,7 +48,9 @@ pub enum Action {
     /// A re-verified login was not saved: another mastokey logged it out or in again meanwhile.
     LoginChangedElsewhere,
     /// The saved logins as the file has them now (another process may have changed them).
-    LoginsLoaded(Result<Vec<Login>, StoreError>),
+    LoginsLoaded(Result<crate::store::Loaded, StoreError>),
+    /// Whether the login's account is the default now (`Ok(false)`: it was logged out meanwhile).
+    DefaultMade(Box<Login>, Result<bool, StoreError>),
     /// The server's answer to revoking a saved login's token.
     Revoked(TaskId, Box<Login>, Result<(), String>),
     /// A login removed from storage (or why not).
@@ -196,6 +198,8 @@ pub enum Effect {
     },
     /// Remove a login from storage.
     Forget(Box<Login>),
+    /// Make the login's account the default (`mastokey switch`).
+    MakeDefault(Box<Login>),
     Copy(Secret),
     /// Fetch and decode the profile's avatar (no spinner: the profile is usable without it).
     FetchAvatar {

@@ -39,6 +39,8 @@ pub enum Command {
     NewLogin,
     /// Change the scopes of the highlighted login (a refresh).
     ChangeScopes,
+    /// Make the highlighted login the default account.
+    MakeDefault,
     Yes,
     No,
     /// An editing key of the focused text box.
@@ -261,6 +263,7 @@ const ACCOUNTS: &[Binding] = &[
     bind(&[Key::ch('c')], Command::CopyToken, "key-copy-token"),
     bind(&[Key::ch('a')], Command::NewLogin, "key-add-a-login"),
     bind(&[Key::ch('e')], Command::ChangeScopes, "key-change-scopes"),
+    bind(&[Key::ch('s')], Command::MakeDefault, "key-make-default"),
     bind(&[Key::ch('d')], Command::Logout, "key-log-out"),
     HELP_KEY,
     help(&[Key::plain(KeyCode::Esc)], Command::Back, "key-cancel-request"),

@@ -2,7 +2,7 @@
 //! and the cursor of the accounts screen.
 
 use crate::mastodon::ServerOrigin;
-use crate::store::{Login, LoginId};
+use crate::store::{DefaultAccount, Login, LoginId};
 
 /// What is known about a saved login's token this session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,12 +25,19 @@ pub struct SavedLogin {
 pub struct AccountsList {
     pub logins: Vec<SavedLogin>,
     pub cursor: usize,
+    /// The default account (`mastokey switch`, or `s` here), when one is set.
+    pub default: Option<DefaultAccount>,
 }
 
 impl AccountsList {
     pub fn new(logins: Vec<Login>) -> Self {
         let logins = logins.into_iter().map(|login| SavedLogin { login, status: TokenStatus::NotChecked }).collect();
-        Self { logins, cursor: 0 }
+        Self { logins, cursor: 0, default: None }
+    }
+
+    /// Whether `login` is of the default account.
+    pub fn is_default(&self, login: &Login) -> bool {
+        self.default.as_ref().is_some_and(|d| d.is(login))
     }
 
     pub fn current(&self) -> Option<&SavedLogin> {

@@ -260,6 +260,11 @@ impl App {
             (Screen::Accounts, Command::Submit | Command::CopyToken | Command::Logout | Command::ChangeScopes) => {
                 self.accounts.current().is_some()
             }
+            // With one login saved it is the one used anyway; the default is already the default.
+            (Screen::Accounts, Command::MakeDefault) => {
+                self.accounts.logins.len() > 1
+                    && self.accounts.current().is_some_and(|s| !self.accounts.is_default(&s.login))
+            }
             _ => true,
         }
     }

@@ -42,6 +42,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::LoginsLoaded(result) => accounts::loaded(app, result),
+        Action::DefaultMade(login, result) => accounts::default_made(app, &login, result),
         Action::RegistrationSaved(client_id, result) => {
             authorize::registration_saved(app, &client_id, result.map_err(|e| e.to_string()));
             Vec::new()

@@ -3,11 +3,11 @@
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Failure, open_store, saved_logins, terminal_safe_json, warn};
+use super::{Failure, open_store, storage_failure, terminal_safe_json, warn};
 use crate::sanitize::clean;
-use crate::store::Login;
+use crate::store::{DefaultAccount, Loaded, Login};
 
-/// What `--json` shows of a login: everything but the token.
+/// What `--json` shows of a login: everything but the token, and whether it is the default.
 #[derive(Serialize)]
 struct LoginView<'a> {
     acct: &'a str,
@@ -19,10 +19,15 @@ struct LoginView<'a> {
     client_id: &'a str,
     created_at: &'a str,
     last_verified: Option<&'a str>,
+    default: bool,
+    /// Saved with `login --with-token`: no registration of mastokey's, so not revocable here.
+    made_elsewhere: bool,
+    /// `false` when the token was made elsewhere and its server did not say its scopes.
+    scopes_known: bool,
 }
 
-impl<'a> From<&'a Login> for LoginView<'a> {
-    fn from(l: &'a Login) -> Self {
+impl<'a> LoginView<'a> {
+    fn new(l: &'a Login, default: Option<&DefaultAccount>) -> Self {
         LoginView {
             acct: &l.acct,
             server: l.server.as_str(),
@@ -33,15 +38,19 @@ impl<'a> From<&'a Login> for LoginView<'a> {
             client_id: &l.client_id,
             created_at: &l.created_at,
             last_verified: l.last_verified.as_deref(),
+            default: default.is_some_and(|d| d.is(l)),
+            made_elsewhere: l.made_elsewhere(),
+            scopes_known: l.scopes_known(),
         }
     }
 }
 
 pub(super) fn run(json: bool) -> Result<String, Failure> {
     let store = open_store()?;
-    let logins = saved_logins(&store)?;
+    let Loaded { logins, default, .. } = store.load_logins().map_err(storage_failure)?;
+    let default = default.as_ref();
     if json {
-        let views: Vec<LoginView<'_>> = logins.iter().map(LoginView::from).collect();
+        let views: Vec<LoginView<'_>> = logins.iter().map(|l| LoginView::new(l, default)).collect();
         let text = serde_json::to_string_pretty(&views)
             .map_err(|e| Failure::new(super::Exit::Failed, crate::tr!("cmd-json-failed", error = e.to_string())))?;
         return Ok(terminal_safe_json(&text) + "\n");
@@ -51,41 +60,67 @@ pub(super) fn run(json: bool) -> Result<String, Failure> {
         warn(&crate::tr!("accounts-none-saved", dir = store.dir().display().to_string()));
         return Ok(String::new());
     }
-    Ok(table(&logins))
+    Ok(table(&logins, default))
 }
 
-/// Columns padded by display width (wide characters count double); the scopes come last since
-/// they are the longest and the only column that may wrap.
-fn table(logins: &[Login]) -> String {
+/// The saved logins, one per row; `*` marks the default (when there is one).
+fn table(logins: &[Login], default: Option<&DefaultAccount>) -> String {
     let header = ["accounts-col-account", "accounts-col-verified", "accounts-col-server", "accounts-col-scopes"]
         .map(crate::i18n::text);
     let rows: Vec<[String; 4]> = logins
         .iter()
         .map(|l| {
             [
-                format!("@{}", clean(&l.acct)),
+                handle(l, default),
                 l.last_verified.as_deref().map_or_else(|| crate::tr!("accounts-never"), when),
                 clean(l.server.as_str()),
-                clean(&l.scopes_granted.join(" ")),
+                scopes(l),
             ]
         })
         .collect();
-    let widths: Vec<usize> =
-        (0..3).map(|i| rows.iter().chain([&header]).map(|r| r[i].width()).max().unwrap_or(0)).collect();
+    columns(header, &rows, default.is_some())
+}
+
+/// The scopes granted, or that they are unknown (a token made elsewhere whose server did not say).
+pub(super) fn scopes(login: &Login) -> String {
+    if login.scopes_known() { clean(&login.scopes_granted.join(" ")) } else { crate::tr!("accounts-scopes-unknown") }
+}
+
+/// `@user@domain`, with `*` before it for the default account.
+pub(super) fn handle(login: &Login, default: Option<&DefaultAccount>) -> String {
+    let mark = if default.is_some_and(|d| d.is(login)) { "* " } else { "" };
+    format!("{mark}@{}", clean(&login.acct))
+}
+
+/// Columns padded by display width (wide characters count double); the last column (the
+/// scopes, the longest and the only one that may wrap) is not padded. With `marked`, rows
+/// without the default's `* ` are indented to line up with it, as `git branch` does.
+pub(super) fn columns<const N: usize>(header: [String; N], rows: &[[String; N]], marked: bool) -> String {
+    let indent = |cell: &str| if marked && !cell.starts_with("* ") { format!("  {cell}") } else { cell.to_owned() };
+    let lines: Vec<[String; N]> = [header]
+        .iter()
+        .chain(rows)
+        .map(|row| {
+            let mut row = row.clone();
+            row[0] = indent(&row[0]);
+            row
+        })
+        .collect();
+    let widths: Vec<usize> = (0..N - 1).map(|i| lines.iter().map(|r| r[i].width()).max().unwrap_or(0)).collect();
     let mut out = String::new();
-    for row in [&header].into_iter().chain(&rows) {
+    for row in &lines {
         for (cell, width) in row.iter().zip(&widths) {
             out.push_str(cell);
             out.push_str(&" ".repeat(width - cell.width() + 2));
         }
-        out.push_str(&row[3]);
+        out.push_str(&row[N - 1]);
         out.push('\n');
     }
     out
 }
 
 /// `2026-11-23T14:05:09Z` → `2026-11-23 14:05 UTC`; anything else is shown as saved.
-fn when(rfc3339: &str) -> String {
+pub(super) fn when(rfc3339: &str) -> String {
     use time::format_description::well_known::Rfc3339;
     match time::OffsetDateTime::parse(rfc3339, &Rfc3339) {
         Ok(t) => t
@@ -118,10 +153,10 @@ mod tests {
 
     #[test]
     fn table_aligns_wide_names_and_hides_tokens() {
-        let text = table(&[
-            login("ada@example.social", Some("2026-11-23T14:05:09+01:00")),
-            login("日本語@example.social", None),
-        ]);
+        let text = table(
+            &[login("ada@example.social", Some("2026-11-23T14:05:09+01:00")), login("日本語@example.social", None)],
+            None,
+        );
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "ACCOUNT                 LAST VERIFIED         SERVER                  SCOPES");
         assert_eq!(
@@ -136,8 +171,21 @@ mod tests {
     }
 
     #[test]
+    fn the_default_is_marked_and_the_others_line_up() {
+        let mut bob = login("bob@example.social", None);
+        bob.account_id = "2".into();
+        let ada = login("ada@example.social", None);
+        let text = table(&[ada, bob.clone()], Some(&DefaultAccount::of(&bob)));
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("  ACCOUNT  "), "{text}");
+        assert!(lines[1].starts_with("  @ada@example.social  "), "{text}");
+        assert!(lines[2].starts_with("* @bob@example.social  "), "{text}");
+        assert_eq!(lines[1].find("never"), lines[2].find("never"));
+    }
+
+    #[test]
     fn control_characters_from_the_file_do_not_reach_the_terminal() {
-        let text = table(&[login("ada\u{1b}]0;pwned\u{7}@example.social", Some("\u{1b}[2Jsoon"))]);
+        let text = table(&[login("ada\u{1b}]0;pwned\u{7}@example.social", Some("\u{1b}[2Jsoon"))], None);
         assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
     }
 }

@@ -52,6 +52,7 @@ pub(super) async fn run(account: Wanted<'_>, yes: bool) -> Result<String, Failur
         // Try again later only where waiting can help (the network, a server error, a rate
         // limit); a refusal or a missing registration stays the same however long one waits.
         let id = match refused.exit {
+            _ if login.made_elsewhere() => "logout-kept-made-elsewhere",
             Exit::Unreachable | Exit::Failed | Exit::Storage => "logout-kept-try-later",
             _ => "logout-kept-revoke-there",
         };
@@ -59,7 +60,9 @@ pub(super) async fn run(account: Wanted<'_>, yes: bool) -> Result<String, Failur
         return Err(Failure::new(refused.exit, crate::i18n::text_with(id, &args)));
     }
     forget(&store, &login, false)?;
-    warn(&crate::tr!("logout-forgot-unrevoked", account = acct, page = authorized_apps));
+    let id = if login.made_elsewhere() { "logout-forgot-made-elsewhere" } else { "logout-forgot-unrevoked" };
+    let args = [("account", acct.as_str().into()), ("page", authorized_apps.as_str().into())];
+    warn(&crate::i18n::text_with(id, &args));
     Ok(String::new())
 }
 
@@ -77,6 +80,7 @@ fn refusal(e: RevokeError, login: &Login) -> Failure {
         RevokeError::BadServer(_) => {
             Failure::new(Exit::Storage, crate::tr!("logout-bad-server", account = acct, error = e.to_string()))
         }
+        RevokeError::MadeElsewhere { .. } => Failure::new(Exit::Rejected, e.to_string()),
         RevokeError::NoRegistration { .. } | RevokeError::NoToken => {
             Failure::new(Exit::Rejected, crate::tr!("logout-cannot-revoke", account = acct, error = e.to_string()))
         }

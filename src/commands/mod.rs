@@ -1,4 +1,5 @@
-//! The subcommands for scripts (`accounts`, `token`, `whoami`, `logout`, `scopes`, `completions`): no terminal interface.
+//! The subcommands for scripts (`login --with-token`, `status`, `switch`, `accounts`, `token`,
+//! `whoami`, `logout`, `scopes`, `completions`): no terminal interface.
 //! `refresh` is the exception: the terminal interface leads its approval in the browser.
 //!
 //! Results go to stdout, errors to stderr as one sentence that says what to do next, and the
@@ -7,9 +8,12 @@
 
 mod accounts;
 mod completions;
+mod login;
 mod logout;
 mod refresh;
 mod scopes;
+mod status;
+mod switch;
 mod token;
 mod whoami;
 
@@ -18,7 +22,7 @@ use std::io::{self, Write};
 use crate::cli::Command;
 use crate::mastodon::ApiError;
 use crate::sanitize::clean;
-use crate::store::{KeyringError, Login, Store, StoreError, TokenProblem};
+use crate::store::{DefaultAccount, KeyringError, Login, Store, StoreError, TokenProblem};
 
 /// How a subcommand ended: its process exit code. `--help` shows the same table (`cli::EXIT_CODES`).
 ///
@@ -69,17 +73,28 @@ impl Exit {
 pub struct Failure {
     pub exit: Exit,
     pub message: String,
+    /// What still goes to stdout before the message (the table of `status`, whose exit code
+    /// says that some login needs attention).
+    pub output: String,
 }
 
 impl Failure {
     pub fn new(exit: Exit, message: impl Into<String>) -> Self {
-        Self { exit, message: message.into() }
+        Self { exit, message: message.into(), output: String::new() }
+    }
+
+    pub fn with_output(self, output: String) -> Self {
+        Self { output, ..self }
     }
 }
 
 /// Runs one subcommand to the end: prints its result or its error, and returns the exit code.
 pub async fn run(command: &Command) -> Exit {
     let result = match command {
+        // Without --with-token, `login` is the terminal interface, which `start` runs.
+        Command::Login { flags, .. } => login::run(flags).await,
+        Command::Status { json, timeout } => status::run(*json, std::time::Duration::from_secs(*timeout)).await,
+        Command::Switch { account, server } => switch::run(Wanted::new(Some(account), server)),
         Command::Accounts { json } => accounts::run(*json),
         Command::Token { account, server } => token::run(Wanted::new(account.as_deref(), server)),
         Command::Whoami { account, json, server } => whoami::run(Wanted::new(account.as_deref(), server), *json).await,
@@ -95,7 +110,14 @@ pub async fn run(command: &Command) -> Exit {
     match result {
         Ok(()) => Exit::Ok,
         Err(failure) => {
-            warn(&failure.message);
+            let printed = if failure.output.is_empty() { Ok(()) } else { print(&failure.output) };
+            if let Err(stdout) = printed {
+                warn(&stdout.message);
+            }
+            // One `mastokey:` line per sentence (`status` has one per login that failed).
+            for line in failure.message.lines().filter(|l| !l.is_empty()) {
+                warn(line);
+            }
             failure.exit
         }
     }
@@ -136,11 +158,6 @@ pub(crate) fn open_store() -> Result<Store, Failure> {
     Store::from_env().map_err(storage_failure)
 }
 
-/// Every saved login.
-pub(crate) fn saved_logins(store: &Store) -> Result<Vec<Login>, Failure> {
-    store.logins().map_err(storage_failure)
-}
-
 /// Which saved login a command is about: the ACCOUNT argument, and `--server` when two servers
 /// claim the same account name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -169,7 +186,7 @@ pub(crate) fn choose_login_with_token(
 ) -> Result<(Login, Option<Failure>), Failure> {
     let loaded = store.load_logins().map_err(storage_failure)?;
     let problems = loaded.problems;
-    let login = choose_login(store, loaded.logins, wanted, command)?;
+    let login = choose_login(store, loaded.logins, loaded.default.as_ref(), wanted, command)?;
     let unreadable = problems.iter().find(|p| p.is_for(&login)).map(|p| token_failure(p, &login));
     Ok((login, unreadable))
 }
@@ -204,21 +221,18 @@ pub(crate) fn storage_failure(e: StoreError) -> Failure {
 }
 
 /// The login a command is about: `wanted` as `user@domain` (a leading `@` is fine, case and
-/// Unicode versus punycode domains do not matter), or the only one when nothing is named.
+/// Unicode versus punycode domains do not matter), or when nothing is named the only one, or
+/// else the default (`mastokey switch`).
 pub(crate) fn choose_login(
     store: &Store,
     mut logins: Vec<Login>,
+    default: Option<&DefaultAccount>,
     Wanted { account: wanted, server }: Wanted<'_>,
     command: &str,
 ) -> Result<Login, Failure> {
     let names = |logins: &[Login]| logins.iter().map(|l| clean(&l.acct)).collect::<Vec<_>>().join(", ");
     if let Some(server) = server {
-        let origin = crate::mastodon::address::parse(server).map_err(|e| {
-            Failure::new(
-                Exit::Usage,
-                crate::tr!("cmd-bad-server", server = clean(server.trim()), error = e.to_string()),
-            )
-        })?;
+        let origin = server_origin(server)?;
         let all = std::mem::take(&mut logins);
         let on_others =
             all.iter().map(|l| format!("{} ({})", clean(&l.acct), clean(l.server.as_str()))).collect::<Vec<_>>();
@@ -252,6 +266,9 @@ pub(crate) fn choose_login(
     let Some(wanted) = wanted else {
         if logins.len() == 1 {
             return Ok(logins.swap_remove(0));
+        }
+        if let Some(i) = default.and_then(|d| logins.iter().position(|l| d.is(l))) {
+            return Ok(logins.swap_remove(i));
         }
         return Err(Failure::new(
             Exit::Usage,
@@ -293,6 +310,13 @@ pub(crate) fn choose_login(
         Exit::NoSuchAccount,
         crate::tr!("cmd-no-such-login", account = clean(wanted), saved = names(&logins)),
     ))
+}
+
+/// `--server` as a server address, or the usage error that says what is wrong with it.
+pub(crate) fn server_origin(server: &str) -> Result<crate::mastodon::ServerAddress, Failure> {
+    crate::mastodon::address::parse(server).map_err(|e| {
+        Failure::new(Exit::Usage, crate::tr!("cmd-bad-server", server = clean(server.trim()), error = e.to_string()))
+    })
 }
 
 /// `user@domain`, with a leading `@` or not: both parts there, nothing else with an `@`.

@@ -19,10 +19,23 @@ pub(super) async fn run(account: Wanted<'_>, json: bool) -> Result<String, Failu
         return Err(failure);
     }
     let base = server_url(&store, &login)?;
-    let acct = clean(&login.acct);
-
-    // The raw body, not just the decoded account: `--json` prints it as the server sent it.
     let client = Client::new(Timeouts::default());
+    let (account, body) = verify(&client, &base, &login).await?;
+    record_verified(&store, &login, &now_rfc3339());
+    if json {
+        // The body decoded as an account, so it is valid UTF-8 JSON; only escapes can change.
+        let text = String::from_utf8_lossy(&body);
+        let mut out = terminal_safe_json(text.trim_end());
+        out.push('\n');
+        return Ok(out);
+    }
+    Ok(summary(&account, &login, &base))
+}
+
+/// Asks the server whose token `login` has (`verify_credentials`): the account, and the raw body
+/// (`--json` prints it as the server sent it), or why not, as `whoami` and `status` say it.
+pub(super) async fn verify(client: &Client, base: &Url, login: &Login) -> Result<(Account, Vec<u8>), Failure> {
+    let acct = clean(&login.acct);
     let mut url = base.clone();
     url.set_path("/api/v1/accounts/verify_credentials");
     let request = client.get(url).bearer_auth(login.token.expose());
@@ -32,10 +45,10 @@ pub(super) async fn run(account: Wanted<'_>, json: bool) -> Result<String, Failu
     };
     // snac (422) and Takahē (400) reject a token in their own words.
     let rejected = match &checked {
-        Err(e) => crate::mastodon::discovery::rejects_token(&client, &login.server, e).await,
+        Err(e) => crate::mastodon::discovery::rejects_token(client, &login.server, e).await,
         Ok(_) => false,
     };
-    let (account, body) = checked.map_err(|e| {
+    checked.map_err(|e| {
         let e = e.redact(&[login.token.expose()]);
         if rejected {
             Failure::new(
@@ -52,20 +65,10 @@ pub(super) async fn run(account: Wanted<'_>, json: bool) -> Result<String, Failu
         } else {
             request_failure(&e, login.server.as_str(), &crate::tr!("cmd-doing-verify", account = acct.as_str()))
         }
-    })?;
-
-    record_verified(&store, &login);
-    if json {
-        // The body decoded as an account, so it is valid UTF-8 JSON; only escapes can change.
-        let text = String::from_utf8_lossy(&body);
-        let mut out = terminal_safe_json(text.trim_end());
-        out.push('\n');
-        return Ok(out);
-    }
-    Ok(summary(&account, &login, &base))
+    })
 }
 
-fn server_url(store: &Store, login: &Login) -> Result<Url, Failure> {
+pub(super) fn server_url(store: &Store, login: &Login) -> Result<Url, Failure> {
     login.server.url().ok_or_else(|| {
         Failure::new(
             Exit::Storage,
@@ -82,8 +85,8 @@ fn server_url(store: &Store, login: &Login) -> Result<Url, Failure> {
 /// Notes when the token was last seen working, if this login is still the one saved: a logout
 /// or a newer login of the account made meanwhile by another process stays as it is. Failing to
 /// note it does not make the answer wrong, so it is a warning, not the command's result.
-fn record_verified(store: &Store, login: &Login) {
-    match store.record_verified(login, &now_rfc3339()) {
+pub(super) fn record_verified(store: &Store, login: &Login, at: &str) {
+    match store.record_verified(login, at) {
         // The token was meant for the system keyring, which could not take it: say where it is.
         Ok(Some(saved)) => {
             if let Some(note) = saved.fallback_note(&login.acct) {

@@ -30,7 +30,8 @@ fn route(shared: &Shared, req: &Request) -> Answer {
         | "/.well-known/nodeinfo"
         | "/api/v1/instance"
         | "/api/v2/instance"
-        | "/api/v1/accounts/verify_credentials" => &["GET"],
+        | "/api/v1/accounts/verify_credentials"
+        | "/api/v1/apps/verify_credentials" => &["GET"],
         "/api/v1/apps" | "/oauth/token" | "/oauth/revoke" => &["POST"],
         "/oauth/authorize" | "/oauth/userinfo" => &["GET", "POST"],
         p if avatar::serves(p) || p == nodeinfo_path => &["GET"],
@@ -70,6 +71,7 @@ fn route(shared: &Shared, req: &Request) -> Answer {
         ("POST", "/oauth/token") => token(shared, req, &params),
         ("POST", "/oauth/revoke") => revoke(shared, req, &params),
         ("GET", "/api/v1/accounts/verify_credentials") => verify_credentials(shared, req),
+        ("GET", "/api/v1/apps/verify_credentials") => app_credentials(shared, req),
         (_, "/oauth/userinfo") if config.flavor == Flavor::Mastodon => userinfo(shared, req),
         ("GET", p) if avatar::serves(p) => answer::with_body(200, "image/png", avatar::png(p))
             .with_header(CACHE_CONTROL, "public, max-age=31536000, immutable"),
@@ -199,6 +201,33 @@ fn verify_credentials(shared: &Shared, req: &Request) -> Answer {
         Ok(account) => answer::json(200, &accounts::credential_json(account, &shared.base_url)),
         Err(refusal) => *refusal,
     }
+}
+
+/// `GET /api/v1/apps/verify_credentials`: the app a token was made for, as Mastodon answers
+/// it. Its scopes (the app's) are there from Mastodon 4.3 on; the other kinds do not have it.
+fn app_credentials(shared: &Shared, req: &Request) -> Answer {
+    let flavor = shared.config.flavor;
+    if !matches!(flavor, Flavor::Mastodon | Flavor::Mastodon42) {
+        return not_found(flavor);
+    }
+    let store = shared.store();
+    let sent = bearer_token(req.headers());
+    let Some(token) = sent.and_then(|t| store.bearer(t)) else {
+        return personality::bad_token(flavor, sent.is_some());
+    };
+    let Some(app) = store.app(&token.client_id) else { return personality::bad_token(flavor, true) };
+    let mut json = json!({
+        "id": app.id.to_string(),
+        "name": app.name,
+        "website": app.website,
+        "vapid_key": "",
+    });
+    if flavor == Flavor::Mastodon {
+        json["scopes"] = json!(app.scopes);
+        json["redirect_uris"] = json!(app.redirect_uris);
+        json["redirect_uri"] = json!(app.redirect_uris.join("\n"));
+    }
+    answer::json(200, &json)
 }
 
 /// `GET|POST /oauth/userinfo` (Mastodon 4.3+): the OpenID Connect view of the `profile` scope.

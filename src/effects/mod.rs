@@ -31,7 +31,14 @@ pub struct Runner {
     tasks: HashMap<TaskId, JoinHandle<()>>,
     /// The loopback listener bound for the attempt being prepared, until `Listen` takes it.
     bound: Option<Listener>,
+    /// Reads and writes of the store still running: never aborted, and waited for at the end
+    /// ([`Runner::finish_store_work`]), so a login the screen says is saved is saved.
+    store_work: Vec<JoinHandle<()>>,
 }
+
+/// How long the end of the program waits for the store's last writes (a keyring that asks
+/// to be unlocked can take that long; a disk write takes milliseconds).
+const STORE_WORK_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Send a result back to the loop; a closed channel means the app is quitting.
 fn report(tx: &UnboundedSender<Action>, action: Action) {
@@ -42,7 +49,7 @@ impl Runner {
     /// The runner and the channel its results arrive on.
     pub fn new(client: Client, store: Store, clipboard: Clipboard) -> (Self, UnboundedReceiver<Action>) {
         let (tx, rx) = unbounded_channel();
-        (Self { client, store, clipboard, tx, tasks: HashMap::new(), bound: None }, rx)
+        (Self { client, store, clipboard, tx, tasks: HashMap::new(), bound: None, store_work: Vec::new() }, rx)
     }
 
     /// Carry out one effect. `Quit` is the loop's to handle; a text-mode browser gets the
@@ -70,6 +77,20 @@ impl Runner {
         for (_, handle) in self.tasks.drain() {
             handle.abort();
         }
+    }
+
+    /// Waits (at most [`STORE_WORK_GRACE`]) for the store's reads and writes still running:
+    /// quitting right after a save must not lose it, also when the process then exits with
+    /// `std::process::exit`, which would not wait.
+    pub async fn finish_store_work(&mut self) {
+        let pending = std::mem::take(&mut self.store_work);
+        let _ = tokio::time::timeout(STORE_WORK_GRACE, futures::future::join_all(pending)).await;
+    }
+
+    /// Runs a store operation on the blocking pool, kept track of until it is done.
+    fn store_work(&mut self, work: impl FnOnce() + Send + 'static) {
+        self.store_work.retain(|h| !h.is_finished());
+        self.store_work.push(tokio::task::spawn_blocking(work));
     }
 
     fn track(&mut self, id: TaskId, handle: JoinHandle<()>) {
@@ -170,12 +191,12 @@ impl Runner {
                     report(&tx, Action::Revoked(id, login, result));
                 }),
             ),
-            Effect::SaveRegistration(reg) => blocking(move || {
+            Effect::SaveRegistration(reg) => self.store_work(move || {
                 let client_id = reg.client_id.clone();
                 let result = recovering(&tx, || store.save_registration(reg.clone()));
                 report(&tx, Action::RegistrationSaved(client_id, result));
             }),
-            Effect::SaveLogin { login, registration } => blocking(move || {
+            Effect::SaveLogin { login, registration } => self.store_work(move || {
                 // The registration first: a login is never saved without what can revoke it.
                 let result = match registration {
                     Some(reg) => recovering(&tx, || store.save_registration((*reg).clone())),
@@ -184,7 +205,7 @@ impl Runner {
                 .and_then(|()| recovering(&tx, || store.save_login((*login).clone())));
                 report(&tx, Action::LoginSaved(result));
             }),
-            Effect::ReplaceLogin { old, new, registration } => blocking(move || {
+            Effect::ReplaceLogin { old, new, registration } => self.store_work(move || {
                 // The registration first, as for a new login.
                 let result = match registration {
                     Some(reg) => recovering(&tx, || store.save_registration((*reg).clone())),
@@ -200,7 +221,7 @@ impl Runner {
                     report(&tx, Action::ReplacedRevoked(id, login, result));
                 }),
             ),
-            Effect::RecordVerified { login, at } => blocking(move || {
+            Effect::RecordVerified { login, at } => self.store_work(move || {
                 let action = match store.record_verified(&login, &at) {
                     Ok(Some(saved)) => Action::LoginSaved(Ok(saved)),
                     Ok(None) => Action::LoginChangedElsewhere,
@@ -208,8 +229,12 @@ impl Runner {
                 };
                 report(&tx, action);
             }),
-            Effect::LoadLogins => blocking(move || report(&tx, Action::LoginsLoaded(store.logins()))),
-            Effect::Forget(login) => blocking(move || {
+            Effect::LoadLogins => self.store_work(move || report(&tx, Action::LoginsLoaded(store.load_logins()))),
+            Effect::MakeDefault(login) => self.store_work(move || {
+                let result = store.set_default(&login);
+                report(&tx, Action::DefaultMade(login, result));
+            }),
+            Effect::Forget(login) => self.store_work(move || {
                 // This very login: a newer one of the account, saved meanwhile, stays.
                 let result = store.forget_login(&login).map(|_| ());
                 report(&tx, Action::Forgotten(login, result));

@@ -84,9 +84,7 @@ pub(super) async fn prepare(
         };
         match tokio::task::spawn_blocking(find).await {
             Ok(Ok(found)) => (found, None),
-            Ok(Err(e)) => {
-                (None, Some(crate::tr!("registrations-unreadable", error = e.to_string())))
-            }
+            Ok(Err(e)) => (None, Some(crate::tr!("registrations-unreadable", error = e.to_string()))),
             Err(e) => (None, Some(crate::tr!("registrations-read-failed", error = e.to_string()))),
         }
     };

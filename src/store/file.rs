@@ -15,19 +15,55 @@ fn io_err(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreE
     move |source| StoreError::Io { path, action, source }
 }
 
+/// A file's contents: its list, and the other fields beside it (say `logins.json`'s `default`),
+/// which a write puts back as they were read, so no change to the list drops them, not even
+/// fields a later mastokey added.
+#[derive(Debug)]
+pub(super) struct Doc<T> {
+    pub(super) list: Vec<T>,
+    pub(super) fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl<T> Default for Doc<T> {
+    fn default() -> Self {
+        Self { list: Vec::new(), fields: serde_json::Map::new() }
+    }
+}
+
+impl<T> Doc<T> {
+    /// The field `name` beside the list, if it is there and reads as a `V`; one that does not
+    /// (hand-edited, or a later mastokey's) reads as absent rather than making the file unreadable.
+    pub(super) fn field<V: DeserializeOwned>(&self, name: &str) -> Option<V> {
+        self.fields.get(name).and_then(|v| serde_json::from_value(v.clone()).ok())
+    }
+
+    /// Sets (or with `None` removes) the field `name` beside the list.
+    pub(super) fn set_field<V: Serialize>(&mut self, name: &str, value: Option<&V>) {
+        match value.and_then(|v| serde_json::to_value(v).ok()) {
+            Some(v) => self.fields.insert(name.to_owned(), v),
+            None => self.fields.remove(name),
+        };
+    }
+}
+
 /// Reads the list stored in `dir/name`. Reads need no lock: writes replace the file by rename,
 /// so a reader always sees a whole file, old or new.
 pub(super) fn read_list<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<T>, StoreError> {
+    Ok(read_doc(dir, name)?.list)
+}
+
+/// Reads the whole of `dir/name`, as [`read_list`] does.
+pub(super) fn read_doc<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Doc<T>, StoreError> {
     guard::check_dir(dir)?;
     let path = dir.join(name);
     match load(&path, name)? {
-        Some(list) => Ok(list),
+        Some(doc) => Ok(doc),
         None => {
             // Take the lock before moving the file aside, and look again: another process may
             // have replaced it meanwhile. Without a lock (read-only dir), moving fails anyway.
             let _lock = lock(dir).ok();
             match load(&path, name)? {
-                Some(list) => Ok(list),
+                Some(doc) => Ok(doc),
                 None => Err(keep_aside(&path)?),
             }
         }
@@ -42,8 +78,8 @@ pub(super) fn update_list<T: Serialize + DeserializeOwned>(
     change: impl FnOnce(&mut Vec<T>) -> bool,
 ) -> Result<(), StoreError> {
     let locked = Locked::take(dir)?;
-    let mut list = locked.read(name)?;
-    if change(&mut list) { locked.write(name, &list) } else { Ok(()) }
+    let mut doc = locked.read(name)?;
+    if change(&mut doc.list) { locked.write(name, &doc) } else { Ok(()) }
 }
 
 /// The directory's exclusive lock, held until dropped, and the reads and writes made under it:
@@ -61,19 +97,23 @@ impl<'a> Locked<'a> {
         Ok(Self { dir, _lock: lock(dir)? })
     }
 
-    /// The list in `name`; a file we cannot understand is moved aside and reported (`Corrupt`).
-    pub(super) fn read<T: DeserializeOwned>(&self, name: &str) -> Result<Vec<T>, StoreError> {
+    /// The file `name`; one we cannot understand is moved aside and reported (`Corrupt`).
+    pub(super) fn read<T: DeserializeOwned>(&self, name: &str) -> Result<Doc<T>, StoreError> {
         let path = self.dir.join(name);
         match load(&path, name)? {
-            Some(list) => Ok(list),
+            Some(doc) => Ok(doc),
             None => Err(keep_aside(&path)?),
         }
     }
 
-    /// Replaces `name` with `list`, atomically.
-    pub(super) fn write<T: Serialize>(&self, name: &str, list: &[T]) -> Result<(), StoreError> {
+    /// Replaces `name` with `doc`, atomically.
+    pub(super) fn write<T: Serialize>(&self, name: &str, doc: &Doc<T>) -> Result<(), StoreError> {
         let path = self.dir.join(name);
-        let doc = serde_json::json!({ "version": VERSION, key(name): list });
+        let mut fields = doc.fields.clone();
+        let list = serde_json::to_value(&doc.list).unwrap_or_default();
+        fields.insert("version".to_owned(), VERSION.into());
+        fields.insert(key(name).to_owned(), list);
+        let doc = serde_json::Value::Object(fields);
         let mut bytes = serde_json::to_vec_pretty(&doc).map_err(|e| StoreError::Io {
             path: path.clone(),
             action: "write",
@@ -89,14 +129,14 @@ fn key(name: &str) -> &str {
     name.strip_suffix(".json").unwrap_or(name)
 }
 
-/// The list in a file: `Ok(Some(empty))` when there is no file, `Ok(None)` when the file is
+/// The contents of a file: `Ok(Some(empty))` when there is no file, `Ok(None)` when the file is
 /// not something we understand, `Err(Newer)` when a later mastokey wrote it (its data may be
 /// fine, so it is neither moved aside nor overwritten).
-fn load<T: DeserializeOwned>(path: &Path, name: &str) -> Result<Option<Vec<T>>, StoreError> {
+fn load<T: DeserializeOwned>(path: &Path, name: &str) -> Result<Option<Doc<T>>, StoreError> {
     let mut bytes = Vec::new();
     match guard::options().read(true).open(path).and_then(|mut f| f.read_to_end(&mut bytes)) {
         Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Some(Vec::new())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Some(Doc::default())),
         Err(e) => return Err(guard::open_error(path, "read", e)),
     }
     let Ok(mut doc) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
@@ -109,10 +149,16 @@ fn load<T: DeserializeOwned>(path: &Path, name: &str) -> Result<Option<Vec<T>>, 
         }
         _ => return Ok(None),
     }
-    Ok(match doc.get_mut(key(name)) {
-        None => Some(Vec::new()),
-        Some(list) => serde_json::from_value(list.take()).ok(),
-    })
+    let Some(mut fields) = doc.as_object_mut().map(std::mem::take) else { return Ok(None) };
+    fields.remove("version");
+    let list = match fields.remove(key(name)) {
+        None => Vec::new(),
+        Some(list) => match serde_json::from_value(list) {
+            Ok(list) => list,
+            Err(_) => return Ok(None),
+        },
+    };
+    Ok(Some(Doc { list, fields }))
 }
 
 /// Moves a file we cannot read aside as `<name>.corrupt-<UTC time>` (never replacing an earlier

@@ -4,9 +4,10 @@
 //! token stays in the keyring that no saved login points at. (A keyring that is slow to answer,
 //! say while it asks to be unlocked, makes other mastokey processes wait for their saves.)
 
+use super::file::Doc;
 use super::keyring;
 use super::saved::{IN_KEYRING, KeyringSetting, Record, Saved, TokenPlace, keyring_user};
-use super::{LOGINS, Login, Store, StoreError, file};
+use super::{LOGINS, Login, Store, StoreError, default, file};
 use crate::sanitize::clean;
 use crate::secret::Secret;
 
@@ -36,8 +37,8 @@ impl Store {
     /// whatever is saved for the account, even a newer login made meanwhile.
     pub fn save_login(&self, login: Login) -> Result<Saved, StoreError> {
         let locked = file::Locked::take(&self.dir)?;
-        let list: Vec<Record> = locked.read(LOGINS)?;
-        self.put_login(&locked, list, login)
+        let doc: Doc<Record> = locked.read(LOGINS)?;
+        self.put_login(&locked, doc, login)
     }
 
     /// Gives a saved login a new token and scopes (`mastokey refresh`): under the store's lock,
@@ -52,20 +53,21 @@ impl Store {
     /// says so: the new token is never dropped.
     pub fn replace_login(&self, old: &Login, mut new: Login) -> Result<Replaced, StoreError> {
         let locked = file::Locked::take(&self.dir)?;
-        let list: Vec<Record> = locked.read(LOGINS)?;
-        if !list.iter().any(|r| r.is_instance(old)) {
-            return self.put_login(&locked, list, new).map(Replaced::SavedAnew);
+        let doc: Doc<Record> = locked.read(LOGINS)?;
+        if !doc.list.iter().any(|r| r.is_instance(old)) {
+            return self.put_login(&locked, doc, new).map(Replaced::SavedAnew);
         }
         new.server = old.server.clone();
         new.account_id = old.account_id.clone();
         new.created_at = old.created_at.clone();
-        self.put_login(&locked, list, new).map(Replaced::InPlace)
+        self.put_login(&locked, doc, new).map(Replaced::InPlace)
     }
 
-    /// Puts `login` in `list` in place of the saved login of its account (or at the end), and
-    /// writes it, still under the lock.
-    fn put_login(&self, locked: &file::Locked<'_>, mut list: Vec<Record>, login: Login) -> Result<Saved, StoreError> {
+    /// Puts `login` in the list in place of the saved login of its account (or at the end),
+    /// and writes it, still under the lock.
+    fn put_login(&self, locked: &file::Locked<'_>, mut doc: Doc<Record>, login: Login) -> Result<Saved, StoreError> {
         let user = keyring_user(&login.server, &login.account_id);
+        let list = &mut doc.list;
         let old = list.iter().position(|r| r.is(&login.server, &login.account_id));
         let was_in_keyring = old.is_some_and(|i| list[i].in_keyring());
         let mut record = Record { login, token_in: None };
@@ -75,7 +77,7 @@ impl Store {
             Some(i) => list[i] = record,
             None => list.push(record),
         }
-        self.commit(locked, &list, &user, was_in_keyring, token_in)
+        self.commit(locked, &doc, &user, was_in_keyring, token_in)
     }
 
     /// Records that `login` was verified (verify_credentials accepted its token) at `at`
@@ -99,8 +101,8 @@ impl Store {
         }
         let user = keyring_user(&login.server, &login.account_id);
         let locked = file::Locked::take(&self.dir)?;
-        let mut list: Vec<Record> = locked.read(LOGINS)?;
-        let Some(record) = list.iter_mut().find(|r| r.is_instance(login)) else {
+        let mut doc: Doc<Record> = locked.read(LOGINS)?;
+        let Some(record) = doc.list.iter_mut().find(|r| r.is_instance(login)) else {
             return Ok(None);
         };
         record.login.last_verified = Some(at.to_owned());
@@ -118,7 +120,7 @@ impl Store {
                 Err(_) => TokenPlace::Keyring,
             },
         };
-        self.commit(&locked, &list, &user, was_in_keyring, token_in).map(Some)
+        self.commit(&locked, &doc, &user, was_in_keyring, token_in).map(Some)
     }
 
     /// Forgets this login (server, account id and `created_at`, as in
@@ -135,20 +137,22 @@ impl Store {
     }
 
     /// Deleting the keyring item is best effort, after the file no longer has the login: a
-    /// keyring that cannot be reached must not keep a person from logging out.
+    /// keyring that cannot be reached must not keep a person from logging out. The default
+    /// account follows in the same write ([`default::after_forgetting`]).
     fn forget(&self, which: impl Fn(&Record) -> bool, user: &str) -> Result<bool, StoreError> {
         if !self.logins_path().exists() {
             return Ok(false);
         }
         let locked = file::Locked::take(&self.dir)?;
-        let mut list: Vec<Record> = locked.read(LOGINS)?;
-        let in_keyring = list.iter().any(|r| which(r) && r.in_keyring());
-        let before = list.len();
-        list.retain(|r| !which(r));
-        if list.len() == before {
+        let mut doc: Doc<Record> = locked.read(LOGINS)?;
+        let in_keyring = doc.list.iter().any(|r| which(r) && r.in_keyring());
+        let before = doc.list.len();
+        doc.list.retain(|r| !which(r));
+        if doc.list.len() == before {
             return Ok(false);
         }
-        locked.write(LOGINS, &list)?;
+        default::after_forgetting(&mut doc);
+        locked.write(LOGINS, &doc)?;
         if in_keyring {
             // Still under the lock: a new login of the account cannot have put its token there.
             let _ = keyring::delete(user);
@@ -165,18 +169,18 @@ impl Store {
         }
     }
 
-    /// Writes `list` (still under the lock) and makes the keyring agree with it: the item goes
+    /// Writes `doc` (still under the lock) and makes the keyring agree with it: the item goes
     /// once the file has the token instead, or when the write failed for a token just put there.
     fn commit(
         &self,
         locked: &file::Locked<'_>,
-        list: &[Record],
+        doc: &Doc<Record>,
         user: &str,
         was_in_keyring: bool,
         token_in: TokenPlace,
     ) -> Result<Saved, StoreError> {
         let in_keyring = token_in == TokenPlace::Keyring;
-        if let Err(e) = locked.write(LOGINS, list) {
+        if let Err(e) = locked.write(LOGINS, doc) {
             if in_keyring && !was_in_keyring {
                 let _ = keyring::delete(user);
             }

@@ -9,6 +9,9 @@
 //! With `MASTOKEY_KEYRING=1` a login's token goes to the system keyring instead, and its entry
 //! in `logins.json` says `"token_in": "keyring"` with an empty token (see [`saved`]).
 
+mod default;
+#[cfg(test)]
+mod default_tests;
 #[cfg(test)]
 mod dir_tests;
 mod file;
@@ -29,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use default::DefaultAccount;
 pub use guard::Unsafe;
 pub use keyring::KeyringError;
 pub use logins::Replaced;
@@ -58,6 +62,8 @@ pub struct Login {
     pub token: Secret,
     pub scopes_granted: Vec<String>,
     pub scopes_requested: Vec<String>,
+    /// The registration the token was issued to; empty for a token made elsewhere
+    /// ([`Login::made_elsewhere`]), whose scopes are empty when the server did not say them.
     pub client_id: String,
     /// RFC 3339.
     pub created_at: String,
@@ -80,6 +86,18 @@ impl Login {
     /// `created_at`.
     pub fn is_same_login(&self, other: &Login) -> bool {
         self.id() == other.id()
+    }
+
+    /// A token made elsewhere (`mastokey login --with-token`): no registration of mastokey's
+    /// issued it (its `client_id` is empty), so mastokey cannot revoke it.
+    pub fn made_elsewhere(&self) -> bool {
+        self.client_id.is_empty()
+    }
+
+    /// Whether the scopes are known: a token made elsewhere has none saved when its server did
+    /// not say what they are.
+    pub fn scopes_known(&self) -> bool {
+        !(self.made_elsewhere() && self.scopes_granted.is_empty())
     }
 
     /// The same account (server and account id), whichever login of it.

@@ -115,6 +115,8 @@ impl fmt::Display for TokenProblem {
 pub struct Loaded {
     pub logins: Vec<Login>,
     pub problems: Vec<TokenProblem>,
+    /// The default account (`mastokey switch`), when one is set and saved.
+    pub default: Option<super::DefaultAccount>,
 }
 
 impl Loaded {
@@ -177,7 +179,9 @@ impl Store {
     /// All saved logins with their tokens, and the logins whose token the keyring could not
     /// give back (left empty in `logins`).
     pub fn load_logins(&self) -> Result<Loaded, StoreError> {
-        let records: Vec<Record> = file::read_list(&self.dir, LOGINS)?;
+        let doc: file::Doc<Record> = file::read_doc(&self.dir, LOGINS)?;
+        let default = super::default::of_doc(&doc);
+        let records = doc.list;
         let users: Vec<String> = records
             .iter()
             .filter(|r| r.in_keyring())
@@ -185,7 +189,7 @@ impl Store {
             .collect();
         // No keyring connection at all unless some token is there.
         let mut tokens = if users.is_empty() { Vec::new() } else { keyring::get_all(&users) }.into_iter();
-        let mut loaded = Loaded::default();
+        let mut loaded = Loaded { default, ..Loaded::default() };
         for record in records {
             let in_keyring = record.in_keyring();
             let mut login = record.login;

@@ -86,7 +86,7 @@ fn without_the_setting_the_token_stays_in_the_file_with_no_token_in_field() {
     assert_eq!(doc["logins"][0]["token"], "tok-secret-1");
     assert!(doc["logins"][0].get("token_in").is_none(), "{doc}");
     let loaded = store.load_logins().unwrap();
-    assert_eq!(loaded, Loaded { logins: vec![login("1", "tok-secret-1")], problems: vec![] });
+    assert_eq!(loaded, Loaded { logins: vec![login("1", "tok-secret-1")], problems: vec![], default: None });
     assert_eq!(loaded.problems_line(), None);
 }
 

@@ -32,17 +32,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut 
     let columns = Columns::fitting(list, usize::from(inner.width));
     let mut lines = Vec::new();
     for (i, saved) in list.logins.iter().enumerate().skip(offset).take(height) {
-        let line = row(saved, &columns, theme);
+        let line = row(saved, list.is_default(&saved.login), &columns, theme);
         lines.push(if i == list.cursor { line.style(theme.selected()) } else { line });
         hits.add(Rect::new(inner.x, inner.y + (i - offset) as u16, inner.width, 1), Target::AccountRow(i));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some(saved) = list.current() {
         let l = &saved.login;
+        let mut logged_in = vec![detail_label("accounts-logged-in", theme), Span::raw(day(&l.created_at))];
+        if l.made_elsewhere() {
+            logged_in.push(Span::styled(format!(" · {}", tr!("accounts-made-elsewhere")), theme.dim()));
+        }
+        if list.is_default(l) {
+            logged_in.push(Span::styled(format!(" · {}", tr!("accounts-is-default")), theme.accent()));
+        }
         let text = vec![
             Line::from(vec![detail_label("accounts-server", theme), Span::raw(l.server.to_string())]),
-            Line::from(vec![detail_label("accounts-scopes", theme), Span::raw(l.scopes_granted.join(" "))]),
-            Line::from(vec![detail_label("accounts-logged-in", theme), Span::raw(day(&l.created_at))]),
+            Line::from(vec![detail_label("accounts-scopes", theme), Span::raw(scopes_of(l))]),
+            Line::from(logged_in),
         ];
         super::wrap::paragraph(frame, detail, text);
     }
@@ -87,7 +94,13 @@ impl Columns {
     }
 }
 
-fn row(saved: &SavedLogin, columns: &Columns, theme: &Theme) -> Line<'static> {
+/// The login's scopes, or that they are unknown (a token made elsewhere whose server did not say).
+fn scopes_of(login: &crate::store::Login) -> String {
+    if login.scopes_known() { login.scopes_granted.join(" ") } else { tr!("accounts-scopes-unknown") }
+}
+
+/// One login; `*` in the first column marks the default account.
+fn row(saved: &SavedLogin, is_default: bool, columns: &Columns, theme: &Theme) -> Line<'static> {
     let l = &saved.login;
     let acct = fit::text(&format!("@{}", l.acct), columns.acct);
     let pad = " ".repeat(columns.acct + 2 - acct.width());
@@ -97,20 +110,20 @@ fn row(saved: &SavedLogin, columns: &Columns, theme: &Theme) -> Line<'static> {
         TokenStatus::Unknown(_) => (format!("? {}", tr!("accounts-status-unchecked")), theme.warning()),
         TokenStatus::NotChecked => (String::new(), theme.dim()),
     };
+    let shown_scopes = if l.scopes_known() {
+        short_scopes(&l.scopes_granted, columns.scopes - 2)
+    } else {
+        tr!("accounts-scopes-unknown")
+    };
     let verified = l
         .last_verified
         .as_deref()
         .map(|v| tr!("accounts-checked", date = day(v)))
         .unwrap_or_else(|| tr!("accounts-never-checked"));
     let mut spans = vec![
-        Span::styled(format!(" {acct}{pad}"), theme.bold()),
-        Span::styled(
-            padded(
-                &fit::text(&short_scopes(&l.scopes_granted, columns.scopes - 2), columns.scopes - 2),
-                columns.scopes,
-            ),
-            theme.accent(),
-        ),
+        Span::styled(if is_default { "*" } else { " " }, theme.accent()),
+        Span::styled(format!("{acct}{pad}"), theme.bold()),
+        Span::styled(padded(&fit::text(&shown_scopes, columns.scopes - 2), columns.scopes), theme.accent()),
     ];
     if let Some(width) = columns.verified {
         spans.push(Span::styled(padded(&verified, width), theme.dim()));

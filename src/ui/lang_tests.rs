@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::tests::{at_profile_with_avatar, loopback_waiting, render, shows_in_full};
+use super::tests::{at_accounts_with_default, at_profile_with_avatar, loopback_waiting, render, shows_in_full};
 use crate::app::fixtures::*;
 use crate::app::keys::{Shown, bindings};
 use crate::app::{Action, App, Overlay, Screen, update};
@@ -107,6 +107,7 @@ const STATES: &[(&str, Build)] = &[
     ("profile_japanese", || at_profile(japanese_account())),
     ("profile_avatar", at_profile_with_avatar),
     ("accounts", at_accounts),
+    ("accounts_default", at_accounts_with_default),
     ("help_scopes", || with_key(at_scopes(server(true)), '?')),
     ("help_code", || {
         let mut app = code_screen();

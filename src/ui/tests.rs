@@ -244,6 +244,23 @@ fn accounts_list() {
     snap("accounts", &app);
 }
 
+/// The default marked in the list and said under it; a token made elsewhere whose scopes the
+/// server did not say.
+pub(super) fn at_accounts_with_default() -> App {
+    let mut app = at_accounts();
+    let elsewhere = &mut app.accounts.logins[1].login;
+    elsewhere.client_id = String::new();
+    elsewhere.scopes_granted = Vec::new();
+    app.accounts.default = Some(crate::store::DefaultAccount::of(&app.accounts.logins[1].login));
+    app.accounts.cursor = 1;
+    app
+}
+
+#[test]
+fn accounts_with_a_default_and_a_token_made_elsewhere() {
+    snap("accounts_default", &at_accounts_with_default());
+}
+
 /// A profile whose avatar arrived: a red square with a blue lower half, drawn in half blocks.
 pub(super) fn at_profile_with_avatar() -> App {
     use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};

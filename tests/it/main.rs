@@ -47,6 +47,7 @@ mod e2e_login;
 mod e2e_loopback;
 mod interop_mastodon_mock;
 mod keyring;
+mod logins;
 mod osc52_tmux;
 mod paste_forms;
 mod refresh;
@@ -73,6 +74,7 @@ fn main() {
         e2e_loopback::TESTS,
         interop_mastodon_mock::TESTS,
         keyring::TESTS,
+        logins::TESTS,
         osc52_tmux::TESTS,
         paste_forms::TESTS,
         refresh::TESTS,

@@ -197,6 +197,11 @@ fn a_revoked_login_that_cannot_be_forgotten_says_the_token_is_dead() {
     assert_eq!(app.accounts.logins[0].status, TokenStatus::Rejected, "shown as revoked in the list");
 }
 
+/// The file's logins as the store reads them, no default set.
+fn loaded(logins: Vec<crate::store::Login>) -> crate::store::Loaded {
+    crate::store::Loaded { logins, ..Default::default() }
+}
+
 #[test]
 fn the_list_is_read_again_and_keeps_what_this_session_learned() {
     let mut app = at_accounts();
@@ -206,7 +211,7 @@ fn the_list_is_read_again_and_keeps_what_this_session_learned() {
     let mut newer_ada = saved_login("1", "ada@example.social");
     newer_ada.created_at = "2026-12-01T00:00:00Z".into();
     let now = vec![newer_ada, saved_login("3", "katherine@example.social"), saved_login("2", "grace@example.social")];
-    update(&mut app, Action::LoginsLoaded(Ok(now)));
+    update(&mut app, Action::LoginsLoaded(Ok(loaded(now))));
     let rows: Vec<_> = app.accounts.logins.iter().map(|s| (s.login.acct.as_str(), s.status.clone())).collect();
     assert_eq!(
         rows,
@@ -220,14 +225,14 @@ fn the_list_is_read_again_and_keeps_what_this_session_learned() {
     // A check started just before the file was read again still finds its login.
     let (id, checked) = recheck(&press(&mut app, KeyCode::Enter));
     let reordered = app.accounts.logins.iter().rev().map(|s| s.login.clone()).collect();
-    update(&mut app, Action::LoginsLoaded(Ok(reordered)));
+    update(&mut app, Action::LoginsLoaded(Ok(loaded(reordered))));
     update(&mut app, Action::Rechecked(id, checked.clone(), Ok(account()), "now".into()));
     assert_eq!(app.screen_id(), ScreenId::Profile);
     assert_eq!(app.accounts.logins[0].login.acct, "grace@example.social");
     assert_eq!(app.accounts.logins[0].status, TokenStatus::Valid, "the result went to grace");
     app.screen = Screen::Accounts;
     // All gone elsewhere: the server screen.
-    update(&mut app, Action::LoginsLoaded(Ok(Vec::new())));
+    update(&mut app, Action::LoginsLoaded(Ok(loaded(Vec::new()))));
     assert_eq!(app.screen_id(), ScreenId::Instance);
 }
 
@@ -256,4 +261,56 @@ fn retrying_a_failed_note_of_a_check_notes_only_the_time_again() {
     );
     let fx = press(&mut app, KeyCode::Char('s'));
     assert!(matches!(&fx[..], [Effect::RecordVerified { at, .. }] if at == "2026-11-23T12:00:00Z"), "{fx:?}");
+}
+
+#[test]
+fn s_makes_the_highlighted_login_the_default_and_says_so() {
+    let mut app = at_accounts();
+    assert!(app.available(Command::MakeDefault));
+    press(&mut app, KeyCode::Char('j'));
+    let grace = app.accounts.current().unwrap().login.clone();
+    let fx = press(&mut app, KeyCode::Char('s'));
+    assert_eq!(fx, vec![Effect::MakeDefault(Box::new(grace.clone()))]);
+    assert!(!app.accounts.is_default(&grace), "only once the store has it");
+    update(&mut app, Action::DefaultMade(Box::new(grace.clone()), Ok(true)));
+    assert!(app.accounts.is_default(&grace));
+    assert!(app.notice.as_ref().unwrap().text.contains("grace@example.social is now the default account"));
+    // The default already is the default: the key does nothing, and the footer leaves it out.
+    assert!(!app.available(Command::MakeDefault));
+    assert_eq!(press(&mut app, KeyCode::Char('s')), vec![]);
+    // Logged out meanwhile: said, and the list read again; a file that cannot be written: said.
+    press(&mut app, KeyCode::Char('k'));
+    let ada = app.accounts.current().unwrap().login.clone();
+    let fx = update(&mut app, Action::DefaultMade(Box::new(ada.clone()), Ok(false)));
+    assert_eq!(fx, vec![Effect::LoadLogins]);
+    assert!(app.notice.as_ref().unwrap().text.contains("no longer saved"));
+    let denied = crate::store::StoreError::Io {
+        path: "/x/logins.json".into(),
+        action: "write",
+        source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    };
+    update(&mut app, Action::DefaultMade(Box::new(ada), Err(denied)));
+    assert_eq!(app.notice.as_ref().unwrap().kind, NoticeKind::Error);
+    assert!(app.accounts.is_default(&grace), "unchanged");
+}
+
+#[test]
+fn one_login_needs_no_default() {
+    let mut app = at_accounts();
+    let only = app.accounts.logins[0].login.clone();
+    update(&mut app, Action::LoginsLoaded(Ok(loaded(vec![only]))));
+    assert!(!app.available(Command::MakeDefault));
+    assert_eq!(press(&mut app, KeyCode::Char('s')), vec![]);
+}
+
+#[test]
+fn the_default_comes_with_the_list_read_again() {
+    let mut app = at_accounts();
+    let logins: Vec<_> = app.accounts.logins.iter().map(|s| s.login.clone()).collect();
+    let default = crate::store::DefaultAccount::of(&logins[1]);
+    update(
+        &mut app,
+        Action::LoginsLoaded(Ok(crate::store::Loaded { default: Some(default), logins, ..Default::default() })),
+    );
+    assert!(app.accounts.is_default(&app.accounts.logins[1].login.clone()));
 }
