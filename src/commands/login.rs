@@ -7,13 +7,11 @@
 
 use std::io::{IsTerminal, Read, Write};
 
-use serde::Deserialize;
-
 use super::{Exit, Failure, instance_hint, open_store, request_failure, server_origin, storage_failure, warn};
 use crate::cli::LoginFlags;
 use crate::mastodon::account::{login_handle, verify_credentials};
 use crate::mastodon::client::{Client, Timeouts};
-use crate::mastodon::{ServerInfo, discovery, scopes};
+use crate::mastodon::{ServerInfo, discovery};
 use crate::sanitize::clean;
 use crate::secret::Secret;
 use crate::store::{Login, now_rfc3339};
@@ -130,16 +128,9 @@ fn prompt_hidden() -> Result<String, Failure> {
 /// later answer `GET /api/v1/apps/verify_credentials` with them; a token made on the
 /// Development page has its app's scopes). `None` when it does not say.
 async fn app_scopes(client: &Client, server: &ServerInfo, token: &Secret) -> Option<Vec<String>> {
-    #[derive(Deserialize)]
-    struct App {
-        #[serde(default)]
-        scopes: Option<Vec<String>>,
-    }
     let request = client.get(server.address.endpoint("/api/v1/apps/verify_credentials")).bearer_auth(token.expose());
-    let app: App = client.json(request).await.ok()?;
-    let said = app.scopes.filter(|s| !s.is_empty())?;
-    // Bounded and marked as any scope a server says it granted.
-    Some(scopes::granted_from(Some(&said.join(" ")), &[]))
+    let (path, body) = client.send(request).await.ok()?;
+    crate::mastodon::oauth::app_scopes(&path, &body)
 }
 
 /// Why the token was not taken, in the words that fit: refused, unable to read its account,

@@ -34,7 +34,21 @@ pub async fn register_app(
         ("website", WEBSITE.to_owned()),
     ];
     let (path, body) = client.send(client.post(apps_endpoint).form(&form)).await?;
-    let app: serde_json::Value = super::client::decode(&path, &body)?;
+    read_registration(&path, &body, server, redirect_uris, scopes, now)
+}
+
+/// A registration answer's body (from `path`) as the registration to save: what was asked, with
+/// the server's `client_id` and `client_secret` (required) and the scopes it says it registered
+/// (bounded as [`scopes::granted_from`] bounds them; none said: those asked for).
+pub fn read_registration(
+    path: &str,
+    body: &[u8],
+    server: &super::ServerOrigin,
+    redirect_uris: &[String],
+    scopes: &[String],
+    now: String,
+) -> Result<Registration, ApiError> {
+    let app: serde_json::Value = super::client::decode(path, body)?;
     let (client_id, client_secret) = app_credentials(&app).ok_or_else(|| ApiError::Malformed {
         path: "/api/v1/apps".into(),
         detail: "the registration has no client_id or client_secret".into(),
@@ -47,6 +61,14 @@ pub async fn register_app(
         scopes: scopes::granted_from(registered_scopes(&app).as_deref(), scopes),
         created_at: now,
     })
+}
+
+/// The scopes in an answer of `GET /api/v1/apps/verify_credentials` (Mastodon 4.3 and later
+/// list the app's scopes there), bounded as any scopes a server says; `None` when it names none.
+pub fn app_scopes(path: &str, body: &[u8]) -> Option<Vec<String>> {
+    let app: serde_json::Value = super::client::decode(path, body).ok()?;
+    let said = registered_scopes(&app).filter(|s| !s.trim().is_empty())?;
+    Some(scopes::granted_from(Some(&said), &[])).filter(|list| !list.is_empty())
 }
 
 /// `client_id` and `client_secret` of a registration answer, as text (some servers send a
@@ -173,6 +195,25 @@ pub async fn revoke(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_apps_answer_says_its_scopes_or_nothing() {
+        let path = "/api/v1/apps/verify_credentials";
+        let said = |json: &str| app_scopes(path, json.as_bytes());
+        assert_eq!(
+            said(r#"{"name":"x","scopes":["read","write:media"]}"#),
+            Some(vec!["read".into(), "write:media".into()])
+        );
+        assert_eq!(said(r#"{"scopes":"read write"}"#), Some(vec!["read".into(), "write".into()]));
+        // Mastodon 4.2 says no scopes; an empty or odd list is no answer either.
+        for nothing in [r#"{"name":"x"}"#, r#"{"scopes":[]}"#, r#"{"scopes":" , "}"#, r#"{"scopes":7}"#, "not json"] {
+            assert_eq!(said(nothing), None, "{nothing}");
+        }
+        // Bounded and marked as any scopes a server says.
+        let flood = format!(r#"{{"scopes":"{}"}}"#, r"read:accounts x\u001b[2J ".repeat(5000));
+        let list = said(&flood).unwrap();
+        assert_eq!(list, ["read:accounts", "unknown(x)"]);
+    }
 
     #[test]
     fn authorize_url_carries_every_field_encoded() {
