@@ -97,9 +97,8 @@ fn prompt_hidden() -> Result<String, Failure> {
     let mut stderr = std::io::stderr().lock();
     let _ = write!(stderr, "{} ", tr!("with-token-prompt"));
     let _ = stderr.flush();
-    let raw = crossterm::terminal::enable_raw_mode()
-        .map_err(|e| Failure::new(Exit::Usage, tr!("with-token-unreadable", error = e.to_string())));
-    raw?;
+    crossterm::terminal::enable_raw_mode()
+        .map_err(|e| Failure::new(Exit::Usage, tr!("with-token-unreadable", error = e.to_string())))?;
     let mut text = String::new();
     let ended = loop {
         match read() {

@@ -178,6 +178,6 @@ fn table(findings: &[Finding], default: Option<&DefaultAccount>) -> String {
             ]
         })
         .collect();
-    let marked = default.is_some_and(|d| findings.iter().any(|f| d.is(&f.login)));
-    super::accounts::columns(header, &rows, marked)
+    // The store's default is always one of the saved logins, all of which are here.
+    super::accounts::columns(header, &rows, default.is_some())
 }

@@ -1,23 +1,9 @@
 //! The default account: kept beside the list through every other change, cleared with its
 //! last login, and safe against concurrent changes.
 
+use super::tests::login;
 use super::*;
 use std::fs;
-
-fn login(server: &str, id: &str) -> Login {
-    Login {
-        server: server.into(),
-        account_id: id.into(),
-        acct: format!("user{id}@example.social"),
-        display_name: String::new(),
-        token: Secret::new(format!("tok-secret-{id}")),
-        scopes_granted: vec!["read".into()],
-        scopes_requested: vec!["read".into()],
-        client_id: "cid".into(),
-        created_at: "2026-01-02T03:04:05Z".into(),
-        last_verified: None,
-    }
-}
 
 #[test]
 fn the_default_survives_saves_checks_and_logins_again() {

@@ -4,7 +4,7 @@ use super::*;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
-fn login(server: &str, id: &str) -> Login {
+pub(super) fn login(server: &str, id: &str) -> Login {
     Login {
         server: server.into(),
         account_id: id.into(),

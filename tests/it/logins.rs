@@ -2,7 +2,6 @@
 //! `login --with-token`, run as the real binary against strict demo servers.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
 
 use crate::support::BIN;
 use crate::support::cli::{Run, Setup, finish, setup};
@@ -218,16 +217,7 @@ fn token_made_elsewhere(s: &Setup, server: &DemoServer, username: &str, scopes: 
 /// `mastokey login --with-token ...` with `stdin` written only after the process is running, so
 /// the test can look at its command line first: the token is not there.
 fn with_token(s: &Setup, server: &str, stdin: &str) -> Run {
-    let mut child = Command::new(BIN)
-        .args(["login", "--with-token", "--instance", server])
-        .env("MASTOKEY_CONFIG_DIR", s.config())
-        .env("MASTOKEY_LANG", "en")
-        .env_remove("MASTOKEY_KEYRING")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start mastokey");
+    let mut child = s.spawn_with_stdin(&["login", "--with-token", "--instance", server]);
     let cmdline = std::fs::read(format!("/proc/{}/cmdline", child.id())).unwrap_or_default();
     let token = stdin.trim();
     if !token.is_empty() {

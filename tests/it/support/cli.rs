@@ -75,6 +75,11 @@ impl Setup {
         command(&self.config(), args).spawn().expect("start mastokey")
     }
 
+    /// The binary started with this config dir and stdin a pipe the test writes to.
+    pub fn spawn_with_stdin(&self, args: &[&str]) -> Child {
+        command(&self.config(), args).stdin(Stdio::piped()).spawn().expect("start mastokey")
+    }
+
     /// The demo server's answer to verify_credentials with this token.
     pub fn verify(&self, token: &str) -> Result<String, mastokey::mastodon::ApiError> {
         let base = url::Url::parse(&self.server().base_url()).unwrap();
