@@ -148,4 +148,4 @@ with-token-cannot-read-account = this token cannot read its own account on { $se
 with-token-bad-handle = the token works, but its account cannot be saved: { $error }
 with-token-scopes = scopes: { $scopes }
 with-token-scopes-unknown = its scopes are unknown (the server does not say)
-with-token-saved = Saved { $account } ({ $server }) with the token from stdin; { $scopes }. mastokey did not make this token, so `mastokey logout` cannot revoke it: revoke it on the server's page when you no longer need it.
+with-token-saved = Saved { $account } ({ $server }) with the token from stdin; { $scopes }. mastokey did not make this token, so `mastokey logout` cannot revoke it: revoke it on { $server }/oauth/authorized_applications (or, if you made it there, { $server }/settings/applications) when you no longer need it.

@@ -143,4 +143,4 @@ with-token-cannot-read-account = ce jeton ne peut pas lire son propre compte sur
 with-token-bad-handle = le jeton fonctionne, mais son compte ne peut pas être enregistré : { $error }
 with-token-scopes = permissions : { $scopes }
 with-token-scopes-unknown = ses permissions sont inconnues (le serveur ne les indique pas)
-with-token-saved = { $account } ({ $server }) enregistré avec le jeton lu sur l’entrée standard ; { $scopes }. Ce jeton n’a pas été créé par mastokey, donc `mastokey logout` ne peut pas le révoquer : révoquez-le sur la page du serveur quand vous n’en avez plus besoin.
+with-token-saved = { $account } ({ $server }) enregistré avec le jeton lu sur l’entrée standard ; { $scopes }. Ce jeton n’a pas été créé par mastokey, donc `mastokey logout` ne peut pas le révoquer : révoquez-le sur { $server }/oauth/authorized_applications (ou, si vous l’avez créé là, sur { $server }/settings/applications) quand vous n’en avez plus besoin.

@@ -140,4 +140,4 @@ with-token-cannot-read-account = このトークンでは { $server } 上の自�
 with-token-bad-handle = トークンは有効ですが、アカウントを保存できません：{ $error }
 with-token-scopes = スコープ：{ $scopes }
 with-token-scopes-unknown = スコープは不明です（サーバーが示しません）
-with-token-saved = 標準入力のトークンで { $account }（{ $server }）を保存しました。{ $scopes }。このトークンは mastokey が作ったものではないため、`mastokey logout` では取り消せません。不要になったらサーバーのページで取り消してください。
+with-token-saved = 標準入力のトークンで { $account }（{ $server }）を保存しました。{ $scopes }。このトークンは mastokey が作ったものではないため、`mastokey logout` では取り消せません。不要になったら { $server }/oauth/authorized_applications（開発ページで作った場合は { $server }/settings/applications）で取り消してください。
