@@ -60,11 +60,14 @@ fn bio(c: &mut Criterion) {
 
 /// A 400×400 PNG, the size Mastodon serves `avatar_static` at, decoded and scaled to cells.
 fn avatar(c: &mut Criterion) {
-    use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
-    let picture = RgbaImage::from_fn(400, 400, |x, y| Rgba([(x % 256) as u8, (y % 256) as u8, 128, 255]));
-    let mut png = std::io::Cursor::new(Vec::new());
-    DynamicImage::ImageRgba8(picture).write_to(&mut png, ImageFormat::Png).unwrap();
-    let png = png.into_inner();
+    let pixels: Vec<u8> =
+        (0..400u32).flat_map(|y| (0..400u32).flat_map(move |x| [x as u8, y as u8, 128, 255])).collect();
+    let mut png = Vec::new();
+    let mut encoder = png::Encoder::new(&mut png, 400, 400);
+    encoder.set_color(png::ColorType::Rgba);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&pixels).unwrap();
+    writer.finish().unwrap();
     c.bench_function("avatar: decode a 400x400 PNG into cells", |b| {
         b.iter(|| black_box(mastokey::avatar::decode(black_box(&png), mastokey::avatar::Palette::TrueColor)))
     });

@@ -3,10 +3,6 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore;
-
 use super::rules::{app_allows, blank_to_none, redirect_matches, requested_scopes, server_knows};
 use super::{Flavor, ServerConfig};
 use crate::mastodon::pkce;
@@ -175,8 +171,8 @@ impl Store {
             website,
             redirect_uris,
             scopes,
-            client_id: random_secret(),
-            client_secret: random_secret(),
+            client_id: pkce::random_token(),
+            client_secret: pkce::random_token(),
         };
         self.apps.push(app.clone());
         app
@@ -228,7 +224,7 @@ impl Store {
 
     /// Issues a code for an approved consent.
     pub fn issue_code(&mut self, consent: &Consent, username: &str, lifetime: Duration) -> String {
-        let code = random_secret();
+        let code = pkce::random_token();
         let grant = Grant {
             client_id: consent.client_id.clone(),
             redirect_uri: consent.redirect_uri.clone(),
@@ -347,7 +343,7 @@ impl Store {
 
     fn mint(&mut self, client_id: &str, username: Option<String>, scopes: Vec<String>) -> Token {
         let token = Token {
-            access_token: random_secret(),
+            access_token: pkce::random_token(),
             client_id: client_id.to_owned(),
             username,
             scopes,
@@ -366,13 +362,6 @@ pub(crate) struct CodeExchange<'a> {
     pub redirect_uri: Option<&'a str>,
     pub code_verifier: Option<&'a str>,
     pub scope: Option<&'a str>,
-}
-
-/// 32 random bytes as base64url: 43 characters, the shape of Mastodon's ids, secrets and codes.
-fn random_secret() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -27,6 +27,13 @@ impl Default for Timeouts {
     }
 }
 
+/// Makes ring the process's rustls crypto provider (reqwest is built without one of its own);
+/// any HTTP client built after this uses it. Idempotent.
+pub fn install_crypto_provider() {
+    // Err only when a provider is installed already, which is what we want.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// Cheap to clone; every clone shares one connection pool.
 #[derive(Debug, Clone)]
 pub struct Client {
@@ -35,6 +42,7 @@ pub struct Client {
 
 impl Client {
     pub fn new(timeouts: Timeouts) -> Self {
+        install_crypto_provider();
         let http = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(timeouts.connect)

@@ -2,15 +2,16 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::secret::Secret;
 
-/// 32 random bytes, base64url without padding: 43 characters, the RFC's recommended verifier.
-fn random_token() -> String {
+/// 32 random bytes from the system's source, base64url without padding: 43 characters, the RFC's
+/// recommended verifier (and the shape of Mastodon's ids, secrets and codes, for the demo server).
+pub(crate) fn random_token() -> String {
     let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
+    // Without a random source there is no safe verifier, state or secret to make.
+    getrandom::fill(&mut bytes).expect("the system's random source");
     URL_SAFE_NO_PAD.encode(bytes)
 }
 

@@ -219,7 +219,7 @@ fn lock(dir: &Path) -> Result<File, StoreError> {
 /// crash the file is either the old or the new one, never half written.
 fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let file_name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{file_name}.tmp-{}-{:08x}", std::process::id(), rand::random::<u32>()));
+    let tmp = dir.join(format!(".{file_name}.tmp-{}-{:08x}", std::process::id(), getrandom::u32().unwrap_or_default()));
     let result = (|| {
         // A new file (`O_EXCL`), never through a link: nothing already at that name is used.
         let mut file = create_private(&tmp)?;

@@ -263,15 +263,11 @@ fn accounts_with_a_default_and_a_token_made_elsewhere() {
 
 /// A profile whose avatar arrived: a red square with a blue lower half, drawn in half blocks.
 pub(super) fn at_profile_with_avatar() -> App {
-    use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
     let mut account = account();
     account.avatar_static = "https://files.example.social/ada.png".into();
     let mut app = at_profile(account);
-    let picture =
-        RgbaImage::from_fn(64, 64, |_, y| if y < 32 { Rgba([255, 0, 0, 255]) } else { Rgba([0, 0, 255, 255]) });
-    let mut png = std::io::Cursor::new(Vec::new());
-    DynamicImage::ImageRgba8(picture).write_to(&mut png, ImageFormat::Png).unwrap();
-    let avatar = crate::avatar::decode(&png.into_inner(), crate::avatar::Palette::TrueColor);
+    let png = crate::avatar::tests::png_of(64, 64, |_, y| if y < 32 { [255, 0, 0, 255] } else { [0, 0, 255, 255] });
+    let avatar = crate::avatar::decode(&png, crate::avatar::Palette::TrueColor);
     update(
         &mut app,
         Action::AvatarLoaded("https://files.example.social/ada.png".into(), avatar.map_err(|e| e.to_string())),

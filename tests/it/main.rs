@@ -58,6 +58,8 @@ fn main() {
     if clipboard_x11::child_step() {
         return;
     }
+    // The tests' own reqwest clients need the crypto provider mastokey's client installs.
+    mastokey::mastodon::client::install_crypto_provider();
     support::harness::main(&[
         browser_chromium::TESTS,
         cli_commands::TESTS,

@@ -2,10 +2,8 @@
 //! the colour of `▀` and the lower one as the cell's background. It works in every terminal with
 //! colours, over SSH and inside tmux, where image protocols (kitty, sixel) often do not.
 
-use std::io::Cursor;
+mod decode;
 
-use image::imageops::FilterType;
-use image::{DynamicImage, ImageReader, Limits, Rgba, RgbaImage};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use url::Url;
@@ -17,11 +15,6 @@ use crate::mastodon::address::url_is_loopback;
 /// about twice as tall as it is wide.
 pub const COLUMNS: u32 = 16;
 pub const ROWS: u32 = 8;
-
-/// Decoding stops beyond these, so a hostile server cannot make us allocate gigabytes from a
-/// small, highly compressed file.
-const MAX_SIDE: u32 = 4096;
-const MAX_ALLOC: u64 = 64 * 1024 * 1024;
 
 /// A pixel at least this opaque is drawn; a more transparent one shows the terminal's background.
 const OPAQUE: u8 = 128;
@@ -78,31 +71,16 @@ pub fn fetchable(url: &str, server: &ServerOrigin) -> Option<Url> {
 
 /// Decode PNG, JPEG, GIF (its first frame) or WebP bytes and turn them into cells.
 pub fn decode(bytes: &[u8], palette: Palette) -> Result<Avatar, AvatarError> {
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| AvatarError::Undecodable(e.to_string()))?;
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_ALLOC);
-    reader.limits(limits);
-    let image = reader.decode().map_err(|e| AvatarError::Undecodable(e.to_string()))?;
-    Ok(Avatar { lines: cells(&square(image), palette) })
+    let pixels = decode::rgba(bytes).map_err(AvatarError::Undecodable)?;
+    Ok(Avatar { lines: cells(&decode::square(&pixels, COLUMNS, ROWS * 2), palette) })
 }
 
-/// Centre-crop to a square (avatars usually are already) and scale to the cell grid's pixels.
-fn square(image: DynamicImage) -> RgbaImage {
-    let side = image.width().min(image.height()).max(1);
-    let (x, y) = ((image.width() - side) / 2, (image.height() - side) / 2);
-    image.crop_imm(x, y, side, side).resize_exact(COLUMNS, ROWS * 2, FilterType::Triangle).to_rgba8()
-}
-
-fn cells(pixels: &RgbaImage, palette: Palette) -> Vec<Line<'static>> {
+fn cells(pixels: &decode::Pixels, palette: Palette) -> Vec<Line<'static>> {
     (0..ROWS)
         .map(|row| {
             let spans = (0..COLUMNS).map(|col| {
-                let upper = pixels.get_pixel(col, row * 2);
-                let lower = pixels.get_pixel(col, row * 2 + 1);
+                let upper = pixels.get(col, row * 2);
+                let lower = pixels.get(col, row * 2 + 1);
                 cell(visible(upper, palette), visible(lower, palette))
             });
             Line::from(spans.collect::<Vec<_>>())
@@ -110,8 +88,8 @@ fn cells(pixels: &RgbaImage, palette: Palette) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn visible(pixel: &Rgba<u8>, palette: Palette) -> Option<Color> {
-    (pixel.0[3] >= OPAQUE).then(|| palette.color(pixel.0))
+fn visible(pixel: [u8; 4], palette: Palette) -> Option<Color> {
+    (pixel[3] >= OPAQUE).then(|| palette.color(pixel))
 }
 
 /// One cell of two pixels; a transparent half leaves the terminal's own background showing.
@@ -142,25 +120,28 @@ fn xterm_256(r: u8, g: u8, b: u8) -> u8 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use image::ImageFormat;
 
-    /// A 2×2-pixel-per-cell test picture: red above, blue below, a transparent right half.
-    fn picture(format: ImageFormat) -> Vec<u8> {
-        let image = RgbaImage::from_fn(32, 32, |x, y| match (x < 16, y < 16) {
-            (false, _) => Rgba([0, 0, 0, 0]),
-            (true, true) => Rgba([255, 0, 0, 255]),
-            (true, false) => Rgba([0, 0, 255, 255]),
-        });
-        let image = if format == ImageFormat::Jpeg {
-            DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(image).to_rgb8())
-        } else {
-            DynamicImage::ImageRgba8(image)
-        };
-        let mut out = Cursor::new(Vec::new());
-        image.write_to(&mut out, format).expect("encode");
-        out.into_inner()
+    /// The same 32×32 picture, 2×2 pixels per cell, in each format (written by the `image` crate,
+    /// an encoder independent of the decoders read here): red above, blue below, a transparent
+    /// right half (black in the JPEG, which has no alpha).
+    const PNG: &[u8] = include_bytes!("fixtures/red-blue.png");
+    const JPEG: &[u8] = include_bytes!("fixtures/red-blue.jpg");
+    const GIF: &[u8] = include_bytes!("fixtures/red-blue.gif");
+    const WEBP: &[u8] = include_bytes!("fixtures/red-blue.webp");
+
+    /// A PNG of `width`×`height` pixels coloured by `colour(x, y)`, from the png crate's encoder.
+    pub(crate) fn png_of(width: u32, height: u32, colour: impl Fn(u32, u32) -> [u8; 4]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(png::ColorType::Rgba);
+        let mut writer = encoder.write_header().expect("header");
+        let data: Vec<u8> =
+            (0..height).flat_map(|y| (0..width).map(move |x| (x, y))).flat_map(|(x, y)| colour(x, y)).collect();
+        writer.write_image_data(&data).expect("data");
+        writer.finish().expect("finish");
+        out
     }
 
     fn styles(avatar: &Avatar, row: usize) -> Vec<(String, Style)> {
@@ -169,7 +150,7 @@ mod tests {
 
     #[test]
     fn a_png_becomes_a_square_of_half_blocks_with_transparency_kept() {
-        let avatar = decode(&picture(ImageFormat::Png), Palette::TrueColor).expect("decodes");
+        let avatar = decode(PNG, Palette::TrueColor).expect("decodes");
         assert_eq!(avatar.lines.len(), ROWS as usize);
         assert!(avatar.lines.iter().all(|l| l.spans.len() == COLUMNS as usize));
         let top = styles(&avatar, 0);
@@ -180,11 +161,28 @@ mod tests {
     }
 
     #[test]
-    fn jpeg_gif_and_webp_decode_too() {
-        for format in [ImageFormat::Jpeg, ImageFormat::Gif, ImageFormat::WebP] {
-            let avatar = decode(&picture(format), Palette::Indexed256).unwrap_or_else(|e| panic!("{format:?}: {e}"));
-            assert_eq!(avatar.lines.len(), ROWS as usize, "{format:?}");
-        }
+    fn jpeg_gif_and_webp_decode_to_the_same_cells() {
+        let red_blue = |avatar: &Avatar, transparent_right: bool| {
+            let (top, bottom) = (styles(avatar, 0), styles(avatar, 7));
+            assert_eq!(top[0].1, Style::new().fg(Color::Indexed(196)).bg(Color::Indexed(196)));
+            assert_eq!(bottom[0].1, Style::new().fg(Color::Indexed(21)).bg(Color::Indexed(21)));
+            assert_eq!(top[15].0 == " ", transparent_right);
+        };
+        red_blue(&decode(JPEG, Palette::Indexed256).expect("jpeg"), false);
+        red_blue(&decode(GIF, Palette::Indexed256).expect("gif"), true);
+        red_blue(&decode(WEBP, Palette::Indexed256).expect("webp"), true);
+    }
+
+    #[test]
+    fn grey_and_tiny_pictures_fill_the_square() {
+        let one = decode(&png_of(1, 1, |_, _| [200, 200, 200, 255]), Palette::TrueColor).expect("1×1");
+        let grey = Style::new().fg(Color::Rgb(200, 200, 200)).bg(Color::Rgb(200, 200, 200));
+        assert!(one.lines.iter().all(|l| l.spans.iter().all(|s| s.style == grey)));
+        // A wide picture is cropped to its centre square: only the middle (green) third is seen.
+        let wide = png_of(300, 100, |x, _| if (100..200).contains(&x) { [0, 255, 0, 255] } else { [255, 0, 0, 255] });
+        let avatar = decode(&wide, Palette::TrueColor).expect("wide");
+        let green = Style::new().fg(Color::Rgb(0, 255, 0)).bg(Color::Rgb(0, 255, 0));
+        assert!(avatar.lines.iter().all(|l| l.spans.iter().all(|s| s.style == green)));
     }
 
     #[test]
@@ -199,10 +197,11 @@ mod tests {
     #[test]
     fn garbage_and_oversized_images_are_refused() {
         assert!(matches!(decode(b"<html>not found</html>", Palette::TrueColor), Err(AvatarError::Undecodable(_))));
-        let huge = RgbaImage::new(MAX_SIDE + 1, 1);
-        let mut png = Cursor::new(Vec::new());
-        DynamicImage::ImageRgba8(huge).write_to(&mut png, ImageFormat::Png).expect("encode");
-        assert!(decode(&png.into_inner(), Palette::TrueColor).is_err());
+        let wide = png_of(decode::MAX_SIDE + 1, 1, |_, _| [0, 0, 0, 255]);
+        assert!(decode(&wide, Palette::TrueColor).is_err());
+        for truncated in [&PNG[..PNG.len() / 2], &JPEG[..JPEG.len() / 2], &GIF[..20], &WEBP[..30]] {
+            assert!(decode(truncated, Palette::TrueColor).is_err(), "a cut-off file is refused");
+        }
     }
 
     #[test]
