@@ -141,8 +141,26 @@ fn every_screen_and_dialog_in_japanese_and_french() {
     }
 }
 
-/// What must be whole on screen: every footer hint (no overlay), the notice, a dialog's question.
+#[test]
+fn the_help_is_never_cut_in_english_either() {
+    i18n::with(Lang::En, || {
+        for (name, build) in STATES.iter().filter(|(name, _)| name.starts_with("help")) {
+            let app = build();
+            for (w, h) in [(80, 24), (60, 20)] {
+                nothing_is_cut(&app, &render(&app, w, h), &format!("en {name} {w}×{h}"));
+            }
+        }
+    });
+}
+
+/// What must be whole on screen: every footer hint (no overlay), the notice, a dialog's question,
+/// what each key in the help does.
 fn nothing_is_cut(app: &App, screen: &str, what: &str) {
+    if let Some(Overlay::Help) = &app.overlay {
+        for b in bindings(app.screen_id()).iter().filter(|b| b.shown != Shown::Hidden) {
+            assert!(shows_in_full(screen, &i18n::text(b.label)), "{what}: the help cuts {:?}\n{screen}", b.label);
+        }
+    }
     if app.overlay.is_none() && !app.flow().is_some_and(|f| f.qr_open) {
         for b in bindings(app.screen_id()).iter().filter(|b| b.shown == Shown::Footer && app.available(b.command)) {
             let hint = format!("{} {}", b.footer_label(), i18n::text(b.label));

@@ -4,6 +4,7 @@ mod accounts;
 mod authorize;
 mod code;
 mod fit;
+mod help;
 mod instance;
 mod profile;
 mod qr;

@@ -201,7 +201,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 pub fn overlay(frame: &mut Frame, app: &App, theme: &Theme, hits: &mut HitMap) {
     match &app.overlay {
-        Some(Overlay::Help) => help(frame, app, theme),
+        Some(Overlay::Help) => super::help::draw(frame, app, theme),
         Some(Overlay::ConfirmUnadvertised(list)) => confirm_unadvertised(frame, list, theme, hits),
         Some(Overlay::AddIdentity(scope)) => add_identity(frame, scope, theme, hits),
         Some(Overlay::Confirm(confirm)) => confirm_login(frame, confirm, theme, hits),
@@ -209,69 +209,10 @@ pub fn overlay(frame: &mut Frame, app: &App, theme: &Theme, hits: &mut HitMap) {
     }
 }
 
-fn help(frame: &mut Frame, app: &App, theme: &Theme) {
-    let mut lines = vec![Line::styled(tr!("help-title-keys"), theme.bold()), Line::default()];
-    let screen = app.screen_id();
-    let listed: Vec<&Binding> = keys::bindings(screen).iter().filter(|b| b.shown != Shown::Hidden).collect();
-    let column = listed.iter().map(|b| b.keys_label().width()).max().unwrap_or(0);
-    for b in listed {
-        let label = b.keys_label();
-        let pad = " ".repeat(column - label.width());
-        lines.push(Line::from(vec![
-            Span::styled(format!("{pad}{label}  "), theme.key()),
-            Span::raw(crate::i18n::text(b.label)),
-        ]));
-    }
-    lines.push(Line::default());
-    let about =
-        if matches!(screen, ScreenId::Instance | ScreenId::Code) { tr!("help-text-box") } else { tr!("help-mouse") };
-    lines.push(Line::styled(about, theme.dim()));
-    let close = keys::HELP.iter().find(|b| b.command == Command::Back).map(Binding::keys_label).unwrap_or_default();
-    lines.push(Line::styled(tr!("help-close", key = close), theme.dim()));
-    let room = overlay_room(frame, app);
-    let width = 62.min(room.width.saturating_sub(2));
-    let mut wrapped = wrap_all(&lines, width);
-    // Too tall for the room: the keys side by side in two columns.
-    if wrapped.len() + 2 > usize::from(room.height) {
-        wrapped = two_columns(&lines, width);
-    }
-    let area = centered(room, 64, wrapped.len() as u16 + 2);
-    let lines = wrapped;
-    clear(frame, area);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .title(format!(" {} ", tr!("help-title")))
-        .border_style(theme.accent());
-    frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
 /// Where a dialog may go: the screen above the footer, which keeps showing the dialog's keys.
-fn overlay_room(frame: &Frame, app: &App) -> Rect {
+pub(super) fn overlay_room(frame: &Frame, app: &App) -> Rect {
     let area = frame.area();
     Rect { height: area.height.saturating_sub(footer_height(app, area.width)), ..area }
-}
-
-/// The help's lines with the key lines in two columns (the title and the notes at the bottom
-/// stay whole), for a room too short for one column.
-fn two_columns(lines: &[Line<'static>], width: u16) -> Vec<Line<'static>> {
-    // The title and blank line above, the blank line and two notes below.
-    let (head, rest) = lines.split_at(2.min(lines.len()));
-    let (keys, tail) = rest.split_at(rest.len().saturating_sub(3));
-    let half = usize::from(width.saturating_sub(2) / 2);
-    let left_rows = keys.len().div_ceil(2);
-    let mut out: Vec<Line<'static>> = head.to_vec();
-    for row in 0..left_rows {
-        let left = super::fit::line(keys[row].clone(), half);
-        let pad = " ".repeat(half.saturating_sub(left.width()) + 2);
-        let mut spans = left.spans;
-        spans.push(Span::raw(pad));
-        if let Some(right) = keys.get(left_rows + row) {
-            spans.extend(super::fit::line(right.clone(), half).spans);
-        }
-        out.push(Line::from(spans));
-    }
-    out.extend(wrap_all(tail, width));
-    out
 }
 
 /// Clears an area for a dialog. A wide character (Japanese) that starts just left of it would
