@@ -166,6 +166,8 @@ fn demo_logs_in_with_a_real_code_and_leaves_nothing_behind() {
     let saved = saved_in(&profile).unwrap_or_else(|| panic!("no path after \"Saved in\":\n{profile}"));
     let demo_dir = demo_dir_of(&saved, &sandbox.tmp());
     assert!(demo_dir.is_dir(), "{} does not exist while the demo runs", demo_dir.display());
+    let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&demo_dir).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o700, "the demo's directory is the user's alone");
     let logins = tree(&demo_dir);
     assert!(logins.iter().any(|p| p.ends_with("logins.json")), "nothing saved in the demo dir: {logins:?}");
 
