@@ -4,6 +4,8 @@
 //! the crate's own, so the compiler reports what nothing uses. `ARCHITECTURE.md` is the map.
 
 pub mod app;
+#[cfg(test)]
+mod architecture_tests;
 pub mod avatar;
 pub(crate) mod browser;
 pub(crate) mod cleanup;
@@ -22,9 +24,20 @@ pub mod qr;
 pub(crate) mod revoke;
 pub mod sanitize;
 pub mod secret;
-pub mod start;
+pub(crate) mod start;
 pub mod store;
 pub(crate) mod terminal;
 pub(crate) mod tui;
 pub mod ui;
 pub(crate) mod web_page;
+
+/// What `main` does with the command line once the language is chosen: a subcommand for scripts
+/// runs to its end without the terminal interface; `mastokey` alone and `mastokey login` (without
+/// `--with-token`) start the interface. Returns the process's exit code.
+pub async fn run(cli: cli::Cli) -> anyhow::Result<i32> {
+    match cli.command {
+        Some(cli::Command::Login { flags, with_token: false }) => start::run(flags, cli.demo).await,
+        Some(command) => Ok(commands::run(&command).await.code()),
+        None => start::run(cli.login, cli.demo).await,
+    }
+}

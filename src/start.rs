@@ -1,5 +1,6 @@
-//! What `main` does: a subcommand for scripts, or the terminal interface (with `--demo`, against
-//! the built-in server and a throw-away config directory).
+//! The terminal interface as `main` starts it: for a login (with `--demo`, against the built-in
+//! server and a throw-away config directory) or for `mastokey refresh`. Subcommands for scripts
+//! are in [`crate::commands`], which `main` runs instead.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -7,7 +8,7 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::app::{App, Effect, LISTEN_TIMEOUT, Settings};
-use crate::cli::{Cli, Redirect};
+use crate::cli::{DemoKind, LoginFlags, Redirect};
 use crate::clipboard::Clipboard;
 use crate::demo::{DemoServer, Flavor, ServerConfig};
 use crate::effects::Runner;
@@ -16,17 +17,9 @@ use crate::mastodon::client::{Client, Timeouts};
 use crate::store::{Login, Store};
 use crate::tui::Ended;
 
-/// Run what the command line asks for; returns the process's exit code.
-pub async fn run(cli: Cli) -> anyhow::Result<i32> {
-    crate::i18n::set(crate::i18n::Lang::from_env(|name| std::env::var(name).ok()));
-    let flags = match cli.command {
-        // `mastokey login` without --with-token is the terminal interface, as `mastokey` alone.
-        Some(crate::cli::Command::Login { flags, with_token: false }) => flags,
-        // Subcommands are for scripts: they run to the end without the terminal interface.
-        Some(command) => return Ok(crate::commands::run(&command).await.code()),
-        None => cli.login,
-    };
-    let demo = match cli.demo {
+/// The interactive login with what its command line says; returns the process's exit code.
+pub async fn run(flags: LoginFlags, demo: Option<DemoKind>) -> anyhow::Result<i32> {
+    let demo = match demo {
         Some(kind) => Some(Demo::start(kind.flavor()).await?),
         None => None,
     };

@@ -1,13 +1,26 @@
 //! App registration, the authorize URL, the token exchange and revocation (OAuth 2.0 authorization_code).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use url::Url;
 
+use super::ServerOrigin;
 use super::client::Client;
 use super::error::ApiError;
 use super::scopes;
 use crate::secret::Secret;
-use crate::store::Registration;
+
+/// An app registered on a server (`POST /api/v1/apps`), reused for later logins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registration {
+    /// e.g. `https://mastodon.social`.
+    pub server: ServerOrigin,
+    pub client_id: String,
+    pub client_secret: Secret,
+    pub redirect_uris: Vec<String>,
+    pub scopes: Vec<String>,
+    /// RFC 3339.
+    pub created_at: String,
+}
 
 /// The out-of-band redirect: the server shows the code and the person pastes it.
 pub const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";

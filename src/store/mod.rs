@@ -32,24 +32,13 @@ use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// The app registration, saved as the server answered it (the type is the server's answer).
+pub use crate::mastodon::oauth::Registration;
 pub use default::DefaultAccount;
 pub use guard::Unsafe;
 pub use keyring::KeyringError;
 pub use logins::Replaced;
 pub use saved::{KeyringSetting, Loaded, Saved, TokenPlace, TokenProblem};
-
-/// An app registered on a server (`POST /api/v1/apps`), reused for later logins.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Registration {
-    /// e.g. `https://mastodon.social`.
-    pub server: ServerOrigin,
-    pub client_id: String,
-    pub client_secret: Secret,
-    pub redirect_uris: Vec<String>,
-    pub scopes: Vec<String>,
-    /// RFC 3339.
-    pub created_at: String,
-}
 
 /// A saved login: the token and what it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
