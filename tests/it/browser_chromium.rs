@@ -14,7 +14,8 @@ use mastokey::mastodon::oauth::OOB;
 use mastokey::mastodon::paste;
 
 use crate::support::BIN;
-use crate::support::chromium::{Chromium, browser_script};
+use crate::support::browser::Browser;
+use crate::support::chromium::Chromium;
 use crate::support::kinds::{Attempt, Kind, waiting};
 use crate::support::login::client;
 use crate::support::session::Session;
@@ -209,8 +210,9 @@ async fn a_browser_set_to_japanese_or_french_gets_its_pages_in_it() {
 fn the_profile_appears_with_chromium_as_browser_and_no_typing() {
     let mut s = Session::new();
     let browser = s.rt.block_on(Chromium::start());
-    let (script, opened) = browser_script(s.dir.path(), &s.rt.block_on(browser.session_url()));
-    s.browser = script;
+    let script = Browser::webdriver(s.dir.path(), &s.rt.block_on(browser.session_url())).write();
+    let opened = script.opened.clone();
+    s.browser = script.path;
     let t = s.start("chromium", &format!("{BIN} --redirect loopback --instance {}", s.base_url()));
     t.wait_for("Scope string requested");
     t.keys(&["Enter"]);

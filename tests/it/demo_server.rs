@@ -700,7 +700,7 @@ async fn dropping_the_server_ends_hung_connections() {
     let pending = tokio::spawn(http.get(&url).send());
     poll("the request to reach the server")
         .every(Duration::from_millis(10))
-        .until_async(|| if server.requests().is_empty() { Err("no request yet") } else { Ok(()) })
+        .until_async(|| async { if server.requests().is_empty() { Err("no request yet") } else { Ok(()) } })
         .await;
     drop(server);
     let result = tokio::time::timeout(Duration::from_secs(5), pending).await.expect("still hanging").unwrap();

@@ -1,5 +1,6 @@
 //! The `$BROWSER` scripts the tests give mastokey, from one builder: each records the URL it was
-//! asked to open, and may then act as the person at the browser with curl.
+//! asked to open, and may then act as the person at the browser with curl, or hand the URL to a
+//! real browser over WebDriver.
 //!
 //! Also compiled into the screenshots example (by `#[path]`), so it uses only std.
 
@@ -27,6 +28,8 @@ enum Act {
     KeepCode(String),
     /// Approve as this user and follow the redirect to mastokey's loopback listener.
     FollowRedirect(String),
+    /// Have a real browser, this WebDriver session, open the URL (the person then clicks).
+    WebDriver(String),
 }
 
 /// A written script and the files it writes.
@@ -60,6 +63,12 @@ impl Browser {
         Browser { act: Act::FollowRedirect(username.to_owned()), ..Browser::recorder(dir) }
     }
 
+    /// A browser that has the running Chromium session at `session_url` open the URL, as a
+    /// person's browser would (the test then clicks in it).
+    pub fn webdriver(dir: &Path, session_url: &str) -> Browser {
+        Browser { act: Act::WebDriver(session_url.to_owned()), ..Browser::recorder(dir) }
+    }
+
     /// First open the authorize page, which must be the consent page ("Authorize mastokey").
     pub fn check_consent(self) -> Browser {
         Browser { check_consent: true, ..self }
@@ -86,6 +95,14 @@ impl Browser {
         );
         let username = match &self.act {
             Act::Nothing => None,
+            Act::WebDriver(session_url) => {
+                let _ = writeln!(
+                    script,
+                    "printf '{{\"url\":\"%s\"}}' \"$url\" | curl -sS --max-time 30 -H 'Content-Type: application/json' \\\n  --data-binary @- '{session_url}/url' > '{log}' 2>&1",
+                    log = self.dir.join("webdriver.log").display()
+                );
+                None
+            }
             Act::KeepCode(username) | Act::FollowRedirect(username) => Some(username),
         };
         if let Some(username) = username {

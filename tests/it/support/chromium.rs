@@ -65,7 +65,9 @@ impl Chromium {
         let profile = tempfile::Builder::new().prefix("mastokey-chromium-").tempdir().expect("a profile directory");
         poll("chromedriver to listen")
             .within(Duration::from_secs(20))
-            .until_async(|| std::net::TcpStream::connect(("127.0.0.1", port)).map(|_| ()).map_err(|e| e.to_string()))
+            .until_async(|| async move {
+                std::net::TcpStream::connect(("127.0.0.1", port)).map(|_| ()).map_err(|e| e.to_string())
+            })
             .await;
         let mut args: Vec<String> = FLAGS.iter().map(|f| f.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
@@ -121,15 +123,13 @@ impl Chromium {
 
     /// Waits (bounded) until the address bar shows a URL that starts with `prefix`.
     pub async fn wait_for_url(&self, prefix: &str) -> String {
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            let url = self.current_url().await;
-            if url.starts_with(prefix) {
-                return url;
-            }
-            assert!(std::time::Instant::now() < deadline, "timed out waiting for {prefix}; the browser is at {url}");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        poll(format!("the browser to be at {prefix}"))
+            .every(Duration::from_millis(100))
+            .until_async(|| async {
+                let url = self.current_url().await;
+                if url.starts_with(prefix) { Ok(url) } else { Err(format!("the browser is at {url}")) }
+            })
+            .await
     }
 
     /// A PNG of the window, written to `path`.
@@ -162,21 +162,4 @@ impl Drop for Driver {
 /// Debian's browser binary.
 fn binary() -> PathBuf {
     super::harness::on_path("chromium").unwrap_or_else(|| "/usr/bin/chromium".into())
-}
-
-/// A `$BROWSER` script that has the running Chromium session open the URL it is given (as a
-/// person's browser would), recording it in `opened` too.
-pub fn browser_script(dir: &Path, session_url: &str) -> (PathBuf, PathBuf) {
-    use std::os::unix::fs::PermissionsExt;
-    let (path, opened) = (dir.join("chromium-browser.sh"), dir.join("opened-url"));
-    let script = format!(
-        "#!/bin/sh\n# mastokey's $BROWSER: the test's Chromium opens the URL.\nprintf '%s' \"$1\" > '{opened}'\n\
-         printf '{{\"url\":\"%s\"}}' \"$1\" | curl -sS --max-time 30 -H 'Content-Type: application/json' \
-         --data-binary @- '{session_url}/url' > '{log}' 2>&1\n",
-        opened = opened.display(),
-        log = dir.join("chromium-browser.log").display(),
-    );
-    std::fs::write(&path, script).expect("write the browser script");
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("make it executable");
-    (path, opened)
 }

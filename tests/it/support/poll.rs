@@ -47,12 +47,15 @@ impl Poll {
         }
     }
 
-    /// [`until`](Self::until) inside async code: sleeps without blocking the runtime, so the tasks
-    /// being waited for can run meanwhile.
-    pub async fn until_async<T, S: Display>(self, mut look: impl FnMut() -> Result<T, S>) -> T {
+    /// [`until`](Self::until) inside async code, where looking may itself wait (a WebDriver
+    /// call): sleeps without blocking the runtime, so the tasks being waited for can run.
+    pub async fn until_async<T, S: Display, F: std::future::Future<Output = Result<T, S>>>(
+        self,
+        mut look: impl FnMut() -> F,
+    ) -> T {
         let deadline = Instant::now() + self.within;
         loop {
-            match look() {
+            match look().await {
                 Ok(done) => return done,
                 Err(seen) if Instant::now() >= deadline => {
                     panic!("timed out after {:?} waiting for {}; last seen:\n{seen}", self.within, self.what)
