@@ -145,20 +145,24 @@ pub(super) fn square(pixels: &Pixels, columns: u32, rows: u32) -> Pixels {
         let end = ((u64::from(i + 1) * u64::from(side) / u64::from(n)) as u32).max(start + 1);
         start..end.min(side)
     };
+    let stride = pixels.width as usize * 4;
     let mut rgba = Vec::with_capacity(columns as usize * rows as usize * 4);
     for row in 0..rows {
+        let ys = span(row, rows);
         for column in 0..columns {
+            let xs = span(column, columns);
             let (mut weight, mut sum, mut count) = (0u64, [0u64; 3], 0u64);
-            for y in span(row, rows) {
-                for x in span(column, columns) {
-                    let [r, g, b, a] = pixels.get(left + x, top + y);
-                    let a64 = u64::from(a);
-                    weight += a64;
-                    for (s, c) in sum.iter_mut().zip([r, g, b]) {
-                        *s += u64::from(c) * a64;
-                    }
-                    count += 1;
+            for y in ys.clone() {
+                let start = (top + y) as usize * stride + (left + xs.start) as usize * 4;
+                let end = start + xs.len() * 4;
+                for p in pixels.rgba[start..end].chunks_exact(4) {
+                    let a = u64::from(p[3]);
+                    weight += a;
+                    sum[0] += u64::from(p[0]) * a;
+                    sum[1] += u64::from(p[1]) * a;
+                    sum[2] += u64::from(p[2]) * a;
                 }
+                count += xs.len() as u64;
             }
             let colour = |s: u64| s.checked_div(weight).unwrap_or(0) as u8;
             rgba.extend([colour(sum[0]), colour(sum[1]), colour(sum[2]), (weight / count.max(1)) as u8]);
