@@ -79,7 +79,7 @@ keyring-problems = Trousseau : impossible de lire le jeton de { $list }
 
 ## Révoquer le jeton d'une connexion enregistrée ; comptes impossibles à enregistrer ; avatars.
 
-revoke-made-elsewhere = mastokey n’a pas créé ce jeton (il a été enregistré avec `login --with-token`) et ne peut donc pas le révoquer : révoquez-le sur { $apps } (applications autorisées) ou { $development } (jetons créés sur la page Développement)
+revoke-made-elsewhere = mastokey n’a pas créé ce jeton (il a été enregistré avec `login --with-token`) et ne peut donc pas le révoquer : révoquez-le sur { $apps } (applications autorisées) ou { $development } (jetons créés sur la page Développement)
 revoke-no-registration = mastokey n’a aucun enregistrement d’application pour cette connexion (identifiant client { $client_id }) : il ne peut donc pas le demander au serveur
 revoke-no-token = mastokey n’a pas pu lire le jeton de cette connexion (il est gardé dans le trousseau du système) : il ne peut donc pas le demander au serveur
 revoke-bad-server = l’adresse de serveur enregistrée n’est pas une URL ({ $server })

@@ -60,7 +60,7 @@ const MAX_ACCT_WIDTH: usize = 40;
 
 /// The widths of the list's columns, in display columns (wide characters count double, so
 /// Japanese and IDN handles keep the columns after them aligned), made to fit the row: the
-/// scopes column gives way first, then the handle, then the date of the last check goes.
+/// scopes column gives way first, then the date of the last check goes, then the handle is cut.
 struct Columns {
     acct: usize,
     scopes: usize,
@@ -75,22 +75,21 @@ impl Columns {
             .map(|id| crate::i18n::text(id).width() + 2)
             .max()
             .unwrap_or(0);
-        let (mut acct, mut scopes, verified) = (acct_natural, 24, verified_width());
+        // As wide as the longest list of scopes needs, up to 24 (longer lists are shortened).
+        let scopes_natural = list.logins.iter().map(|s| scopes_of(&s.login).width() + 2).max().unwrap_or(0).min(24);
+        let (mut acct, mut scopes, verified) = (acct_natural, scopes_natural, verified_width());
         // The leading space, the gap after the handle, and the status.
         let fixed = 1 + 2 + status;
-        let mut over = (fixed + acct + scopes + verified).saturating_sub(width);
-        let give = over.min(scopes - 10);
-        (scopes, over) = (scopes - give, over - give);
-        let give = over.min(acct.saturating_sub(12));
-        (acct, over) = (acct - give, over - give);
-        if over == 0 {
+        let over = (fixed + acct + scopes + verified).saturating_sub(width);
+        scopes -= over.min(scopes.saturating_sub(10));
+        if fixed + acct + scopes + verified <= width {
             return Self { acct, scopes, verified: Some(verified) };
         }
-        // Without the date column there is room again: the handle first, then the scopes.
-        let mut room = width.saturating_sub(fixed + acct + scopes);
-        let back = room.min(acct_natural - acct);
-        (acct, room) = (acct + back, room - back);
-        Self { acct, scopes: scopes + room.min(24 - scopes), verified: None }
+        // The handle names the login: the date of the last check goes before it is cut.
+        let over = (fixed + acct + scopes).saturating_sub(width);
+        acct -= over.min(acct.saturating_sub(12));
+        let room = width.saturating_sub(fixed + acct + scopes);
+        Self { acct, scopes: scopes + room.min(scopes_natural.saturating_sub(scopes)), verified: None }
     }
 }
 

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::widgets::{message, text_box};
@@ -23,11 +24,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let hint = tr!("instance-hint", key = key_for(ScreenId::Instance, Command::Submit).unwrap_or_default());
         message(frame, feedback, &hint, theme.dim());
     }
-    let lines = vec![
-        Line::styled(tr!("instance-examples"), theme.dim()),
-        Line::raw("  mastodon.social"),
-        Line::raw(format!("  @you@fosstodon.org        {}", tr!("instance-example-handle"))),
-        Line::raw("  https://hachyderm.io/"),
-    ];
+    let mut lines = vec![Line::styled(tr!("instance-examples"), theme.dim()), Line::raw("  mastodon.social")];
+    lines.extend(handle_example(usize::from(examples.width)));
+    lines.push(Line::raw("  https://hachyderm.io/"));
     frame.render_widget(Paragraph::new(lines), examples);
+}
+
+/// The `@you@server` example with its note in a column beside it, closer where the window is
+/// narrow, and on a line of its own where even that does not fit (never cut).
+fn handle_example(width: usize) -> Vec<Line<'static>> {
+    const HANDLE: &str = "  @you@fosstodon.org";
+    let note = tr!("instance-example-handle");
+    for gap in [8, 2] {
+        if HANDLE.width() + gap + note.width() <= width {
+            return vec![Line::raw(format!("{HANDLE}{}{note}", " ".repeat(gap)))];
+        }
+    }
+    vec![Line::raw(HANDLE), Line::raw(format!("    {note}"))]
 }

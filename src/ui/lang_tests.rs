@@ -169,6 +169,16 @@ fn nothing_is_cut(app: &App, screen: &str, what: &str) {
         if let Some(notice) = app.visible_notice() {
             assert!(shows_in_full(screen, &notice.text), "{what}: the notice is cut\n{screen}");
         }
+        if app.screen_id() == crate::app::ScreenId::Accounts {
+            for shown in &app.accounts.logins {
+                let handle = format!("@{}", shown.login.acct);
+                assert!(screen.contains(&handle), "{what}: the handle {handle} is cut\n{screen}");
+            }
+        }
+        if app.screen_id() == crate::app::ScreenId::Instance {
+            let note = crate::tr!("instance-example-handle");
+            assert!(shows_in_full(screen, &note), "{what}: the handle example's note is cut\n{screen}");
+        }
     }
     if let Some(Overlay::Confirm(confirm)) = &app.overlay {
         let account = &confirm.login().acct;

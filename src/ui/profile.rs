@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit};
 use crate::app::profile::ProfileScreen;
@@ -53,8 +54,6 @@ fn label_width() -> usize {
         "profile-saved-in",
         "profile-token-saved-in",
         "profile-details-in",
-        "profile-joined",
-        "profile-last-post",
         "default-visibility",
         "default-sensitive",
         "default-language",
@@ -169,9 +168,12 @@ fn header(view: &ProfileView, theme: &Theme, beside_avatar: bool) -> Vec<Line<'s
         count(view.followers, "profile-followers", theme),
     ];
     out.push(Line::from(counts.into_iter().flatten().collect::<Vec<_>>()));
-    out.push(Line::from(vec![label(&tr!("profile-joined"), theme), Span::raw(view.joined.clone())]));
+    // Their own label column, narrower than the one below: beside the avatar the dates need room.
+    let column = [tr!("profile-joined"), tr!("profile-last-post")].iter().map(|l| l.width()).max().unwrap_or(0) + 2;
+    let label = |text: String| Span::styled(format!("{text}{}", " ".repeat(column - text.width())), theme.dim());
+    out.push(Line::from(vec![label(tr!("profile-joined")), Span::raw(view.joined.clone())]));
     out.push(Line::from(vec![
-        label(&tr!("profile-last-post"), theme),
+        label(tr!("profile-last-post")),
         Span::raw(view.last_post.clone().unwrap_or_else(|| tr!("profile-never"))),
     ]));
     out
