@@ -254,10 +254,10 @@ pub struct ScopeList(pub Vec<String>);
 fn parse_scopes(text: &str) -> Result<ScopeList, String> {
     let list = scopes::split(text);
     if list.is_empty() {
-        return Err("give at least one scope, e.g. \"read:accounts\"".into());
+        return Err(crate::tr!("cli-scopes-empty"));
     }
     if let Some(unknown) = list.iter().find(|s| scopes::info(s).is_none()) {
-        return Err(format!("unknown scope {unknown:?}; `mastokey scopes` lists the known ones with their meaning"));
+        return Err(crate::tr!("cli-scope-unknown", scope = crate::sanitize::clean(unknown)));
     }
     Ok(ScopeList(list))
 }

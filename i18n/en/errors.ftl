@@ -21,6 +21,9 @@ copy-osc52-screen = Sent to your terminal's clipboard with OSC 52 through GNU sc
 copy-no-clipboard = no system clipboard, and the terminal could not be written to ({ $error })
 copy-osc52-tmux-off = Sent to the terminal with OSC 52, but tmux's set-clipboard option is "{ $setting }", so nothing reached your clipboard. Run `tmux set -s set-clipboard on` (or put `set -s set-clipboard on` in ~/.tmux.conf) and copy again.
 
+cli-scopes-empty = give at least one scope, e.g. "read:accounts"
+cli-scope-unknown = unknown scope "{ $scope }"; `mastokey scopes` lists the known ones with their meaning
+
 ## Talking to a server: what went wrong with a request (shown inside the sentences that say what
 ## to do next; $host and $path as they are, $detail in the system's or the server's words).
 

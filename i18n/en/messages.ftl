@@ -98,6 +98,7 @@ accounts-unreadable = The saved logins could not be read again: { $error }.
 
 save-newer = Could not save the login: { $error }. The token stays here until you quit.
 save-failed = Could not save the login: { $error }. Free some space or fix the permissions.{ $hint }
+save-failed-left = The login of @{ $account } could not be saved: { $error }. Log in again to save it.
 save-changed-elsewhere = Not saved: another mastokey logged this account out or in again meanwhile.{ $hint }
 listener-late = A browser came back after this attempt ended; it was told so and nothing was used.{ $hint }
 hint-copy-from-authorize = {" "}Press { $key } to see the authorize URL again: copy it, open it in a browser, approve, and paste the new code here.

@@ -21,6 +21,9 @@ copy-osc52-screen = Envoyé au presse-papiers de votre terminal par OSC 52 à tr
 copy-no-clipboard = pas de presse-papiers système, et impossible d’écrire dans le terminal ({ $error })
 copy-osc52-tmux-off = Envoyé au terminal par OSC 52, mais l’option set-clipboard de tmux vaut « { $setting } » : rien n’est arrivé dans votre presse-papiers. Lancez `tmux set -s set-clipboard on` (ou ajoutez `set -s set-clipboard on` à ~/.tmux.conf), puis copiez à nouveau.
 
+cli-scopes-empty = indiquez au moins une permission, par exemple « read:accounts »
+cli-scope-unknown = permission inconnue « { $scope } » ; `mastokey scopes` liste les permissions connues et leur sens
+
 ## Ce qui s'est mal passé en parlant à un serveur (inséré dans les phrases qui disent quoi faire ensuite ; sans point final).
 
 api-dns = le nom { $host } est introuvable (DNS)

@@ -99,6 +99,7 @@ accounts-unreadable = Les connexions enregistrées n’ont pas pu être relues 
 
 save-newer = Impossible d’enregistrer la connexion : { $error }. Le jeton reste ici jusqu’à ce que vous quittiez.
 save-failed = Impossible d’enregistrer la connexion : { $error }. Libérez de l’espace ou corrigez les droits d’accès.{ $hint }
+save-failed-left = La connexion de @{ $account } n’a pas pu être enregistrée : { $error }. Reconnectez-vous pour l’enregistrer.
 save-changed-elsewhere = Non enregistré : entre-temps, un autre mastokey a déconnecté ou reconnecté ce compte.{ $hint }
 listener-late = Un navigateur est revenu après la fin de cette tentative ; il en a été informé et rien n’a été utilisé.{ $hint }
 hint-copy-from-authorize = {" "}Appuyez sur { $key } pour revoir l’URL d’autorisation : copiez-la, ouvrez-la dans un navigateur, autorisez, puis collez ici le nouveau code.

@@ -21,6 +21,9 @@ copy-osc52-screen = GNU screen を通して、OSC 52 で端末のクリップボ
 copy-no-clipboard = システムのクリップボードがなく、端末にも書き込めませんでした（{ $error }）
 copy-osc52-tmux-off = OSC 52 で端末に送りましたが、tmux の set-clipboard オプションが「{ $setting }」のため、クリップボードには届いていません。`tmux set -s set-clipboard on` を実行して（または ~/.tmux.conf に `set -s set-clipboard on` を書いて）から、もう一度コピーしてください。
 
+cli-scopes-empty = スコープを 1 つ以上指定してください（例："read:accounts"）
+cli-scope-unknown = 不明なスコープ "{ $scope }" です。`mastokey scopes` で既知のスコープとその意味を確認できます
+
 ## サーバーとの通信で起きたこと（次に何をすべきかを述べる文の中に入る。句点は付けない）。
 
 api-dns = 名前 { $host } が見つかりませんでした（DNS）

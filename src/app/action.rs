@@ -37,9 +37,9 @@ pub enum Action {
     Verified(TaskId, Result<Account, ApiError>, String),
     /// A saved login checked again with its server, and the time of the check.
     Rechecked(TaskId, LoginId, Result<Account, CheckFailed>, String),
-    /// Where the login went (and its token: the file or the keyring), or why it (or the
-    /// registration saved with it) could not be saved.
-    LoginSaved(Result<Saved, StoreError>),
+    /// The login that was saved, and where it went (and its token: the file or the keyring),
+    /// or why it (or the registration saved with it) could not be saved.
+    LoginSaved(Box<Login>, Result<Saved, StoreError>),
     /// Whether a refreshed login got its new token (in place, or as a login of its own because
     /// it was gone), or why not.
     LoginReplaced(Result<Replaced, StoreError>),

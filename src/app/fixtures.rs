@@ -131,12 +131,22 @@ pub fn exchange_accepted(app: &mut App, granted: Option<&str>) -> Vec<Effect> {
     update(app, Action::Exchanged(id, Ok(token)))
 }
 
+/// The login the profile screen is saving (or recording a check of), as its save answers.
+pub fn saving(app: &App) -> Box<Login> {
+    let Screen::Profile(profile) = &app.screen else { panic!("not on the profile screen") };
+    match &profile.pending {
+        Some(Effect::SaveLogin { login, .. } | Effect::RecordVerified { login, .. }) => login.clone(),
+        other => panic!("nothing being saved: {other:?}"),
+    }
+}
+
 /// An app on the profile screen of this account, with the login saved.
 pub fn at_profile(account: Account) -> App {
     let mut app = at_authorize();
     let fx = exchange_accepted(&mut app, Some("profile"));
     update(&mut app, Action::Verified(task_id(&fx), Ok(account), "2026-11-23T10:00:00Z".into()));
-    update(&mut app, Action::LoginSaved(Ok(Saved::in_file("/home/you/.config/mastokey/logins.json"))));
+    let login = saving(&app);
+    update(&mut app, Action::LoginSaved(login, Ok(Saved::in_file("/home/you/.config/mastokey/logins.json"))));
     app
 }
 
@@ -199,7 +209,8 @@ pub fn at_refreshed(account: Account, revoked: Result<(), String>) -> App {
     let fx = update(&mut app, Action::Verified(task_id(&fx), Ok(account), "2026-12-01T10:00:00Z".into()));
     let saved = Saved::in_file("/home/you/.config/mastokey/logins.json");
     if !matches!(fx.first(), Some(Effect::ReplaceLogin { .. })) {
-        update(&mut app, Action::LoginSaved(Ok(saved)));
+        let login = saving(&app);
+        update(&mut app, Action::LoginSaved(login, Ok(saved)));
         return app;
     }
     let fx = update(&mut app, Action::LoginReplaced(Ok(crate::store::Replaced::InPlace(saved))));

@@ -162,21 +162,39 @@ pub(super) fn show_saved(app: &mut App, login: Login, account: &Account) -> Vec<
     std::iter::once(record).chain(avatar).collect()
 }
 
-/// Where the login went, or why it was not saved.
-pub(super) fn saved(app: &mut App, result: Result<Saved, StoreError>) -> Vec<Effect> {
-    let Screen::Profile(profile) = &mut app.screen else { return Vec::new() };
-    let Some(view) = profile.view.as_mut() else { return Vec::new() };
+/// Where `login` went, or why it was not saved. The accounts list learns of it whatever screen
+/// is showing; the profile it was saved from (if it is still up) says where it went.
+pub(super) fn saved(app: &mut App, login: Login, result: Result<Saved, StoreError>) -> Vec<Effect> {
+    let on_its_profile = match &app.screen {
+        Screen::Profile(profile) => profile.view.is_some() && pending_login(profile) == Some(&login),
+        _ => false,
+    };
     match result {
         Ok(saved) => {
-            view.saved = SaveState::Saved(saved);
-            if let Some(Effect::SaveLogin { login, .. } | Effect::RecordVerified { login, .. }) = profile.pending.take()
+            app.accounts.upsert(login);
+            if let Screen::Profile(profile) = &mut app.screen
+                && on_its_profile
+                && let Some(view) = profile.view.as_mut()
             {
-                app.accounts.upsert(*login);
+                view.saved = SaveState::Saved(saved);
+                profile.pending = None;
             }
         }
-        Err(e) => save_failed(app, e),
+        Err(e) if on_its_profile => save_failed(app, e),
+        // Its profile is gone, and with it the retry: say so where the person is now.
+        Err(e) => {
+            app.warn(tr!("save-failed-left", account = crate::sanitize::clean(&login.acct), error = e.to_string()))
+        }
     }
     Vec::new()
+}
+
+/// The login the profile is saving (or recording a check of).
+fn pending_login(profile: &ProfileScreen) -> Option<&Login> {
+    match profile.pending.as_ref()? {
+        Effect::SaveLogin { login, .. } | Effect::RecordVerified { login, .. } => Some(login),
+        _ => None,
+    }
 }
 
 /// Why the profile's login (or its refreshed token) was not saved; `s` tries again, except for

@@ -35,7 +35,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::Rechecked(..)
         | Action::Revoked(..) => Vec::new(),
         Action::Forgotten(login, result) => accounts::forgotten(app, &login, result),
-        Action::LoginSaved(result) => profile::saved(app, result),
+        Action::LoginSaved(login, result) => profile::saved(app, *login, result),
         Action::LoginReplaced(result) => refresh::replaced(app, result),
         Action::LoginChangedElsewhere => {
             profile::changed_elsewhere(app);

@@ -203,7 +203,7 @@ impl Runner {
                     None => Ok(()),
                 }
                 .and_then(|()| recovering(&tx, || store.save_login((*login).clone())));
-                report(&tx, Action::LoginSaved(result));
+                report(&tx, Action::LoginSaved(login, result));
             }),
             Effect::ReplaceLogin { old, new, registration } => self.store_work(move || {
                 // The registration first, as for a new login.
@@ -223,9 +223,9 @@ impl Runner {
             ),
             Effect::RecordVerified { login, at } => self.store_work(move || {
                 let action = match store.record_verified(&login, &at) {
-                    Ok(Some(saved)) => Action::LoginSaved(Ok(saved)),
+                    Ok(Some(saved)) => Action::LoginSaved(login, Ok(saved)),
                     Ok(None) => Action::LoginChangedElsewhere,
-                    Err(e) => Action::LoginSaved(Err(e)),
+                    Err(e) => Action::LoginSaved(login, Err(e)),
                 };
                 report(&tx, action);
             }),

@@ -61,20 +61,21 @@ fn isolated<T: Send, F: FnOnce() -> Result<T, KeyringError> + Send>(f: F) -> Res
 
 #[cfg(all(feature = "keyring", unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
 mod imp {
-    //! The Secret Service through keyring-core and its pure-Rust zbus store.
+    //! The Secret Service through the pure-Rust `secret-service` crate (zbus on the tokio that
+    //! mastokey already runs, RustCrypto for the encrypted session). An item is found by the
+    //! attributes `service` = mastokey and `username` = the login's id, the ones keyring-core's
+    //! store used, so tokens saved by earlier versions are found.
 
     use super::{KeyringError, SERVICE};
     use crate::secret::Secret;
-    use keyring_core::Error;
-    use keyring_core::api::CredentialStoreApi;
+    use secret_service::blocking::{Item, SecretService};
+    use secret_service::{EncryptionType, Error};
     use std::collections::HashMap;
-    use std::sync::Arc;
-    use zbus_secret_service_keyring_store::Store;
 
     /// Connecting fails when there is no session bus or no Secret Service on it: both mean
     /// "no keyring service is running" to the person reading the note.
-    fn connect() -> Result<Arc<Store>, KeyringError> {
-        Store::new().map_err(|e| KeyringError::NoService(no_service_reason(&e)))
+    fn connect() -> Result<SecretService<'static>, KeyringError> {
+        SecretService::connect(EncryptionType::Dh).map_err(|e| KeyringError::NoService(no_service_reason(&e)))
     }
 
     fn no_service_reason(e: &Error) -> String {
@@ -88,49 +89,75 @@ mod imp {
         }
     }
 
-    /// The keyring's error as text that cannot contain secret bytes (`BadEncoding` and
-    /// `BadDataFormat` carry the item's data, so they get fixed sentences).
+    /// The service's error as text; it never holds the item's secret.
     fn describe(e: &Error) -> String {
         match e {
-            Error::BadEncoding(_) | Error::BadDataFormat(..) => crate::tr!("keyring-item-not-a-token"),
-            Error::Ambiguous(items) => crate::tr!("keyring-ambiguous", count = items.len()),
-            Error::NoStorageAccess(inner) => crate::tr!("keyring-locked", detail = inner.to_string()),
-            Error::PlatformFailure(inner) => inner.to_string(),
+            Error::Locked | Error::Prompt | Error::PromptDisconnected | Error::NoResult => {
+                crate::tr!("keyring-locked", detail = e.to_string())
+            }
             other => other.to_string(),
         }
     }
 
     fn failed(e: Error) -> KeyringError {
-        match e {
-            Error::NoEntry => KeyringError::Missing,
-            other => KeyringError::Failed(describe(&other)),
+        KeyringError::Failed(describe(&e))
+    }
+
+    fn attributes(user: &str) -> HashMap<&str, &str> {
+        HashMap::from([("service", SERVICE), ("username", user)])
+    }
+
+    /// The one item of `user`, unlocked (the service may ask the person to unlock it); none is
+    /// `Missing`, several are refused rather than one picked at random.
+    fn item<'a>(service: &'a SecretService<'a>, user: &str) -> Result<Item<'a>, KeyringError> {
+        let found = service.search_items(attributes(user)).map_err(failed)?;
+        if !found.locked.is_empty() {
+            service.unlock_all(&found.locked.iter().collect::<Vec<_>>()).map_err(failed)?;
+        }
+        let mut items: Vec<Item<'a>> = found.unlocked.into_iter().chain(found.locked).collect();
+        match items.len() {
+            0 => Err(KeyringError::Missing),
+            1 => Ok(items.remove(0)),
+            n => Err(KeyringError::Failed(crate::tr!("keyring-ambiguous", count = n))),
         }
     }
 
-    fn entry(store: &Store, user: &str, label: Option<&str>) -> Result<keyring_core::Entry, KeyringError> {
-        let modifiers: HashMap<&str, &str> = label.map(|l| ("label", l)).into_iter().collect();
-        store.build(SERVICE, user, Some(&modifiers)).map_err(failed)
-    }
-
     pub(super) fn set(user: &str, label: &str, token: &Secret) -> Result<(), KeyringError> {
-        let store = connect()?;
-        entry(&store, user, Some(label))?.set_password(token.expose()).map_err(failed)
+        let service = connect()?;
+        match item(&service, user) {
+            Ok(item) => item.set_secret(token.expose().as_bytes(), "application/octet-stream").map_err(failed),
+            Err(KeyringError::Missing) => {
+                let collection = service.get_default_collection().map_err(failed)?;
+                collection.ensure_unlocked().map_err(failed)?;
+                collection
+                    .create_item(label, attributes(user), token.expose().as_bytes(), true, "application/octet-stream")
+                    .map(drop)
+                    .map_err(failed)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     pub(super) fn get_all(users: &[String]) -> Result<Vec<Result<Secret, KeyringError>>, KeyringError> {
-        let store = connect()?;
+        let service = connect()?;
         Ok(users
             .iter()
-            .map(|user| entry(&store, user, None)?.get_password().map(Secret::new).map_err(failed))
+            .map(|user| {
+                let bytes = item(&service, user)?.get_secret().map_err(failed)?;
+                // Not UTF-8 is not a token of ours; its bytes are never quoted.
+                String::from_utf8(bytes)
+                    .map(Secret::new)
+                    .map_err(|_| KeyringError::Failed(crate::tr!("keyring-item-not-a-token")))
+            })
             .collect())
     }
 
     pub(super) fn delete(user: &str) -> Result<bool, KeyringError> {
-        let store = connect()?;
-        match entry(&store, user, None)?.delete_credential() {
-            Ok(()) => Ok(true),
-            Err(Error::NoEntry) => Ok(false),
-            Err(e) => Err(failed(e)),
+        let service = connect()?;
+        match item(&service, user) {
+            Ok(item) => item.delete().map(|()| true).map_err(failed),
+            Err(KeyringError::Missing) => Ok(false),
+            Err(e) => Err(e),
         }
     }
 }

@@ -36,15 +36,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
     super::wrap::paragraph(frame, feedback, vec![feedback_text]);
     if let Some(attempt) = &flow.attempt {
         let open = key_for(ScreenId::Code, Command::OpenBrowser).unwrap_or_default();
-        let lines = vec![Line::styled(tr!("code-url-label", key = open), theme.dim())];
         let [label, url] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rest);
-        frame.render_widget(Paragraph::new(lines), label);
         let mut rows = url_lines(&attempt.url, url.width);
+        let back = key_for(ScreenId::Code, Command::Back).unwrap_or_default();
+        let cut = Line::styled(format!("… {}", tr!("code-url-cut", key = back)), theme.accent());
+        // No row left for it at all: the label's row says where the whole URL is instead.
+        let label_line =
+            if url.height == 0 { cut.clone() } else { Line::styled(tr!("code-url-label", key = open), theme.dim()) };
+        frame.render_widget(Paragraph::new(label_line), label);
         // Too long for the rows left: cut where the eye sees it, saying where the whole URL is.
         if rows.len() > usize::from(url.height) && url.height > 0 {
             rows.truncate(usize::from(url.height) - 1);
-            let back = key_for(ScreenId::Code, Command::Back).unwrap_or_default();
-            rows.push(Line::styled(format!("… {}", tr!("code-url-cut", key = back)), theme.accent()));
+            rows.push(cut);
         }
         frame.render_widget(Paragraph::new(rows).style(theme.dim()), url);
     }

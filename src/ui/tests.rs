@@ -421,3 +421,21 @@ fn footer_hints_are_clickable_on_every_row() {
     update(&mut app, Action::Click(hits.target_at(second.0, second.1).unwrap()));
     assert!(app.flow().unwrap().qr_open, "the click showed the QR code");
 }
+
+#[test]
+fn the_code_screen_shows_the_whole_url_or_says_where_it_is() {
+    let mut app = at_authorize();
+    press(&mut app, KeyCode::Enter);
+    let url = app.flow().and_then(|f| f.attempt.as_ref()).map(|a| a.url.clone()).expect("an attempt");
+    for (w, h) in [(80, 24), (60, 20)] {
+        let screen = render(&app, w, h);
+        assert!(shows_in_full(&screen, &url), "{w}×{h}: the URL is cut\n{screen}");
+    }
+    // Too few rows for it: cut where the eye sees it, naming the key back to the whole URL; with
+    // no row at all for it, said where its label would be.
+    for (w, h) in [(60, 16), (60, 14)] {
+        let screen = render(&app, w, h);
+        assert!(!shows_in_full(&screen, &url), "{w}×{h}\n{screen}");
+        assert!(screen.contains("… the whole URL is on the previous screen (esc)"), "{w}×{h}\n{screen}");
+    }
+}

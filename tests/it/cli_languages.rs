@@ -38,6 +38,13 @@ fn errors_are_in_the_language_of_the_locale_with_the_same_exit_codes() {
     assert!(fr.stderr.contains("n’est pas un ACCOUNT") && fr.stderr.contains("user@domain"), "{}", fr.stderr);
     // French typography: a no-break space before the colon.
     assert!(fr.stderr.contains("ACCOUNT\u{a0}:"), "{}", fr.stderr);
+
+    // The command line's own check of --scopes speaks the language too (clap's frame around it
+    // stays English, as --help does), with clap's usage exit code.
+    let (ja, fr) = (s.run_in(JA, &["--scopes", "read write:bogus"]), s.run_in(FR, &["--scopes", "read write:bogus"]));
+    assert_eq!((ja.code, fr.code), (2, 2));
+    assert!(ja.stderr.contains("不明なスコープ") && ja.stderr.contains("write:bogus"), "{}", ja.stderr);
+    assert!(fr.stderr.contains("permission inconnue") && fr.stderr.contains("`mastokey scopes`"), "{}", fr.stderr);
 }
 
 fn whoami_speaks_the_language_and_writes_counts_its_way() {

@@ -255,9 +255,13 @@ fn retrying_a_failed_note_of_a_check_notes_only_the_time_again() {
     let ada = first(&app);
     update(&mut app, Action::Rechecked(id, ada, Ok(account()), "2026-11-23T12:00:00Z".into()));
     let full = std::io::Error::from_raw_os_error(28);
+    let login = saving(&app);
     update(
         &mut app,
-        Action::LoginSaved(Err(StoreError::Io { path: "/cfg/logins.json".into(), action: "write", source: full })),
+        Action::LoginSaved(
+            login,
+            Err(StoreError::Io { path: "/cfg/logins.json".into(), action: "write", source: full }),
+        ),
     );
     let fx = press(&mut app, KeyCode::Char('s'));
     assert!(matches!(&fx[..], [Effect::RecordVerified { at, .. }] if at == "2026-11-23T12:00:00Z"), "{fx:?}");

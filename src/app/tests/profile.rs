@@ -21,7 +21,7 @@ fn success_reads_the_profile_and_saves_the_login() {
     assert!(shown.flags.contains(&"bot".to_owned()));
     assert!(shown.fields[0].verified);
     assert_eq!(shown.saved, SaveState::Saving);
-    update(&mut app, Action::LoginSaved(Ok(Saved::in_file("/tmp/cfg/logins.json"))));
+    update(&mut app, Action::LoginSaved(login.clone(), Ok(Saved::in_file("/tmp/cfg/logins.json"))));
     assert_eq!(view(&app).saved, SaveState::Saved(Saved::in_file("/tmp/cfg/logins.json")));
 }
 
@@ -52,14 +52,40 @@ fn a_failed_save_keeps_the_login_for_a_retry() {
     let fx = exchange_accepted(&mut app, None);
     update(&mut app, Action::Verified(task_id(&fx), Ok(account()), "now".into()));
     let full = std::io::Error::from_raw_os_error(28);
+    let login = saving(&app);
     update(
         &mut app,
-        Action::LoginSaved(Err(StoreError::Io { path: "/x/logins.json".into(), action: "write", source: full })),
+        Action::LoginSaved(login, Err(StoreError::Io { path: "/x/logins.json".into(), action: "write", source: full })),
     );
     let SaveState::Failed(msg) = &view(&app).saved else { panic!() };
     assert!(msg.contains("Press s to try again") && !msg.contains("tok"), "{msg}");
     let fx = press(&mut app, KeyCode::Char('s'));
     assert!(matches!(&fx[0], Effect::SaveLogin { login, registration: Some(_) } if login.token.expose() == "tok"));
+}
+
+#[test]
+fn a_save_that_ends_after_the_profile_was_left_still_reaches_the_accounts_list() {
+    // Saved: the accounts screen lists the new login, whichever screen is up when the answer comes.
+    let mut app = at_authorize();
+    let fx = exchange_accepted(&mut app, Some("profile"));
+    update(&mut app, Action::Verified(task_id(&fx), Ok(account()), "now".into()));
+    let login = saving(&app);
+    app.go(Screen::Accounts);
+    update(&mut app, Action::LoginSaved(login, Ok(Saved::in_file("/tmp/cfg/logins.json"))));
+    assert!(app.accounts.logins.iter().any(|s| s.login.acct == "ada@example.social"), "listed");
+
+    // Not saved: said where the person is now, since the profile's retry is gone with it.
+    let mut app = at_authorize();
+    let fx = exchange_accepted(&mut app, Some("profile"));
+    update(&mut app, Action::Verified(task_id(&fx), Ok(account()), "now".into()));
+    let login = saving(&app);
+    app.go(Screen::Accounts);
+    let full = std::io::Error::from_raw_os_error(28);
+    let error = StoreError::Io { path: "/x/logins.json".into(), action: "write", source: full };
+    update(&mut app, Action::LoginSaved(login, Err(error)));
+    let notice = app.visible_notice().expect("a notice").text.clone();
+    assert!(notice.contains("@ada@example.social") && notice.contains("Log in again"), "{notice}");
+    assert!(app.accounts.logins.is_empty(), "nothing listed that was not saved");
 }
 
 #[test]

@@ -137,7 +137,7 @@ fn another_account_in_the_browser_is_saved_as_a_login_of_its_own_and_the_old_one
     assert_eq!((login.acct.as_str(), login.account_id.as_str()), ("grace@example.social", "7"));
     assert!(!fx.iter().any(|e| matches!(e, Effect::ReplaceLogin { .. })));
     assert_eq!(report(&app).stage, RefreshStage::OtherAccount("grace@example.social".into()));
-    let fx = update(&mut app, Action::LoginSaved(Ok(Saved::in_file("/tmp/cfg/logins.json"))));
+    let fx = update(&mut app, Action::LoginSaved(login.clone(), Ok(Saved::in_file("/tmp/cfg/logins.json"))));
     assert!(fx.is_empty(), "no revoke of ada's token: {fx:?}");
     assert_eq!(app.accounts.logins[0].login.token.expose(), "token-1", "ada's login untouched");
     assert_eq!(app.accounts.logins.len(), 3);
