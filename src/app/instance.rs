@@ -46,7 +46,11 @@ pub(super) fn discovered(app: &mut App, result: Result<ServerInfo, ApiError>) ->
     };
     // Coming back to the same server keeps the choices made for it.
     let flow = match app.instance.left.take() {
-        Some(flow) if flow.server.address == server.address => Flow { step: Step::Scopes, ..*flow },
+        // The same origin, however it was typed (case, Unicode or punycode), with what the server
+        // says now.
+        Some(flow) if flow.server.address.origin() == server.address.origin() => {
+            Flow { step: Step::Scopes, server, ..*flow }
+        }
         _ => new_flow(app, server),
     };
     let preset = app.settings.preset_scopes.is_some();

@@ -2,20 +2,20 @@
 //! effects it asks the runner to perform. `update` is pure: no I/O, no clock, no randomness, no
 //! terminal (times, `state` and PKCE verifiers arrive in actions, made by effects).
 
-pub mod accounts;
+pub(crate) mod accounts;
 mod action;
 mod authorize;
 mod code;
-pub mod input;
+pub(crate) mod input;
 mod instance;
-pub mod keys;
+pub(crate) mod keys;
 mod login;
-pub mod logins;
-pub mod messages;
-pub mod profile;
-pub mod profile_view;
-pub mod refresh;
-pub mod scope_tree;
+pub(crate) mod logins;
+pub(crate) mod messages;
+pub(crate) mod profile;
+pub(crate) mod profile_view;
+pub(crate) mod refresh;
+pub(crate) mod scope_tree;
 mod scopes;
 mod update;
 

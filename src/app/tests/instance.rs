@@ -122,3 +122,23 @@ fn a_tls_failure_on_this_computer_suggests_plain_http() {
     update(&mut app, Action::Discovered(id, Err(tls)));
     assert!(app.instance.error.as_deref().unwrap().contains("certificate"));
 }
+
+#[test]
+fn the_same_server_typed_another_way_keeps_the_choices_made_for_it() {
+    let idn = |typed: &str| crate::mastodon::ServerInfo {
+        address: crate::mastodon::address::parse(typed).unwrap(),
+        ..server(true)
+    };
+    let mut app = at_scopes(idn("café.example"));
+    press(&mut app, KeyCode::Char('x'));
+    assert!(flow(&app).tree.selected().is_empty(), "the selection cleared");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen_id(), ScreenId::Instance);
+    app.instance.input = crate::app::input::TextInput::default();
+    // The same server in punycode: the same origin, so the same choices.
+    type_text(&mut app, "xn--caf-dma.example");
+    let id = task_id(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Action::Discovered(id, Ok(idn("xn--caf-dma.example"))));
+    assert_eq!(app.screen_id(), ScreenId::Scopes);
+    assert!(flow(&app).tree.selected().is_empty(), "still cleared: the same server");
+}
