@@ -127,7 +127,9 @@ fn an_answer_that_is_not_http_is_exit_1_not_a_network_failure() {
         ("an invalid header", "HTTP/1.1 200 OK\r\nContent-Type application/json\r\nContent-Length: 2\r\n\r\n{}"),
         (
             "a redirect loop",
-            "HTTP/1.1 302 Found\r\nLocation: /api/v1/accounts/verify_credentials\r\nContent-Length: 0\r\n\r\n",
+            // It closes each connection after answering, and says so: otherwise the client may
+            // send the next request on a connection the server is closing (a reset, by chance).
+            "HTTP/1.1 302 Found\r\nLocation: /api/v1/accounts/verify_credentials\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
         ),
     ];
     for (what, answer) in answers {
