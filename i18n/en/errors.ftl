@@ -25,6 +25,13 @@ cli-scopes-empty = give at least one scope, e.g. "read:accounts"
 cli-scope-unknown = unknown scope "{ $scope }"; `mastokey scopes` lists the known ones with their meaning
 
 ## Talking to a server: what went wrong with a request (shown inside the sentences that say what
+# Fixed details of a request that went wrong (inside the sentences above).
+detail-web-page = a web page instead of JSON
+detail-no-client-credentials = the registration has no client_id or client_secret
+detail-no-access-token = no access_token in the answer
+detail-saved-server-not-url = the saved server address is not a URL
+detail-listener-not-ready = the listener was not ready
+
 ## to do next; $host and $path as they are, $detail in the system's or the server's words).
 
 api-dns = the name { $host } could not be found (DNS)

@@ -42,6 +42,13 @@ api-redirect-secrets = le serveur a répondu à { $path } par une redirection ve
 api-redirect-elsewhere = le serveur a répondu à { $path } par une redirection vers un autre serveur ({ $location }), que mastokey ne suit pas
 api-redirect-loop = le serveur a redirigé { $path } en boucle (en dernier vers { $location })
 
+# Fixed details of a request that went wrong (inside the sentences above).
+detail-web-page = une page web au lieu de JSON
+detail-no-client-credentials = l’enregistrement n’a ni client_id ni client_secret
+detail-no-access-token = pas d’access_token dans la réponse
+detail-saved-server-not-url = l’adresse enregistrée du serveur n’est pas une URL
+detail-listener-not-ready = l’écoute n’était pas prête
+
 ## Les fichiers enregistrés (logins.json, registrations.json) et leur dossier.
 
 store-io = impossible de { $action } { $path } : { $error }

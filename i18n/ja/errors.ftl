@@ -42,6 +42,13 @@ api-redirect-secrets = サーバーは { $path } に対して { $location } へ�
 api-redirect-elsewhere = サーバーは { $path } に対して別のサーバー（{ $location }）への転送を返しました。mastokey はこの転送には従いません
 api-redirect-loop = サーバーが { $path } をループして転送しました（最後の転送先は { $location }）
 
+# Fixed details of a request that went wrong (inside the sentences above).
+detail-web-page = JSON ではなくウェブページ
+detail-no-client-credentials = 登録に client_id または client_secret がありません
+detail-no-access-token = 応答に access_token がありません
+detail-saved-server-not-url = 保存されたサーバーのアドレスが URL ではありません
+detail-listener-not-ready = 受信の準備ができていませんでした
+
 ## 保存ファイル（logins.json、registrations.json）とそのディレクトリ。
 
 store-io = { $path } を{ $action }できませんでした：{ $error }

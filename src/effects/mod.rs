@@ -132,7 +132,7 @@ impl Runner {
             }
             Effect::Listen { id, state, timeout, server } => {
                 let Some(listener) = self.bound.take() else {
-                    let refused = Event::Refused { error: "the listener was not ready".into(), description: None };
+                    let refused = Event::Refused { error: crate::tr!("detail-listener-not-ready"), description: None };
                     return report(&tx, Action::Loopback(id, refused));
                 };
                 // One deadline for the countdown on screen and the listener's own.
@@ -170,7 +170,7 @@ impl Runner {
                         Some(base) => account::verify_credentials(&client, &base, &login.token).await,
                         None => Err(crate::mastodon::ApiError::Connection {
                             host: login.server.to_string(),
-                            detail: "the saved server address is not a URL".into(),
+                            detail: crate::tr!("detail-saved-server-not-url"),
                         }),
                     };
                     let result = match result {

@@ -146,11 +146,8 @@ fn header(response: &Response, name: &str) -> Option<String> {
 pub fn decode<T: DeserializeOwned>(path: &str, body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
         let looks_like_html = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
-        let detail = if looks_like_html {
-            "a web page instead of JSON".to_owned()
-        } else {
-            crate::sanitize::clean(&e.to_string())
-        };
+        let detail =
+            if looks_like_html { crate::tr!("detail-web-page") } else { crate::sanitize::clean(&e.to_string()) };
         ApiError::Malformed { path: path.to_owned(), detail }
     })
 }

@@ -64,7 +64,7 @@ pub fn read_registration(
     let app: serde_json::Value = super::client::decode(path, body)?;
     let (client_id, client_secret) = app_credentials(&app).ok_or_else(|| ApiError::Malformed {
         path: "/api/v1/apps".into(),
-        detail: "the registration has no client_id or client_secret".into(),
+        detail: crate::tr!("detail-no-client-credentials"),
     })?;
     Ok(Registration {
         server: server.clone(),
@@ -179,10 +179,7 @@ pub async fn exchange_code(
     let token: TokenResponse =
         client.json(client.post(token_endpoint).form(&form)).await.map_err(|e| e.redact(&secrets))?;
     if token.access_token.is_empty() {
-        return Err(ApiError::Malformed {
-            path: "/oauth/token".into(),
-            detail: "no access_token in the answer".into(),
-        });
+        return Err(ApiError::Malformed { path: "/oauth/token".into(), detail: crate::tr!("detail-no-access-token") });
     }
     Ok(token)
 }
