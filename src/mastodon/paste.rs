@@ -173,7 +173,7 @@ fn read_pairs(text: &str, bare_first: bool) -> Params {
         }
     }
     params.code = params.code.and_then(|c| valid_code(&c));
-    params.state = params.state.filter(|s| !s.is_empty());
+    // An empty `state=` is a state too, and never this attempt's: it is checked like any other.
     params.error = params.error.map(|e| shown(&e));
     params.description = params.description.map(|d| shown(&d)).filter(|d| !d.is_empty());
     params

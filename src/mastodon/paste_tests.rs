@@ -38,7 +38,7 @@ fn name_value_pairs_in_any_order_with_extras() {
     assert_eq!(code("code=C0de&state=S1"), with_state("C0de", "S1"));
     assert_eq!(code("state=S1&code=C0de"), with_state("C0de", "S1"));
     assert_eq!(code("state=S1&lang=ja&code=C%2B0de"), with_state("C+0de", "S1"));
-    assert_eq!(code("code=C0de&state="), Some(("C0de".into(), None)), "an empty state is none");
+    assert_eq!(code("code=C0de&state="), with_state("C0de", ""), "an empty state is kept, to be refused");
     assert_eq!(code("code=first&code=second"), Some(("first".into(), None)), "the first counts");
 }
 
@@ -98,6 +98,8 @@ fn the_state_is_checked_before_anything_is_sent() {
     assert_eq!(sent("abc&state=an-older-attempt"), Err(PasteRefusal::WrongState));
     assert_eq!(sent("http://127.0.0.1:1/callback?code=abc&state=x"), Err(PasteRefusal::WrongState));
     assert_eq!(sent("error=access_denied&state=x"), Err(PasteRefusal::WrongState), "another attempt's error");
+    assert_eq!(sent("code=abc&state="), Err(PasteRefusal::WrongState), "an empty state is not this attempt's");
+    assert_eq!(sent("http://127.0.0.1:1/callback?code=abc&state"), Err(PasteRefusal::WrongState));
     assert_eq!(
         sent(&format!("error=access_denied&state={STATE}")),
         Err(PasteRefusal::Error { error: PastedError::AccessDenied, description: None })
