@@ -344,6 +344,11 @@ fn demo_in(lang: mastokey::i18n::Lang, locale: &str) {
     t.keys(&["Enter"]);
     t.wait_for(&say("authorize-url-title"));
     t.keys(&["o"]);
+    // The screen says the browser was started before the browser's result is awaited, so a run
+    // where it was not shows the screen (a CI run once timed out here with no result at all).
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    let opened = squash(&say("browser-opened-paste"));
+    t.wait_until("the note that the browser was started", |screen| squash(screen).contains(&opened));
     let code = browser.result();
     t.keys(&["Enter"]);
     t.wait_for(&say("code-box"));
