@@ -252,7 +252,15 @@ fn the_address_bar_url_pasted_into_mastokey_logs_in() {
     t.wait_for("No answer from the browser in time");
     s.rt.block_on(browser.goto(&url));
     s.rt.block_on(browser.click(APPROVE));
-    let address_bar = s.rt.block_on(browser.wait_for_url("http://127.0.0.1:"));
+    // Where the server sends the browser: the listener's address, from the authorize URL (waiting
+    // for any 127.0.0.1 address would stop at the authorize page itself, before the click lands).
+    let callback = url::Url::parse(&url)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "redirect_uri")
+        .map(|(_, v)| v.into_owned())
+        .expect("a redirect_uri");
+    let address_bar = s.rt.block_on(browser.wait_for_url(&format!("{callback}?")));
     assert!(address_bar.contains("/callback?code="), "{address_bar}");
     assert!(s.rt.block_on(browser.page_text()).contains("This login attempt is over"));
     t.paste(&format!("{address_bar}\n"));
