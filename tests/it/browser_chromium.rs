@@ -78,7 +78,7 @@ async fn the_authorize_page_is_approved_by_clicking() {
     let Event::Code(code) = event else { panic!("{event:?}") };
     assert!(k.exchange(&attempt, code.expose()).await.is_ok());
     browser.wait_for_url(&attempt.redirect_uri).await;
-    assert!(browser.page_text().await.contains("You can close this tab"));
+    browser.wait_for_text("You can close this tab").await;
     browser.close().await;
 }
 
@@ -87,7 +87,7 @@ async fn the_authorize_page_is_denied_by_clicking() {
     let attempt = k.attempt(k.register(&[OOB.to_owned()]).await, OOB, false);
     browser.goto(attempt.url.as_str()).await;
     browser.click(DENY).await;
-    assert!(browser.page_text().await.contains("You denied the request"));
+    browser.wait_for_text("You denied the request").await;
 
     let (attempt, mut events) = loopback_attempt(&k).await;
     browser.goto(attempt.url.as_str()).await;
@@ -95,8 +95,8 @@ async fn the_authorize_page_is_denied_by_clicking() {
     let (event, _) = outcome(&mut events).await;
     assert!(matches!(&event, Event::Refused { error, .. } if error == "access_denied"), "{event:?}");
     browser.wait_for_url(&attempt.redirect_uri).await;
-    let page = browser.page_text().await;
-    assert!(page.contains("Login cancelled") && page.contains("You denied mastokey access"), "{page}");
+    let page = browser.wait_for_text("Login cancelled").await;
+    assert!(page.contains("You denied mastokey access"), "{page}");
     browser.close().await;
 }
 
@@ -133,7 +133,7 @@ async fn every_page_the_browser_shows() {
     browser.click(APPROVE).await;
     assert!(matches!(outcome(&mut events).await.0, Event::Code(_)));
     browser.wait_for_url(&attempt.redirect_uri).await;
-    assert!(browser.page_text().await.contains("You can close this tab"));
+    browser.wait_for_text("You can close this tab").await;
     if let Some(path) = keep("browser-callback-success.png") {
         browser.screenshot(&path).await;
     }
@@ -198,8 +198,7 @@ async fn a_browser_set_to_japanese_or_french_gets_its_pages_in_it() {
         browser.click(APPROVE).await;
         assert!(matches!(outcome(&mut events).await.0, Event::Code(_)));
         browser.wait_for_url(&attempt.redirect_uri).await;
-        let page = browser.page_text().await;
-        assert!(page.contains(done), "{languages}: {page}");
+        browser.wait_for_text(done).await;
         if let Some(path) = keep(&format!("browser-{lang}-callback-success.png")).filter(|_| lang == "fr") {
             browser.screenshot(&path).await;
         }
@@ -262,7 +261,7 @@ fn the_address_bar_url_pasted_into_mastokey_logs_in() {
         .expect("a redirect_uri");
     let address_bar = s.rt.block_on(browser.wait_for_url(&format!("{callback}?")));
     assert!(address_bar.contains("/callback?code="), "{address_bar}");
-    assert!(s.rt.block_on(browser.page_text()).contains("This login attempt is over"));
+    s.rt.block_on(browser.wait_for_text("This login attempt is over"));
     t.paste(&format!("{address_bar}\n"));
     t.keys(&["Enter"]);
     let screen = t.wait_for("Saved in");

@@ -112,6 +112,19 @@ impl Chromium {
         element.unwrap_or_else(|e| panic!("find {css}: {e}")).text().await.expect("its text")
     }
 
+    /// Waits (bounded) until the page's text holds `needle`, and returns it: after a click the
+    /// old page may still be up, or gone between finding its body and reading it.
+    pub async fn wait_for_text(&self, needle: &str) -> String {
+        poll(format!("the page to say {needle:?}"))
+            .every(Duration::from_millis(100))
+            .until_async(|| async {
+                let body = self.client.find(Locator::Css("body")).await.map_err(|e| e.to_string())?;
+                let text = body.text().await.map_err(|e| e.to_string())?;
+                if text.contains(needle) { Ok(text) } else { Err(text) }
+            })
+            .await
+    }
+
     /// The page's text as the person reads it.
     pub async fn page_text(&self) -> String {
         self.text("body").await
