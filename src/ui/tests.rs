@@ -423,6 +423,14 @@ fn footer_hints_are_clickable_on_every_row() {
 }
 
 #[test]
+fn code_screen() {
+    // The authorize URL under the code box: whole at every size (wrapped, never cut).
+    let mut app = at_authorize();
+    press(&mut app, KeyCode::Enter);
+    snap("code", &app);
+}
+
+#[test]
 fn the_code_screen_shows_the_whole_url_or_says_where_it_is() {
     let mut app = at_authorize();
     press(&mut app, KeyCode::Enter);
