@@ -134,10 +134,7 @@ pub fn exchange_accepted(app: &mut App, granted: Option<&str>) -> Vec<Effect> {
 /// The login the profile screen is saving (or recording a check of), as its save answers.
 pub fn saving(app: &App) -> Box<Login> {
     let Screen::Profile(profile) = &app.screen else { panic!("not on the profile screen") };
-    match &profile.pending {
-        Some(Effect::SaveLogin { login, .. } | Effect::RecordVerified { login, .. }) => login.clone(),
-        other => panic!("nothing being saved: {other:?}"),
-    }
+    Box::new(profile.saving().unwrap_or_else(|| panic!("nothing being saved: {:?}", profile.pending)).clone())
 }
 
 /// An app on the profile screen of this account, with the login saved.

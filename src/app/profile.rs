@@ -49,6 +49,14 @@ impl ProfileScreen {
         Self { of, view: None, error: None, pending: None, scroll: 0 }
     }
 
+    /// The login this profile is saving (or recording a check of), while that is pending.
+    pub(crate) fn saving(&self) -> Option<&Login> {
+        match self.pending.as_ref()? {
+            Effect::SaveLogin { login, .. } | Effect::RecordVerified { login, .. } => Some(login),
+            _ => None,
+        }
+    }
+
     /// The server of a login just made, as the person typed it (for the header).
     pub fn server_shown(&self) -> String {
         match &self.of {
@@ -166,7 +174,7 @@ pub(super) fn show_saved(app: &mut App, login: Login, account: &Account) -> Vec<
 /// is showing; the profile it was saved from (if it is still up) says where it went.
 pub(super) fn saved(app: &mut App, login: Login, result: Result<Saved, StoreError>) -> Vec<Effect> {
     let on_its_profile = match &app.screen {
-        Screen::Profile(profile) => profile.view.is_some() && pending_login(profile) == Some(&login),
+        Screen::Profile(profile) => profile.view.is_some() && profile.saving() == Some(&login),
         _ => false,
     };
     match result {
@@ -187,14 +195,6 @@ pub(super) fn saved(app: &mut App, login: Login, result: Result<Saved, StoreErro
         }
     }
     Vec::new()
-}
-
-/// The login the profile is saving (or recording a check of).
-fn pending_login(profile: &ProfileScreen) -> Option<&Login> {
-    match profile.pending.as_ref()? {
-        Effect::SaveLogin { login, .. } | Effect::RecordVerified { login, .. } => Some(login),
-        _ => None,
-    }
 }
 
 /// Why the profile's login (or its refreshed token) was not saved; `s` tries again, except for

@@ -56,24 +56,20 @@ impl Help<'_> {
     /// other), with and without the blank lines. Only the last resort cuts what a key does.
     fn layout(&self, width: u16, height: usize) -> Vec<Line<'static>> {
         let mut last = Vec::new();
-        for (columns, spaced) in [(1, true), (1, false), (2, true), (2, false)] {
-            let mut lines = vec![self.title.clone()];
-            if spaced {
-                lines.push(Line::default());
+        for keys in [wrap_all(&self.column(&self.keys, usize::MAX), width), self.two_columns(width)] {
+            for spaced in [true, false] {
+                let blank = spaced.then(Line::default);
+                let lines: Vec<Line<'static>> = std::iter::once(self.title.clone())
+                    .chain(blank.clone())
+                    .chain(keys.iter().cloned())
+                    .chain(blank)
+                    .chain(wrap_all(&self.notes, width))
+                    .collect();
+                if lines.len() <= height {
+                    return lines;
+                }
+                last = lines;
             }
-            if columns == 1 {
-                lines.extend(wrap_all(&self.column(&self.keys, usize::MAX), width));
-            } else {
-                lines.extend(self.two_columns(width));
-            }
-            if spaced {
-                lines.push(Line::default());
-            }
-            lines.extend(wrap_all(&self.notes, width));
-            if lines.len() <= height {
-                return lines;
-            }
-            last = lines;
         }
         last
     }
@@ -87,7 +83,7 @@ impl Help<'_> {
                 let pad = " ".repeat(column - key.width());
                 Line::from(vec![Span::styled(format!("{pad}{key}  "), self.theme.key()), Span::raw(does.clone())])
             })
-            .map(|line| if line.width() > width { super::fit::line(line, width) } else { line })
+            .map(|line| super::fit::line(line, width))
             .collect()
     }
 

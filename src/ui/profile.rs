@@ -68,7 +68,12 @@ fn label_width() -> usize {
 
 /// A label padded to the label column (wide characters count double).
 fn label(text: &str, theme: &Theme) -> Span<'static> {
-    let pad = label_width().saturating_sub(unicode_width::UnicodeWidthStr::width(text)).max(1);
+    label_in(text, label_width(), theme)
+}
+
+/// A label padded to a column of `width` display columns, at least one space after it.
+fn label_in(text: &str, width: usize, theme: &Theme) -> Span<'static> {
+    let pad = width.saturating_sub(text.width()).max(1);
     Span::styled(format!("{text}{}", " ".repeat(pad)), theme.dim())
 }
 
@@ -169,11 +174,11 @@ fn header(view: &ProfileView, theme: &Theme, beside_avatar: bool) -> Vec<Line<'s
     ];
     out.push(Line::from(counts.into_iter().flatten().collect::<Vec<_>>()));
     // Their own label column, narrower than the one below: beside the avatar the dates need room.
-    let column = [tr!("profile-joined"), tr!("profile-last-post")].iter().map(|l| l.width()).max().unwrap_or(0) + 2;
-    let label = |text: String| Span::styled(format!("{text}{}", " ".repeat(column - text.width())), theme.dim());
-    out.push(Line::from(vec![label(tr!("profile-joined")), Span::raw(view.joined.clone())]));
+    let (joined, last_post) = (tr!("profile-joined"), tr!("profile-last-post"));
+    let column = joined.width().max(last_post.width()) + 2;
+    out.push(Line::from(vec![label_in(&joined, column, theme), Span::raw(view.joined.clone())]));
     out.push(Line::from(vec![
-        label(tr!("profile-last-post")),
+        label_in(&last_post, column, theme),
         Span::raw(view.last_post.clone().unwrap_or_else(|| tr!("profile-never"))),
     ]));
     out
