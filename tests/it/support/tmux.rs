@@ -45,22 +45,29 @@ impl Tmux {
         Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("run tmux")
     }
 
+    /// A tmux command that must work: input tmux refused would otherwise be silently missing.
+    fn must(&self, args: &[&str]) {
+        let out = self.tmux(args);
+        assert!(out.status.success(), "tmux {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
     /// Keys as tmux names them: "Enter", "Escape", "C-u", "Down", "q".
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "0"];
         args.extend_from_slice(keys);
-        self.tmux(&args);
+        self.must(&args);
     }
 
-    /// Literal text, typed character by character.
+    /// Literal text, typed character by character. The `--` matters: a code that begins with
+    /// `-` would otherwise be read as a flag, and nothing typed.
     pub fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "0", "-l", text]);
+        self.must(&["send-keys", "-t", "0", "-l", "--", text]);
     }
 
     /// Paste text as a terminal does (bracketed paste when the program asked for it).
     pub fn paste(&self, text: &str) {
-        self.tmux(&["set-buffer", "--", text]);
-        self.tmux(&["paste-buffer", "-p", "-t", "0"]);
+        self.must(&["set-buffer", "--", text]);
+        self.must(&["paste-buffer", "-p", "-t", "0"]);
     }
 
     pub fn screen(&self) -> String {
