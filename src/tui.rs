@@ -54,8 +54,11 @@ pub async fn run(
             (Some(every), _) => tick = Some((every, ticker(every))),
             (None, _) => tick = None,
         }
-        if redraw && terminal.draw(|frame| hits = ui::draw(frame, &app)).is_err() {
-            break Ended::TerminalGone;
+        if redraw {
+            match ui::draw_settled(terminal, &mut app) {
+                Ok(drawn) => hits = drawn,
+                Err(_) => break Ended::TerminalGone,
+            }
         }
         let action = tokio::select! {
             event = events.next() => match event {

@@ -22,6 +22,8 @@ pub enum Action {
     Click(Target),
     Scroll(i8),
     Resize,
+    /// How far the profile's rows can scroll, as the last frame found (it knows the size).
+    ProfileScrollLimit(u16),
     /// Time passes (only while something animates or counts down).
     Tick(Instant),
     Discovered(TaskId, Result<ServerInfo, ApiError>),

@@ -21,6 +21,9 @@ pub struct ProfileScreen {
     /// registration that can revoke it).
     pub pending: Option<Effect>,
     pub scroll: u16,
+    /// How far the rows can scroll at the size last drawn (the screen reports it after each
+    /// frame); unknown until the profile was first drawn.
+    pub scroll_limit: Option<u16>,
 }
 
 /// Whose profile: a login just made, or a saved one.
@@ -46,7 +49,7 @@ pub struct NewLogin {
 
 impl ProfileScreen {
     fn new(of: ProfileOf) -> Self {
-        Self { of, view: None, error: None, pending: None, scroll: 0 }
+        Self { of, view: None, error: None, pending: None, scroll: 0, scroll_limit: None }
     }
 
     /// The login this profile is saving (or recording a check of), while that is pending.
@@ -72,6 +75,9 @@ pub(super) fn available(profile: &ProfileScreen, has_logins: bool, command: Comm
         Command::Retry => profile.view.is_none() && profile.error.is_some(),
         Command::Accounts => has_logins,
         Command::RetrySave => failed && profile.pending.is_some(),
+        // The scroll keys are offered only when there is somewhere to scroll to.
+        Command::Up => profile.scroll > 0,
+        Command::Down => profile.scroll_limit.is_none_or(|limit| profile.scroll < limit),
         _ => true,
     }
 }
@@ -238,5 +244,15 @@ pub(super) fn avatar_loaded(app: &mut App, url: &str, result: Result<crate::avat
 }
 
 pub(super) fn scroll(profile: &mut ProfileScreen, down: bool) {
-    profile.scroll = if down { profile.scroll.saturating_add(1) } else { profile.scroll.saturating_sub(1) };
+    let scroll = if down { profile.scroll.saturating_add(1) } else { profile.scroll.saturating_sub(1) };
+    profile.scroll = profile.scroll_limit.map_or(scroll, |limit| scroll.min(limit));
+}
+
+/// The profile was drawn: this is how far its rows can scroll now (a resize or a loaded avatar
+/// changes it). A scroll beyond it comes back to the last row.
+pub(super) fn scroll_limit(app: &mut App, limit: u16) {
+    if let Screen::Profile(profile) = &mut app.screen {
+        profile.scroll_limit = Some(limit);
+        profile.scroll = profile.scroll.min(limit);
+    }
 }

@@ -14,6 +14,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Click(target) => on_click(app, target),
         Action::Scroll(delta) => on_command(app, if delta < 0 { Command::Up } else { Command::Down }),
         Action::Resize => Vec::new(),
+        Action::ProfileScrollLimit(limit) => {
+            profile::scroll_limit(app, limit);
+            Vec::new()
+        }
         Action::Tick(now) => authorize::tick(app, now),
         Action::Listening(id, deadline) => authorize::listening(app, id, deadline),
         Action::Loopback(id, event) => authorize::loopback_event(app, id, event),

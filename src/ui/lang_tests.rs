@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::tests::{at_accounts_with_default, at_profile_with_avatar, loopback_waiting, render, shows_in_full};
+use super::tests::{at_accounts_with_default, at_profile_with_avatar, drawn, loopback_waiting, shows_in_full};
 use crate::app::fixtures::*;
 use crate::app::keys::{Shown, bindings};
 use crate::app::{Action, App, Overlay, Screen, update};
@@ -131,7 +131,7 @@ fn every_screen_and_dialog_in_japanese_and_french() {
             for (name, build) in STATES {
                 let app = build();
                 for (w, h) in [(80, 24), (60, 20)] {
-                    let screen = render(&app, w, h);
+                    let (app, screen) = drawn(&app, w, h);
                     let suffix = if w == 60 { "__narrow" } else { "" };
                     insta::assert_snapshot!(format!("{}__{name}{suffix}", lang.code()), screen);
                     nothing_is_cut(&app, &screen, &format!("{} {name} {w}×{h}", lang.code()));
@@ -147,7 +147,8 @@ fn the_help_is_never_cut_in_english_either() {
         for (name, build) in STATES.iter().filter(|(name, _)| name.starts_with("help")) {
             let app = build();
             for (w, h) in [(80, 24), (60, 20)] {
-                nothing_is_cut(&app, &render(&app, w, h), &format!("en {name} {w}×{h}"));
+                let (app, screen) = drawn(&app, w, h);
+                nothing_is_cut(&app, &screen, &format!("en {name} {w}×{h}"));
             }
         }
     });

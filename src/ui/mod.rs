@@ -16,13 +16,15 @@ pub(crate) mod wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
-use crate::app::{App, Screen, ScreenId, Step, Target};
+use crate::app::{Action, App, Screen, ScreenId, Step, Target};
 pub use theme::Theme;
 
 /// Where clickable things were drawn, so the runner can turn a mouse click into a `Target`.
 #[derive(Debug, Default, Clone)]
 pub struct HitMap {
     areas: Vec<(Rect, Target)>,
+    /// How far the profile's rows could scroll in this frame.
+    profile_scroll_limit: Option<u16>,
 }
 
 impl HitMap {
@@ -30,10 +32,38 @@ impl HitMap {
         self.areas.push((area, target));
     }
 
+    /// What the frame learned that the app cannot know without the size: an action for it when
+    /// that differs from what the app has (the frame is then drawn again).
+    pub fn learned(&self, app: &App) -> Option<Action> {
+        let limit = self.profile_scroll_limit?;
+        match &app.screen {
+            Screen::Profile(p) if p.scroll_limit != Some(limit) => Some(Action::ProfileScrollLimit(limit)),
+            _ => None,
+        }
+    }
+
     /// The last-drawn target under a position (overlays are drawn last, so they win).
     pub fn target_at(&self, column: u16, row: u16) -> Option<Target> {
         self.areas.iter().rev().find(|(r, _)| r.contains(Position::new(column, row))).map(|(_, t)| *t)
     }
+}
+
+/// Draw the screen on a terminal; when the frame found what only the size tells (how far the
+/// profile scrolls, and so whether its scroll keys are offered), the app learns it and the
+/// screen is drawn once more with it. Returns the click targets of what is showing.
+pub fn draw_settled<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+) -> Result<HitMap, B::Error> {
+    let mut hits = HitMap::default();
+    terminal.draw(|frame| hits = draw(frame, app))?;
+    if let Some(learned) = hits.learned(app) {
+        // What a frame teaches starts no work.
+        let effects = crate::app::update(app, learned);
+        debug_assert!(effects.is_empty());
+        terminal.draw(|frame| hits = draw(frame, app))?;
+    }
+    Ok(hits)
 }
 
 /// Draw the whole screen; returns the click targets.
@@ -68,7 +98,9 @@ pub fn draw(frame: &mut Frame, app: &App) -> HitMap {
             Step::Authorize => authorize::draw(frame, body, app, flow, &theme),
             Step::Code => code::draw(frame, body, app, flow, &theme),
         },
-        Screen::Profile(profile) => profile::draw(frame, body, app, profile, &theme),
+        Screen::Profile(profile) => {
+            hits.profile_scroll_limit = profile::draw(frame, body, app, profile, &theme);
+        }
     }
     let status = status.inner(ratatui::layout::Margin::new(1, 0));
     let status_lines = wrap::clip(status_lines, usize::from(status.height), status.width);
@@ -84,5 +116,7 @@ mod dialog_tests;
 mod lang_tests;
 #[cfg(test)]
 mod refresh_tests;
+#[cfg(test)]
+mod scroll_tests;
 #[cfg(test)]
 mod tests;

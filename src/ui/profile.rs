@@ -15,19 +15,21 @@ use crate::avatar::{self, Avatar};
 use crate::store::{Saved, TokenPlace};
 use crate::tr;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, profile: &ProfileScreen, theme: &Theme) {
+/// Draws the profile; returns how far its rows can scroll at this size, once it has rows.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, profile: &ProfileScreen, theme: &Theme) -> Option<u16> {
     let Some(view) = &profile.view else {
         let line = match &profile.error {
             Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
             None => Line::styled(tr!("profile-reading"), theme.dim()),
         };
         super::wrap::paragraph(frame, area, vec![line]);
-        return;
+        return None;
     };
     let rows = super::wrap::wrap_all(&lines(view, app, theme, area.width), area.width);
     // Scrolling stops at the last row; markers say there is more above or below.
     let height = usize::from(area.height);
-    let scroll = usize::from(profile.scroll).min(rows.len().saturating_sub(height));
+    let limit = rows.len().saturating_sub(height);
+    let scroll = usize::from(profile.scroll).min(limit);
     let below = rows.len().saturating_sub(scroll + height);
     frame.render_widget(Paragraph::new(rows).scroll((scroll as u16, 0)), area);
     let marker = |text: String, y: u16, frame: &mut Frame| {
@@ -42,6 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, profile: &ProfileScreen, t
     if scroll > 0 {
         marker(format!(" ▲ {} ", tr!("more-rows", count = scroll)), area.y, frame);
     }
+    Some(u16::try_from(limit).unwrap_or(u16::MAX))
 }
 
 /// Columns the labels take: the widest of this language's, at least 22 (wide characters

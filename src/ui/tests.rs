@@ -9,14 +9,18 @@ use crate::app::{Action, App, Overlay, update};
 use crate::mastodon::ApiError;
 
 /// The screen as text, one line per row: what a person sees (a wide character once, not its
-/// hidden second cell), with each row quoted so trailing spaces show.
+/// hidden second cell), with each row quoted so trailing spaces show. Drawn as the event loop
+/// draws (what the frame learns about the size is taken in), on a copy of the app.
 pub(super) fn render(app: &App, width: u16, height: u16) -> String {
+    drawn(app, width, height).1
+}
+
+/// The app as it is after drawing at this size (it learned how far the profile scrolls), and
+/// the screen.
+pub(super) fn drawn(app: &App, width: u16, height: u16) -> (App, String) {
+    let mut app = app.clone();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| {
-            super::draw(f, app);
-        })
-        .unwrap();
+    super::draw_settled(&mut terminal, &mut app).unwrap();
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..height {
@@ -33,7 +37,7 @@ pub(super) fn render(app: &App, width: u16, height: u16) -> String {
         }
         out.push_str(&format!("\"{row}\"\n"));
     }
-    out
+    (app, out)
 }
 
 fn flow_mut(app: &mut App) -> &mut crate::app::Flow {
@@ -380,7 +384,7 @@ fn every_footer_hint_is_shown() {
         [App::new(settings()), at_scopes(server(true)), at_authorize(), code, at_profile(account()), at_accounts()];
     for app in &apps {
         for (w, h) in [(80, 24), (60, 20)] {
-            let screen = render(app, w, h);
+            let (app, screen) = drawn(app, w, h);
             let footer = crate::app::keys::bindings(app.screen_id()).iter();
             for b in footer.filter(|b| b.shown == crate::app::keys::Shown::Footer && app.available(b.command)) {
                 let hint = format!("{} {}", b.footer_label(), crate::i18n::text(b.label));

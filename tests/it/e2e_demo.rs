@@ -161,6 +161,7 @@ fn demo_logs_in_with_a_real_code_and_leaves_nothing_behind() {
     // The avatar, fetched from the demo server and drawn in half blocks beside the name.
     t.wait_for("▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀  Ada Lovelace");
     assert!(!profile.contains(&code), "the code is not left on screen:\n{profile}");
+    scrolls_to_the_last_row_and_no_further(&t);
 
     // Saved in the demo's own temporary directory, which exists while mastokey runs…
     let saved = saved_in(&profile).unwrap_or_else(|| panic!("no path after \"Saved in\":\n{profile}"));
@@ -179,6 +180,27 @@ fn demo_logs_in_with_a_real_code_and_leaves_nothing_behind() {
     assert!(!sandbox.config_override().exists(), "the demo used MASTOKEY_CONFIG_DIR");
     sandbox.assert_home_untouched();
     assert_eq!(t.format("#{alternate_on}"), "0", "still on the alternate screen");
+}
+
+/// In a window too short for the profile, `j` scrolls to its last row and no further (the
+/// footer then stops offering it), and one `k` is one row back.
+fn scrolls_to_the_last_row_and_no_further(t: &Tmux) {
+    let hint = "↓ scroll down";
+    let window = |rows: &str| assert!(t.tmux(&["resize-window", "-t", "0", "-x", "100", "-y", rows]).status.success());
+    window("16");
+    let short = t.wait_until("the footer to offer scrolling", |s| s.contains(hint) && s.contains("▼"));
+    assert!(!short.contains("▲"), "{short}");
+    for _ in 0..40 {
+        t.keys(&["j"]);
+    }
+    t.wait_until("the last row, with nothing more to scroll to", |s| {
+        s.contains("▲") && !s.contains("▼") && !s.contains(hint)
+    });
+    t.keys(&["k"]);
+    t.wait_until("one row back", |s| s.contains("▼ 1 more") && s.contains(hint));
+    // Taller again: what scrolled away is still away, up to the rows that now fit.
+    window("30");
+    t.wait_until("the taller window", |s| s.lines().count() >= 30 && s.contains("Saved in"));
 }
 
 /// The directory the demo saved in: the child of TMPDIR that holds `saved` (a file or the
