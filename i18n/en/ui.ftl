@@ -89,6 +89,7 @@ code-ask-paste = Paste the code the server showed after you approved mastokey:
 code-box = Authorization code
 code-hint = Spaces and line breaks around the code are ignored. The code works once and only for a few minutes.
 code-url-label = Authorize URL ({ $key } opens it again):
+code-url-label-plain = Authorize URL:
 
 qr-phone-loopback = A phone cannot reach this computer's 127.0.0.1: press { $key } for paste mode first.
 qr-hint = Scan with your phone's camera to log in there. { $back } or { $key } closes.

@@ -92,6 +92,7 @@ code-ask-paste = Collez le code que le serveur a affiché après que vous avez a
 code-box = Code d’autorisation
 code-hint = Les espaces et sauts de ligne autour du code sont ignorés. Le code ne sert qu’une fois, et seulement pendant quelques minutes.
 code-url-label = URL d’autorisation ({ $key } la rouvre) :
+code-url-label-plain = URL d’autorisation :
 
 qr-phone-loopback = Un téléphone ne peut pas joindre le 127.0.0.1 de cet ordinateur : appuyez d’abord sur { $key } pour passer en mode collage.
 qr-hint = Scannez avec l’appareil photo de votre téléphone pour vous y connecter. { $back } ou { $key } ferme.

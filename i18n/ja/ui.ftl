@@ -88,6 +88,7 @@ code-ask-paste = mastokey を承認した後にサーバーが表示したコー
 code-box = 認証コード
 code-hint = コードの前後の空白や改行は無視されます。コードは 1 回だけ、数分間のみ有効です。
 code-url-label = 承認用 URL（{ $key } でもう一度開く）：
+code-url-label-plain = 承認用 URL：
 
 qr-phone-loopback = スマートフォンからはこのコンピューターの 127.0.0.1 に接続できません。先に { $key } を押して貼り付けモードにしてください。
 qr-hint = スマートフォンのカメラで読み取ると、そちらでログインできます。{ $back } または { $key } で閉じます。

@@ -98,9 +98,9 @@ pub fn browser_failed(error: &str, screen: ScreenId) -> String {
     format!("{error}{copy}{qr}{paste}")
 }
 
-/// Copying failed.
-pub fn copy_failed(error: &str, screen: ScreenId) -> String {
-    let open = press(screen, Command::OpenBrowser, "hint-open-it");
+/// Copying failed; opening the page is the other way, where a browser can be started.
+pub fn copy_failed(error: &str, screen: ScreenId, browser: bool) -> String {
+    let open = if browser { press(screen, Command::OpenBrowser, "hint-open-it") } else { String::new() };
     tr!("copy-failed", error = error, hint = open)
 }
 

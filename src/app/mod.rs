@@ -255,6 +255,8 @@ impl App {
     pub fn available(&self, command: Command) -> bool {
         match (&self.screen, command) {
             (_, Command::Quit | Command::Help | Command::Back | Command::Yes | Command::No) => true,
+            // Where no browser can be started, `o` is not offered (it could only fail).
+            (Screen::Login(_), Command::OpenBrowser) if !self.settings.browser => false,
             (Screen::Login(flow), c) => authorize::available(flow, self.busy(), c),
             (Screen::Profile(profile), c) => profile::available(profile, !self.accounts.logins.is_empty(), c),
             (Screen::Accounts, Command::Submit | Command::CopyToken | Command::Logout | Command::ChangeScopes) => {
@@ -310,7 +312,12 @@ impl App {
         self.notice = Some(Notice { text: text.into(), kind, screen: self.screen_id() });
     }
 
+    /// A request starts: the notice of the moment before it goes (a warning stays until a key);
+    /// one said after this, about why it started, shows beside the spinner.
     fn begin_task(&mut self, what: &'static str) -> TaskId {
+        if self.notice.as_ref().is_some_and(|n| n.kind != NoticeKind::Warning) {
+            self.notice = None;
+        }
         let id = self.next_task_id();
         self.task = Some(Task { id, what });
         id

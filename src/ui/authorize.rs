@@ -34,14 +34,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
         super::wrap::paragraph(frame, area, vec![text]);
         return;
     };
-    let url_box = url_height(&attempt.url, area.width).min(area.height.saturating_sub(3));
+    let intro_lines = super::wrap::wrap_all(
+        &[
+            Line::styled(tr!("authorize-open-this"), theme.bold()),
+            Line::styled(registration_note(attempt), theme.dim()),
+        ],
+        area.width,
+    );
+    // The note gets the rows it needs (a failed save says why, at length), the URL box first.
+    let url_box = url_height(&attempt.url, area.width).min(area.height.saturating_sub(1));
+    let intro_rows = (intro_lines.len() as u16).min(area.height.saturating_sub(url_box));
     let [intro, url, after] =
-        Layout::vertical([Constraint::Length(3), Constraint::Length(url_box), Constraint::Min(0)]).areas(area);
-    let intro_lines = vec![
-        Line::styled(tr!("authorize-open-this"), theme.bold()),
-        Line::styled(registration_note(attempt), theme.dim()),
-    ];
-    super::wrap::paragraph(frame, intro, intro_lines);
+        Layout::vertical([Constraint::Length(intro_rows), Constraint::Length(url_box), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(intro_lines), intro);
     url_box_widget(frame, url, attempt, theme);
     // In a short terminal the side remarks give way before what the person must read.
     let mut lines = redirect_lines(app, attempt, theme);

@@ -35,14 +35,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
     text_box(frame, input, &flow.code, &tr!("code-box"), focused, theme);
     super::wrap::paragraph(frame, feedback, vec![feedback_text]);
     if let Some(attempt) = &flow.attempt {
-        let open = key_for(ScreenId::Code, Command::OpenBrowser).unwrap_or_default();
+        let open = key_for(ScreenId::Code, Command::OpenBrowser);
         let [label, url] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rest);
         let mut rows = url_lines(&attempt.url, url.width);
         let back = key_for(ScreenId::Code, Command::Back).unwrap_or_default();
         let cut = Line::styled(format!("… {}", tr!("code-url-cut", key = back)), theme.accent());
         // No row left for it at all: the label's row says where the whole URL is instead.
-        let label_line =
-            if url.height == 0 { cut.clone() } else { Line::styled(tr!("code-url-label", key = open), theme.dim()) };
+        let label_text = match open {
+            Some(key) if app.available(Command::OpenBrowser) => tr!("code-url-label", key = key),
+            _ => tr!("code-url-label-plain"),
+        };
+        let label_line = if url.height == 0 { cut.clone() } else { Line::styled(label_text, theme.dim()) };
         frame.render_widget(Paragraph::new(label_line), label);
         // Too long for the rows left: cut where the eye sees it, saying where the whole URL is.
         if rows.len() > usize::from(url.height) && url.height > 0 {

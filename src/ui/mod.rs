@@ -115,6 +115,8 @@ mod dialog_tests;
 #[cfg(test)]
 mod lang_tests;
 #[cfg(test)]
+mod moment_tests;
+#[cfg(test)]
 mod refresh_tests;
 #[cfg(test)]
 mod scroll_tests;

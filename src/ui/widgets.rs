@@ -94,16 +94,18 @@ pub fn demo_banner(theme: &Theme) -> Span<'static> {
     Span::styled(format!(" {} ", tr!("demo-banner")), theme.demo())
 }
 
-/// The spinner while a request runs, else the latest notice, wrapped to `width` columns so the
+/// The spinner while a request runs, and the notice of the moment, wrapped to `width` columns so the
 /// whole sentence can be shown (the caller gives it the rows).
 pub fn status_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
-    let line = if let Some(task) = &app.task {
+    // The request in flight, and under it the notice (why it started: "That attempt is over…").
+    let spinner = app.task.as_ref().map(|task| {
         Line::from(vec![
             Span::styled(format!("{} ", SPINNER[app.spinner % SPINNER.len()]), theme.accent()),
             Span::raw(format!("{}…", capitalize(&crate::i18n::text(task.what)))),
             Span::styled(cancel_hint(app), theme.dim()),
         ])
-    } else if let Some(n) = app.visible_notice() {
+    });
+    let notice = app.visible_notice().map(|n| {
         let style = match n.kind {
             NoticeKind::Info => theme.dim(),
             NoticeKind::Success => theme.success(),
@@ -111,10 +113,9 @@ pub fn status_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> 
             NoticeKind::Warning => theme.warning(),
         };
         Line::styled(n.text.clone(), style)
-    } else {
-        Line::default()
-    };
-    wrap(&line, width)
+    });
+    let lines: Vec<_> = spinner.into_iter().chain(notice).flat_map(|line| wrap(&line, width)).collect();
+    if lines.is_empty() { wrap(&Line::default(), width) } else { lines }
 }
 
 /// `(esc cancels)`, from the screen's key for going back (which cancels a request in flight).
