@@ -154,6 +154,30 @@ async fn every_page_the_browser_shows() {
         browser.screenshot(&path).await;
     }
 
+    // Any other page of the listener, and an error other than a denial (a scope the server
+    // refused, say), named in the server's words.
+    let (attempt, mut events) = loopback_attempt(&k).await;
+    let base = attempt.redirect_uri.trim_end_matches("/callback");
+    browser.goto(&format!("{base}/favicon.ico")).await;
+    browser.wait_for_text("only waiting for the login callback").await;
+    if let Some(path) = keep("browser-callback-not-found.png") {
+        browser.screenshot(&path).await;
+    }
+    let refused = format!(
+        "{}?error=invalid_scope&error_description=The+requested+scope+is+invalid&state={}",
+        attempt.redirect_uri, attempt.state
+    );
+    browser.goto(&refused).await;
+    browser.wait_for_text("Login not completed").await;
+    let page = browser.page_text().await;
+    assert!(page.contains("The requested scope is invalid") && page.contains("Go back to the terminal"), "{page}");
+    let (event, strays) = outcome(&mut events).await;
+    assert!(matches!(&event, Event::Refused { error, .. } if error == "invalid_scope"), "{event:?}");
+    assert!(strays.iter().any(|e| matches!(e, Event::Stray(path) if path == "/favicon.ico")), "{strays:?}");
+    if let Some(path) = keep("browser-callback-error.png") {
+        browser.screenshot(&path).await;
+    }
+
     // A browser that comes back after the attempt's time ran out.
     let listener = Listener::bind(None).expect("bind");
     let late = listener.redirect_uri();
