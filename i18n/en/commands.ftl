@@ -92,7 +92,7 @@ start-terminal = setting up the terminal
 start-interface = running the terminal interface
 start-demo-server = starting the demo server on 127.0.0.1
 start-demo-dir = creating the demo's temporary directory
-start-logins-unreadable = Saved logins could not be read: { $error }
+start-logins-unreadable = Saved logins could not be read: { $error }.
 
 ## issue 15: refresh
 

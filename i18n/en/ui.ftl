@@ -45,6 +45,7 @@ preset-all-but-admin = everything but admin
 scopes-nothing-chosen = (nothing chosen yet)
 scopes-what-it-allows = What it allows
 scopes-string-title = Scope string requested
+scopes-description-cut = a taller window shows the rest
 scopes-tree-title = Scopes
 more-rows = { $count } more
 scope-deprecated-mark = (deprecated)

@@ -87,7 +87,7 @@ start-terminal = en préparant le terminal
 start-interface = en faisant fonctionner l’interface du terminal
 start-demo-server = en démarrant le serveur de démo sur 127.0.0.1
 start-demo-dir = en créant le dossier temporaire de la démo
-start-logins-unreadable = Les connexions enregistrées n’ont pas pu être lues : { $error }
+start-logins-unreadable = Les connexions enregistrées n’ont pas pu être lues : { $error }.
 
 ## issue 15: refresh
 

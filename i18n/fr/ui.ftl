@@ -45,6 +45,7 @@ preset-all-but-admin = tout sauf admin
 scopes-nothing-chosen = (rien de choisi pour l’instant)
 scopes-what-it-allows = Ce qu’elle permet
 scopes-string-title = Permissions demandées
+scopes-description-cut = une fenêtre plus haute montre la suite
 scopes-tree-title = Permissions
 more-rows = { $count ->
     [one] { $count } autre

@@ -87,7 +87,7 @@ start-terminal = 端末を準備しているところでした
 start-interface = 端末インターフェースを実行しているところでした
 start-demo-server = 127.0.0.1 でデモサーバーを起動しているところでした
 start-demo-dir = デモ用の一時ディレクトリを作成しているところでした
-start-logins-unreadable = 保存済みのログイン情報を読み取れませんでした：{ $error }
+start-logins-unreadable = 保存済みのログイン情報を読み取れませんでした：{ $error }。
 
 ## issue 15: refresh
 

@@ -47,6 +47,7 @@ preset-all-but-admin = 管理以外すべて
 scopes-nothing-chosen = （まだ何も選択されていません）
 scopes-what-it-allows = できること
 scopes-string-title = 要求するスコープ文字列
+scopes-description-cut = ウィンドウを高くすると続きを表示します
 scopes-tree-title = スコープ
 more-rows = 他 { $count } 件
 scope-deprecated-mark = (非推奨)

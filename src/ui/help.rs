@@ -56,7 +56,7 @@ impl Help<'_> {
     /// other), with and without the blank lines. Only the last resort cuts what a key does.
     fn layout(&self, width: u16, height: usize) -> Vec<Line<'static>> {
         let mut last = Vec::new();
-        for keys in [wrap_all(&self.column(&self.keys, usize::MAX), width), self.two_columns(width)] {
+        for keys in [self.wrapped_column(width), self.two_columns(width)] {
             for spaced in [true, false] {
                 let blank = spaced.then(Line::default);
                 let lines: Vec<Line<'static>> = std::iter::once(self.title.clone())
@@ -84,6 +84,29 @@ impl Help<'_> {
                 Line::from(vec![Span::styled(format!("{pad}{key}  "), self.theme.key()), Span::raw(does.clone())])
             })
             .map(|line| super::fit::line(line, width))
+            .collect()
+    }
+
+    /// One column, what a key does wrapped under itself (a hanging indent past the keys), so
+    /// the keys' column stays clear.
+    fn wrapped_column(&self, width: u16) -> Vec<Line<'static>> {
+        let column = self.keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        let indent = column + 2;
+        let room = usize::from(width).saturating_sub(indent).max(1) as u16;
+        self.keys
+            .iter()
+            .flat_map(|(key, does)| {
+                let pad = " ".repeat(column - key.width());
+                let rows = super::wrap::wrap(&Line::raw(does.clone()), room);
+                rows.into_iter().enumerate().map(move |(i, row)| {
+                    let lead = if i == 0 {
+                        Span::styled(format!("{pad}{key}  "), self.theme.key())
+                    } else {
+                        Span::raw(" ".repeat(indent))
+                    };
+                    Line::from(std::iter::once(lead).chain(row.spans).collect::<Vec<_>>())
+                })
+            })
             .collect()
     }
 

@@ -3,7 +3,8 @@
 
 use crossterm::event::KeyCode;
 
-use super::tests::{at_accounts_with_default, at_profile_with_avatar, drawn, loopback_waiting, shows_in_full};
+use super::states::*;
+use super::tests::{drawn, shows_in_full};
 use crate::app::fixtures::*;
 use crate::app::keys::{Shown, bindings};
 use crate::app::{Action, App, Overlay, Screen, update};
@@ -122,7 +123,49 @@ const STATES: &[(&str, Build)] = &[
     ("refresh_scopes", at_refresh_scopes),
     ("refreshed", || at_refreshed(account(), Ok(()))),
     ("refreshed_not_revoked", || at_refreshed(account(), Err("the token belongs to another app".into()))),
+    ("refresh_other_account", || at_refreshed(grace(), Ok(()))),
+    ("instance_busy_demo", instance_busy_demo),
+    ("scopes_adapted", scopes_adapted),
+    ("scopes_long_string", scopes_long_string),
+    ("notice_kept_aside", kept_aside),
+    ("accounts_checked", accounts_checked),
+    ("help_instance", || {
+        let mut app = App::new(settings());
+        press(&mut app, KeyCode::F(1));
+        app
+    }),
+    ("help_authorize", || with_key(at_authorize(), '?')),
+    ("help_profile", || with_key(at_profile(account()), '?')),
+    ("help_accounts", || with_key(at_accounts(), '?')),
 ];
+
+/// The QR code at the least size its message asks for, in each language: it fits there, and
+/// the message is shown whole in a smaller terminal.
+#[test]
+fn the_qr_code_fits_at_the_size_it_asks_for_in_japanese_and_french() {
+    for lang in [Lang::Ja, Lang::Fr] {
+        i18n::with(lang, || {
+            let app = with_key(at_authorize(), 'p');
+            let small = super::tests::render(&app, 80, 24);
+            let (w, h) = asked_size(&small);
+            let fits = super::tests::render(&app, w, h);
+            assert!(fits.contains("▀▀") && !fits.contains(&format!("{w}×")), "{} {w}×{h}\n{fits}", lang.code());
+            let less = super::tests::render(&app, w, h - 1);
+            assert!(less.contains(&format!("{w}×{}", h - 1)), "{} {w}×{h} is the least\n{less}", lang.code());
+            insta::assert_snapshot!(format!("{}__qr_code", lang.code()), fits);
+            insta::assert_snapshot!(format!("{}__qr_code__too_small", lang.code()), small);
+        });
+    }
+}
+
+/// The first `W×H` in the text: the size the message asks for.
+fn asked_size(screen: &str) -> (u16, u16) {
+    let at = screen.find('×').expect(screen);
+    let w: String =
+        screen[..at].chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+    let h: String = screen[at + '×'.len_utf8()..].chars().take_while(char::is_ascii_digit).collect();
+    (w.parse().expect(screen), h.parse().expect(screen))
+}
 
 #[test]
 fn every_screen_and_dialog_in_japanese_and_french() {
@@ -158,8 +201,16 @@ fn the_help_is_never_cut_in_english_either() {
 /// what each key in the help does.
 fn nothing_is_cut(app: &App, screen: &str, what: &str) {
     if let Some(Overlay::Help) = &app.overlay {
+        // The help drawn over nothing, so the screen beside it does not interleave its rows.
+        // Each row is quoted; a wide character takes two columns.
+        let width = screen.lines().next().map_or(0, |row| unicode_width::UnicodeWidthStr::width(row) - 2);
+        let height = screen.lines().count();
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width as u16, height as u16)).unwrap();
+        terminal.draw(|frame| super::help::draw(frame, app, &super::Theme::new(true))).unwrap();
+        let help = super::tests::text_of(terminal.backend().buffer());
         for b in bindings(app.screen_id()).iter().filter(|b| b.shown != Shown::Hidden) {
-            assert!(shows_in_full(screen, &i18n::text(b.label)), "{what}: the help cuts {:?}\n{screen}", b.label);
+            assert!(shows_in_full(&help, &i18n::text(b.label)), "{what}: the help cuts {:?}\n{help}", b.label);
         }
     }
     if app.overlay.is_none() && !app.flow().is_some_and(|f| f.qr_open) {
@@ -174,6 +225,19 @@ fn nothing_is_cut(app: &App, screen: &str, what: &str) {
             for shown in &app.accounts.logins {
                 let handle = format!("@{}", shown.login.acct);
                 assert!(screen.contains(&handle), "{what}: the handle {handle} is cut\n{screen}");
+            }
+        }
+        if let Some(flow) = app.flow().filter(|_| app.screen_id() == crate::app::ScreenId::Scopes) {
+            let chosen = flow.tree.selected().join(" ");
+            assert!(shows_in_full(screen, &chosen), "{what}: the scope string is cut\n{screen}");
+            if let Some(note) = flow.server.adaptations() {
+                assert!(shows_in_full(screen, &note), "{what}: the server's adaptations are cut\n{screen}");
+            }
+            // What the scope under the cursor allows: whole, or cut with a marker saying so.
+            if let Some(row) = flow.tree.current() {
+                let whole = shows_in_full(screen, &row.scope.description());
+                let marked = screen.contains(&format!("… {}", i18n::text("scopes-description-cut")));
+                assert!(whole || marked, "{what}: the description is cut in silence\n{screen}");
             }
         }
         if app.screen_id() == crate::app::ScreenId::Instance {

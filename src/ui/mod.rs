@@ -121,4 +121,6 @@ mod refresh_tests;
 #[cfg(test)]
 mod scroll_tests;
 #[cfg(test)]
+mod states;
+#[cfg(test)]
 mod tests;

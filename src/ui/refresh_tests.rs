@@ -1,18 +1,8 @@
 //! What a refresh changes on screen: the header of its steps, and its end on the profile.
 
+use super::states::grace;
 use super::tests::{render, shows_in_full, snap, snap_one};
 use crate::app::fixtures::*;
-use crate::mastodon::Account;
-
-fn grace() -> Account {
-    Account {
-        id: "7".into(),
-        username: "grace".into(),
-        acct: "grace".into(),
-        display_name: "Grace Hopper".into(),
-        ..account()
-    }
-}
 
 #[test]
 fn refresh_scopes_say_whose_scopes_change() {

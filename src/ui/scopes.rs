@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::wrap::{clip, wrap, wrap_all};
+use super::wrap::{clip, keep_what_fits, wrap, wrap_all};
 use super::{HitMap, Theme};
 use crate::app::scope_tree::{Check, Preset, Row, ScopeTree};
 use crate::app::{Flow, Target};
@@ -24,7 +24,8 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mu
     // Beside the tree when wide; else under it, with every row its wrapped text needs, and
     // with the presets spelled out when the tree's border has no room for them.
     let presets_in_border = presets_text().width() + 14 <= usize::from(if wide { area.width / 2 } else { area.width });
-    let mut explained_rows = if wide { Vec::new() } else { wrap_all(&explained, area.width) };
+    let explained_lines: Vec<Line> = explained.iter().map(|(_, line)| line.clone()).collect();
+    let mut explained_rows = if wide { Vec::new() } else { wrap_all(&explained_lines, area.width) };
     if !wide && !presets_in_border {
         explained_rows.extend(wrap(
             &Line::styled(tr!("scopes-presets", presets = presets_text().trim()), theme.dim()),
@@ -50,8 +51,25 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mu
             .border_style(theme.dim());
         let inner = block.inner(side);
         frame.render_widget(block, side);
-        super::wrap::paragraph(frame, inner, explained);
+        super::wrap::paragraph(frame, inner, explained_lines);
     } else {
+        // The tree keeps one row (three with its borders). Where the rest does not fit, the
+        // notes under the description give way first, whole (as side remarks do elsewhere);
+        // the description itself, if it must be cut, ends in a marker that says so.
+        let room = usize::from(main.height.saturating_sub(3));
+        if explained_rows.len() > room && room > 0 {
+            let essentials: Vec<Line> = explained.iter().filter(|(p, _)| *p > 1).map(|(_, l)| l.clone()).collect();
+            let mut essentials = wrap_all(&essentials, area.width);
+            explained_rows = if essentials.len() <= room {
+                keep_what_fits(explained.clone(), area.width, room as u16)
+            } else {
+                let cut =
+                    wrap(&Line::styled(format!("… {}", tr!("scopes-description-cut")), theme.accent()), area.width);
+                essentials.truncate(room.saturating_sub(cut.len()));
+                essentials.extend(cut);
+                essentials
+            };
+        }
         let [list, side] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(explained_rows.len() as u16)]).areas(main);
         tree(frame, list, &flow.tree, theme, hits);
@@ -169,27 +187,28 @@ fn row_line(tree: &ScopeTree, row: &Row, selected: bool, theme: &Theme) -> Line<
 }
 
 /// The highlighted scope in plain words (admin scopes with their warning); its name on a line of
-/// its own, or `inline` before the first sentence where rows are scarce.
-fn description_lines(tree: &ScopeTree, theme: &Theme, inline: bool) -> Vec<Line<'static>> {
+/// its own, or `inline` before the first sentence where rows are scarce. Each line with its
+/// priority: the notes under the description are the first to go where rows run out.
+fn description_lines(tree: &ScopeTree, theme: &Theme, inline: bool) -> Vec<(u8, Line<'static>)> {
     let Some(row) = tree.current() else { return Vec::new() };
     let scope = row.scope;
     let name = Span::styled(scope.name, theme.bold());
-    let mut lines = if inline { Vec::new() } else { vec![Line::from(name.clone())] };
+    let mut lines = if inline { Vec::new() } else { vec![(2, Line::from(name.clone()))] };
     let mut text_style = ratatui::style::Style::new();
     if scope.is_admin() {
-        lines.push(Line::styled(format!("⚠ {}", tr!("scope-admin-warning")), theme.warning()));
+        lines.push((2, Line::styled(format!("⚠ {}", tr!("scope-admin-warning")), theme.warning())));
         text_style = theme.warning();
     }
-    lines.push(Line::styled(scope.description(), text_style));
+    lines.push((2, Line::styled(scope.description(), text_style)));
     if inline {
-        lines[0].spans.insert(0, Span::raw(" — "));
-        lines[0].spans.insert(0, name);
+        lines[0].1.spans.insert(0, Span::raw(" — "));
+        lines[0].1.spans.insert(0, name);
     }
     if let Some(since) = scope.since {
-        lines.push(Line::styled(tr!("scope-needs-version", version = since), theme.dim()));
+        lines.push((1, Line::styled(tr!("scope-needs-version", version = since), theme.dim())));
     }
     if !tree.is_advertised(scope) {
-        lines.push(Line::styled(tr!("scope-unlisted-note"), theme.dim()));
+        lines.push((1, Line::styled(tr!("scope-unlisted-note"), theme.dim())));
     }
     lines
 }

@@ -4,6 +4,7 @@ use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use super::states::*;
 use crate::app::fixtures::*;
 use crate::app::{Action, App, Overlay, update};
 use crate::mastodon::ApiError;
@@ -21,7 +22,13 @@ pub(super) fn drawn(app: &App, width: u16, height: u16) -> (App, String) {
     let mut app = app.clone();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     super::draw_settled(&mut terminal, &mut app).unwrap();
-    let buffer = terminal.backend().buffer();
+    let screen = text_of(terminal.backend().buffer());
+    (app, screen)
+}
+
+/// What a buffer shows as text, one quoted line per row.
+pub(super) fn text_of(buffer: &ratatui::buffer::Buffer) -> String {
+    let (width, height) = (buffer.area.width, buffer.area.height);
     let mut out = String::new();
     for y in 0..height {
         let mut row = String::new();
@@ -37,14 +44,7 @@ pub(super) fn drawn(app: &App, width: u16, height: u16) -> (App, String) {
         }
         out.push_str(&format!("\"{row}\"\n"));
     }
-    (app, out)
-}
-
-fn flow_mut(app: &mut App) -> &mut crate::app::Flow {
-    match &mut app.screen {
-        crate::app::Screen::Login(flow) => flow,
-        other => panic!("not in a login: {other:?}"),
-    }
+    out
 }
 
 /// One snapshot at 80×24: for states whose layout does not change with the size (a dialog, a
@@ -75,15 +75,8 @@ fn instance_error() {
 }
 
 #[test]
-fn instance_busy_demo() {
-    let mut app = App::new(crate::app::Settings {
-        demo: crate::mastodon::address::parse("http://127.0.0.1:4000").ok(),
-        ..settings()
-    });
-    type_text(&mut app, "127.0.0.1:4000");
-    app.instance.input.set("http://127.0.0.1:4000");
-    press(&mut app, KeyCode::Enter);
-    snap_one("instance_busy_demo", &app);
+fn instance_busy_in_the_demo() {
+    snap_one("instance_busy_demo", &instance_busy_demo());
 }
 
 #[test]
@@ -169,22 +162,6 @@ fn no_color_still_marks_the_selection() {
 }
 
 /// On the authorize screen in loopback mode, listening with 4:59 left.
-pub(super) fn loopback_waiting() -> App {
-    use crate::app::{RedirectMode, Settings};
-    use std::time::{Duration, Instant};
-    let mut app = App::new(Settings { redirect: RedirectMode::Loopback, ..settings() });
-    type_text(&mut app, "example.social");
-    let id = task_id(&press(&mut app, KeyCode::Enter));
-    update(&mut app, Action::Discovered(id, Ok(server(true))));
-    let id = task_id(&press(&mut app, KeyCode::Enter));
-    let redirect_uri = "http://127.0.0.1:54321/callback".to_owned();
-    let fx = update(&mut app, Action::Registered(id, Ok(prepared(true, &redirect_uri))));
-    let Some(crate::app::Effect::Listen { id, .. }) = fx.last() else { panic!() };
-    let start = Instant::now();
-    update(&mut app, Action::Listening(*id, start + Duration::from_secs(300)));
-    update(&mut app, Action::Tick(start + Duration::from_millis(1500)));
-    app
-}
 
 #[test]
 fn authorize_loopback_waiting() {
@@ -243,40 +220,12 @@ fn qr_code_in_demo_mode_says_it_is_the_demo() {
 
 #[test]
 fn accounts_list() {
-    let mut app = at_accounts();
-    app.accounts.logins[1].status = crate::app::logins::TokenStatus::Rejected;
-    snap("accounts", &app);
-}
-
-/// The default marked in the list and said under it; a token made elsewhere whose scopes the
-/// server did not say.
-pub(super) fn at_accounts_with_default() -> App {
-    let mut app = at_accounts();
-    let elsewhere = &mut app.accounts.logins[1].login;
-    elsewhere.client_id = String::new();
-    elsewhere.scopes_granted = Vec::new();
-    app.accounts.default = Some(crate::store::DefaultAccount::of(&app.accounts.logins[1].login));
-    app.accounts.cursor = 1;
-    app
+    snap("accounts", &accounts_with_a_rejected_token());
 }
 
 #[test]
 fn accounts_with_a_default_and_a_token_made_elsewhere() {
     snap("accounts_default", &at_accounts_with_default());
-}
-
-/// A profile whose avatar arrived: a red square with a blue lower half, drawn in half blocks.
-pub(super) fn at_profile_with_avatar() -> App {
-    let mut account = account();
-    account.avatar_static = "https://files.example.social/ada.png".into();
-    let mut app = at_profile(account);
-    let png = crate::avatar::tests::png_of(64, 64, |_, y| if y < 32 { [255, 0, 0, 255] } else { [0, 0, 255, 255] });
-    let avatar = crate::avatar::decode(&png, crate::avatar::Palette::TrueColor);
-    update(
-        &mut app,
-        Action::AvatarLoaded("https://files.example.social/ada.png".into(), avatar.map_err(|e| e.to_string())),
-    );
-    app
 }
 
 #[test]
@@ -307,10 +256,6 @@ pub(super) fn shows_in_full(screen: &str, text: &str) -> bool {
 
 #[test]
 fn long_notices_are_shown_in_full() {
-    let corrupt = crate::store::StoreError::Corrupt {
-        path: "/home/you/.config/mastokey/logins.json".into(),
-        kept_as: "/home/you/.config/mastokey/logins.json.corrupt-20261123T100000Z".into(),
-    };
     let wrong_state = || {
         let mut app = loopback_waiting();
         let id = app.listening().unwrap().id;
@@ -322,9 +267,7 @@ fn long_notices_are_shown_in_full() {
     update(&mut browser, Action::BrowserOpened(Err(failed.into())));
     let mut copied = at_authorize();
     update(&mut copied, Action::Copied(Ok(crate::clipboard::CopyMethod::Osc52 { wrapped_for: Some("screen") })));
-    let mut kept_aside = at_accounts();
-    update(&mut kept_aside, Action::StoreWarning(format!("Saved logins could not be read: {corrupt}.")));
-    for app in [wrong_state(), browser, copied, kept_aside] {
+    for app in [wrong_state(), browser, copied, kept_aside()] {
         let text = &app.notice.as_ref().unwrap().text;
         for (w, h) in [(80, 24), (60, 20)] {
             let screen = render(&app, w, h);
@@ -332,20 +275,14 @@ fn long_notices_are_shown_in_full() {
         }
     }
     snap_one("notice_wrong_state", &wrong_state());
-    let mut app = at_accounts();
-    update(&mut app, Action::StoreWarning(format!("Saved logins could not be read: {corrupt}.")));
-    snap_one("notice_kept_aside", &app);
+    snap_one("notice_kept_aside", &kept_aside());
 }
 
 #[test]
 fn a_long_scope_string_is_shown_in_full() {
-    let mut app = at_scopes(server(true));
-    let names = "read:accounts read:blocks read:bookmarks read:favourites read:filters read:follows \
-                 admin:read:accounts admin:read:reports admin:read:domain_allows admin:read:domain_blocks admin:write";
-    let flow = flow_mut(&mut app);
-    flow.tree.clear();
-    flow.tree.choose_all(&names.split(' ').map(str::to_owned).collect::<Vec<_>>());
-    assert_eq!(flow.tree.selected().join(" "), names);
+    let app = scopes_long_string();
+    let names = LONG_SCOPE_STRING;
+    assert_eq!(app.flow().unwrap().tree.selected().join(" "), names);
     for (w, h) in [(80, 24), (60, 20), (200, 60)] {
         let screen = render(&app, w, h);
         assert!(shows_in_full(&screen, names), "{w}×{h}\n{screen}");
@@ -359,10 +296,7 @@ fn a_long_scope_string_is_shown_in_full() {
 
 #[test]
 fn admin_warning_and_server_adaptations_are_not_cut() {
-    let mut app = at_scopes(server(false));
-    let tree = &mut flow_mut(&mut app).tree;
-    let row = tree.rows().iter().position(|r| r.scope.name == "admin:write").unwrap();
-    tree.select_row(row);
+    let app = scopes_adapted();
     let scope = app.flow().unwrap().tree.current().unwrap().scope;
     assert_eq!(scope.name, "admin:write");
     let note = app.flow().unwrap().server.adaptations().unwrap();
