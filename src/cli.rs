@@ -90,7 +90,7 @@ pub enum Command {
     /// Check every saved login with its server at once: valid, rejected or unreachable
     #[command(after_help = EXIT_CODES)]
     Status {
-        /// Print a JSON array (acct, server, status, exit, scopes, last_verified, default)
+        /// Print a JSON array (acct, server, account_id, status, exit, scopes_granted, last_verified, default)
         #[arg(long)]
         json: bool,
         /// Seconds each server has to answer before it counts as unreachable
