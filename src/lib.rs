@@ -31,6 +31,8 @@ pub(crate) mod tui;
 pub mod ui;
 pub(crate) mod web_page;
 
+pub use start::failure;
+
 /// What `main` does with the command line once the language is chosen: a subcommand for scripts
 /// runs to its end without the terminal interface; `mastokey` alone and `mastokey login` (without
 /// `--with-token`) start the interface. Returns the process's exit code.

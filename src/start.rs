@@ -19,6 +19,11 @@ use crate::tui::Ended;
 
 /// The interactive login with what its command line says; returns the process's exit code.
 pub async fn run(flags: LoginFlags, demo: Option<DemoKind>) -> anyhow::Result<i32> {
+    // Drawn into a file or a pipe, the interface would be escape codes nobody can answer.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        eprintln!("mastokey: {}", crate::tr!("start-no-terminal"));
+        return Ok(2);
+    }
     let demo = match demo {
         Some(kind) => Some(Demo::start(kind.flavor()).await?),
         None => None,
@@ -51,6 +56,15 @@ pub async fn run(flags: LoginFlags, demo: Option<DemoKind>) -> anyhow::Result<i3
         // As a hang-up would have ended it.
         Ended::TerminalGone => 128 + 1,
     })
+}
+
+/// Why the interface could not run, in one line in the language: what it was doing (the
+/// outermost context), then the errors under it (an OS's or a library's own words).
+pub fn failure(error: &anyhow::Error) -> String {
+    let mut chain = error.chain().map(|e| crate::sanitize::clean(&e.to_string()));
+    let doing = chain.next().unwrap_or_default();
+    let causes: Vec<String> = chain.collect();
+    if causes.is_empty() { doing } else { crate::tr!("start-failed", doing = doing, error = causes.join(": ")) }
 }
 
 /// `mastokey refresh`: the terminal interface from the authorize step for `login`'s server
@@ -145,5 +159,30 @@ impl Demo {
 
     fn dir(&self) -> PathBuf {
         self.config_dir.path().to_path_buf()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{self, Lang};
+
+    #[test]
+    fn a_failure_is_one_line_in_the_language() {
+        let error = || anyhow::Error::new(std::io::Error::from_raw_os_error(6)).context(crate::tr!("start-terminal"));
+        let said = |lang| i18n::with(lang, || super::failure(&error()));
+        assert_eq!(
+            said(Lang::En),
+            "mastokey stopped while setting up the terminal: No such device or address (os error 6)"
+        );
+        assert_eq!(said(Lang::Ja), "端末の準備中に mastokey が停止しました：No such device or address (os error 6)");
+        assert_eq!(
+            said(Lang::Fr),
+            "mastokey s’est arrêté en préparant le terminal\u{a0}: No such device or address (os error 6)"
+        );
+        // Without a cause under it, the context alone.
+        assert_eq!(
+            i18n::with(Lang::En, || super::failure(&anyhow::anyhow!("the demo server failed"))),
+            "the demo server failed"
+        );
     }
 }

@@ -88,6 +88,8 @@ start-interface = en faisant fonctionner l’interface du terminal
 start-demo-server = en démarrant le serveur de démo sur 127.0.0.1
 start-demo-dir = en créant le dossier temporaire de la démo
 start-logins-unreadable = Les connexions enregistrées n’ont pas pu être lues : { $error }.
+start-failed = mastokey s’est arrêté { $doing } : { $error }
+start-no-terminal = L’interface de mastokey a besoin d’un terminal, et sa sortie n’en est pas un. Dans un script, utilisez `mastokey token`, `mastokey whoami` ou `mastokey status` ; `mastokey login --with-token` enregistre un jeton créé ailleurs.
 
 ## issue 15: refresh
 

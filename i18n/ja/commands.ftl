@@ -82,12 +82,14 @@ accounts-never = 未確認
 
 ## mastokey の起動（起動できなかったときに何をしていたか。"Error: …" の後に原因が続く）。
 
-start-config-dir = 設定ディレクトリを探しているところでした
-start-terminal = 端末を準備しているところでした
-start-interface = 端末インターフェースを実行しているところでした
-start-demo-server = 127.0.0.1 でデモサーバーを起動しているところでした
-start-demo-dir = デモ用の一時ディレクトリを作成しているところでした
+start-config-dir = 設定ディレクトリの確認
+start-terminal = 端末の準備
+start-interface = 端末インターフェースの実行
+start-demo-server = 127.0.0.1 でのデモサーバーの起動
+start-demo-dir = デモ用の一時ディレクトリの作成
 start-logins-unreadable = 保存済みのログイン情報を読み取れませんでした：{ $error }。
+start-failed = { $doing }中に mastokey が停止しました：{ $error }
+start-no-terminal = mastokey の画面には端末が必要ですが、出力先が端末ではありません。スクリプトでは `mastokey token`、`mastokey whoami`、`mastokey status` を使ってください。別の場所で作ったトークンは `mastokey login --with-token` で保存できます。
 
 ## issue 15: refresh
 

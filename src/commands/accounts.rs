@@ -119,14 +119,18 @@ pub(super) fn columns<const N: usize>(header: [String; N], rows: &[[String; N]],
     out
 }
 
-/// `2026-11-23T14:05:09Z` → `2026-11-23 14:05 UTC`; anything else is shown as saved.
+/// `2026-11-23T14:05:09Z` → `Nov 23, 2026 14:05 UTC` (the date as the language writes it:
+/// `2026年11月23日`, `23 novembre 2026`); anything else is shown as saved. `--json` keeps the
+/// saved RFC 3339 time.
 pub(super) fn when(rfc3339: &str) -> String {
     use time::format_description::well_known::Rfc3339;
-    match time::OffsetDateTime::parse(rfc3339, &Rfc3339) {
-        Ok(t) => t
-            .to_offset(time::UtcOffset::UTC)
-            .format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC"))
-            .unwrap_or_else(|_| clean(rfc3339)),
+    let Ok(t) = time::OffsetDateTime::parse(rfc3339, &Rfc3339) else { return clean(rfc3339) };
+    let t = t.to_offset(time::UtcOffset::UTC);
+    match t.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]")) {
+        Ok(text) => {
+            let (day, clock) = text.split_once(' ').unwrap_or((&text, ""));
+            format!("{} {clock} UTC", crate::i18n::date(day))
+        }
         Err(_) => clean(rfc3339),
     }
 }
@@ -158,16 +162,30 @@ mod tests {
             None,
         );
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], "ACCOUNT                 LAST VERIFIED         SERVER                  SCOPES");
+        assert_eq!(lines[0], "ACCOUNT                 LAST VERIFIED           SERVER                  SCOPES");
         assert_eq!(
             lines[1],
-            "@ada@example.social     2026-11-23 13:05 UTC  https://example.social  read write:statuses"
+            "@ada@example.social     Nov 23, 2026 13:05 UTC  https://example.social  read write:statuses"
         );
         assert_eq!(
             lines[2],
-            "@日本語@example.social  never                 https://example.social  read write:statuses"
+            "@日本語@example.social  never                   https://example.social  read write:statuses"
         );
         assert!(!text.contains("tok-"));
+    }
+
+    #[test]
+    fn times_are_written_the_languages_way_in_utc() {
+        use crate::i18n::{self, Lang};
+        let at = "2026-11-01T23:30:00-02:00";
+        assert_eq!(i18n::with(Lang::En, || when(at)), "Nov 2, 2026 01:30 UTC");
+        assert_eq!(i18n::with(Lang::Ja, || when(at)), "2026年11月2日 01:30 UTC");
+        assert_eq!(i18n::with(Lang::Fr, || when("2026-12-01T08:00:00Z")), "1er décembre 2026 08:00 UTC");
+        assert_eq!(
+            when("not a time\u{1b}]0;x\u{7}"),
+            "not a time",
+            "anything else, cleaned (an OSC sequence goes whole)"
+        );
     }
 
     #[test]

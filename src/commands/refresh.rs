@@ -73,7 +73,7 @@ pub(super) async fn run(wanted: Wanted<'_>, change: Change) -> Result<String, Fa
     }
     let app = crate::start::refresh(store, login.clone(), server, &scopes, change.redirect)
         .await
-        .map_err(|e| Failure::new(Exit::Failed, format!("{e:#}")))?;
+        .map_err(|e| Failure::new(Exit::Failed, crate::start::failure(&e)))?;
     ended(app.refresh_report.as_ref().filter(|r| r.old.is_same_login(&login)), &login, &change)
 }
 

@@ -9,6 +9,7 @@ tests! {
     whoami_speaks_the_language_and_writes_counts_its_way,
     machine_output_is_the_same_in_every_language,
     logout_that_cannot_revoke_says_so_in_the_language,
+    every_other_command_says_its_errors_in_the_language,
 }
 
 const JA: &str = "ja_JP.UTF-8";
@@ -111,4 +112,48 @@ fn logout_that_cannot_revoke_says_so_in_the_language() {
     let ja = s.run_in(JA, &["logout", &s.acct("ada")]);
     assert!(ja.stderr.contains("まだ保存されています") && ja.stderr.contains("--yes"), "{}", ja.stderr);
     assert_eq!(s.saved_accts().len(), 1, "still saved");
+}
+
+/// Japanese text has kana or kanji; the French has its apostrophe or a no-break space.
+fn is_japanese(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+}
+
+fn is_french(text: &str) -> bool {
+    text.contains('’') || text.contains('\u{a0}') || text.contains('\u{202f}')
+}
+
+/// status, accounts, switch, login --with-token, refresh and the interface itself: each error
+/// in each language, with the same exit code as in English and no English left in it.
+fn every_other_command_says_its_errors_in_the_language() {
+    let s = setup();
+    let cases: [&[&str]; 3] = [&["status"], &["accounts"], &["switch", "ada@example.social"]];
+    for args in cases {
+        let (ja, fr, en) = (s.run_in(JA, args), s.run_in(FR, args), s.run_in("C", args));
+        assert_eq!((ja.code, fr.code), (en.code, en.code), "{args:?}: {en:?}");
+        assert!(en.stderr.contains("no logins are saved"), "{args:?}: {}", en.stderr);
+        assert!(is_japanese(&ja.stderr) && !ja.stderr.contains("no logins"), "{args:?}: {}", ja.stderr);
+        assert!(is_french(&fr.stderr) && fr.stderr.contains("aucune connexion"), "{args:?}: {}", fr.stderr);
+    }
+    // With logins saved: an account that is not one of them, a token on an empty stdin, a
+    // refresh without a terminal, and the interface without one (its output is a pipe here).
+    s.log_in("ada");
+    let cases: [(&[&str], &str, &str); 4] = [
+        (&["switch", "nobody@example.social"], "nobody@example.social", "nobody@example.social"),
+        (&["login", "--with-token", "--instance", "example.social"], "標準入力", "l’entrée standard"),
+        (&["refresh", "--add-scopes", "read:lists"], "端末", "terminal"),
+        (&["--instance", "example.social"], "端末", "terminal"),
+    ];
+    for (args, ja_has, fr_has) in cases {
+        let (ja, fr, en) = (s.run_in(JA, args), s.run_in(FR, args), s.run_in("C", args));
+        assert_ne!(en.code, 0, "{args:?}: {en:?}");
+        assert_eq!((ja.code, fr.code), (en.code, en.code), "{args:?}: {en:?}");
+        assert!(is_japanese(&ja.stderr) && ja.stderr.contains(ja_has), "{args:?}: {}", ja.stderr);
+        assert!(is_french(&fr.stderr) && fr.stderr.contains(fr_has), "{args:?}: {}", fr.stderr);
+        assert_ne!(fr.stderr, en.stderr, "{args:?}");
+        // One line each, never anyhow's English frame.
+        for run in [&ja, &fr, &en] {
+            assert!(!run.stderr.contains("Error:") && !run.stderr.contains("Caused by"), "{args:?}: {}", run.stderr);
+        }
+    }
 }

@@ -43,6 +43,7 @@ mod clipboard_x11;
 mod demo_server;
 mod e2e_accounts;
 mod e2e_demo;
+mod e2e_demo_kinds;
 mod e2e_login;
 mod e2e_loopback;
 mod interop_mastodon_mock;
@@ -72,6 +73,7 @@ fn main() {
         demo_server::TESTS,
         e2e_accounts::TESTS,
         e2e_demo::TESTS,
+        e2e_demo_kinds::TESTS,
         e2e_login::TESTS,
         e2e_loopback::TESTS,
         interop_mastodon_mock::TESTS,

@@ -140,6 +140,8 @@ case "$page" in *"Authorize mastokey"*) ;; *) fail "the consent page does not sa
                     r#"answer=$(curl -sS --max-time 10 --data "{form}" "$base" 2>&1) || fail "POST the authorize form: $answer"
 printf '%s\n' "$answer" > '{answer}'
 code=$(printf '%s\n' "$answer" | sed -n 's/.*<code id="authorization_code">\([^<]*\)<\/code>.*/\1/p' | head -n 1)
+# snac answers with plain text, the code and its state: a person copies all of it.
+case "$answer" in *"<"*) ;; *) code=$(printf '%s\n' "$answer" | head -n 1) ;; esac
 [ -n "$code" ] || fail "no code on the answer page"
 printf '%s\n' "$code" > "$out.tmp"
 "#,
