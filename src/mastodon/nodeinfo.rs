@@ -3,6 +3,7 @@
 //!
 //! The link is followed by its path only, on the server's own origin: some servers write
 //! `https://` into it even when served over http, and a server must not send mastokey elsewhere.
+//! The usual path is asked for at once beside the links, and used when the links name it.
 
 use serde_json::Value;
 
@@ -11,6 +12,9 @@ use super::client::Client;
 use super::error::ApiError;
 
 pub const WELL_KNOWN: &str = "/.well-known/nodeinfo";
+/// Where Mastodon and GoToSocial keep the document: asked for beside the links, so there
+/// NodeInfo takes no round trip more than the other documents (elsewhere one small 404).
+pub const LIKELY_PATH: &str = "/nodeinfo/2.0";
 const SCHEMA_2: &str = "http://nodeinfo.diaspora.software/ns/schema/2.";
 
 /// `software` of a NodeInfo document, sanitized: `name` in lower case, `version` possibly empty.
@@ -23,12 +27,21 @@ pub struct NodeSoftware {
 /// The server's software according to its NodeInfo. Any failure (no document, an answer that is
 /// not NodeInfo) is an error for the caller to shrug off: NodeInfo is a hint, never required.
 pub async fn software(client: &Client, address: &ServerAddress) -> Result<NodeSoftware, ApiError> {
-    let links: Value = client.json(client.get(address.endpoint(WELL_KNOWN))).await?;
+    let (links, likely) = tokio::join!(
+        client.json::<Value>(client.get(address.endpoint(WELL_KNOWN))),
+        client.json::<Value>(client.get(address.endpoint(LIKELY_PATH))),
+    );
     let malformed = |detail: &str| ApiError::Malformed { path: WELL_KNOWN.into(), detail: detail.into() };
-    let (path, query) = document_path(&links).ok_or_else(|| malformed("no link to a NodeInfo 2.x document"))?;
-    let mut url = address.endpoint(&path);
-    url.set_query(query.as_deref());
-    let document: Value = client.json(client.get(url)).await?;
+    let (path, query) = document_path(&links?).ok_or_else(|| malformed("no link to a NodeInfo 2.x document"))?;
+    // Only the document the links name counts; the guess is used when it is that one.
+    let document = match likely {
+        Ok(document) if path == LIKELY_PATH && query.is_none() => document,
+        _ => {
+            let mut url = address.endpoint(&path);
+            url.set_query(query.as_deref());
+            client.json::<Value>(client.get(url)).await?
+        }
+    };
     software_of(&document).ok_or_else(|| ApiError::Malformed { path, detail: "no software name in it".into() })
 }
 
