@@ -358,9 +358,10 @@ async fn requests_name_mastokey_and_registration_sends_mastodons_fields() {
         .unwrap_err();
     assert_eq!(e.status(), Some(404));
 
-    // well-known, v2, v1, NodeInfo's well-known document and the registration.
+    // well-known, v2, v1, NodeInfo's well-known document and its usual document, and the
+    // registration.
     let mut seen = Vec::new();
-    while seen.len() < 5 {
+    while seen.len() < 6 {
         let head = tokio::time::timeout(Duration::from_secs(10), heads.recv()).await.expect("request").unwrap();
         seen.push(head);
     }

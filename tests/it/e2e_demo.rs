@@ -364,10 +364,16 @@ fn demo_in(lang: mastokey::i18n::Lang, locale: &str) {
     let scopes = t.wait_for(&say("scopes-string-title"));
     assert!(scopes.contains(&say("demo-banner")) || scopes.contains(&say("demo-banner-short")), "{scopes}");
     t.keys(&["Enter"]);
-    t.wait_for(&say("authorize-url-title"));
+    // The URL's box, not the words: in Japanese and French "preparing the authorize URL…" holds
+    // the title too, and `o` does nothing until the URL is there (this was the CI flake).
+    t.wait_for(&format!("╭ {} ", say("authorize-url-title")));
     t.keys(&["o"]);
     // The screen says the browser was started before the browser's result is awaited, so a run
-    // where it was not shows the screen (a CI run once timed out here with no result at all).
+    // where it was not shows the screen; first whether the browser ran at all (its script writes
+    // the URL down as it starts).
+    poll("the browser script to be started by `o`").until(|| {
+        if browser.opened.exists() { Ok(()) } else { Err(format!("not started; the screen:\n{}", t.screen())) }
+    });
     let squash = |s: &str| s.split_whitespace().collect::<String>();
     let opened = squash(&say("browser-opened-paste"));
     t.wait_until("the note that the browser was started", |screen| squash(screen).contains(&opened));
