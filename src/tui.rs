@@ -71,10 +71,12 @@ pub async fn run(
             signal = signals.next() => break Ended::Signal(signal),
             () = hang_up.gone() => break Ended::TerminalGone,
         };
-        // A mouse move or a key release changes nothing: no redraw.
-        redraw = action.is_some();
+        // A mouse move, a key release or a key that does nothing here: no redraw.
+        redraw = false;
         if let Some(action) = action {
-            pending.extend(app::update(&mut app, action));
+            let (effects, changed) = app::handle(&mut app, action);
+            redraw = changed;
+            pending.extend(effects);
         }
     };
     runner.abort_all();

@@ -33,7 +33,7 @@ use profile::ProfileScreen;
 
 pub use action::{Action, AttemptSecrets, CheckFailed, Effect, ExchangeRequest, PrepareError, Prepared, Target};
 pub use login::{Attempt, Flow, Listening, Made, RedirectMode, Step};
-pub use update::update;
+pub use update::{handle, update};
 
 /// Which screen is showing, for the key tables, the header's steps and notices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

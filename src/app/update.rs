@@ -7,6 +7,17 @@ use super::keys::{self, Command};
 use super::*;
 use crate::tr;
 
+/// [`update`] for what the event loop got, and whether the screen must be drawn again: input
+/// that changed nothing (a key no screen binds, a click beside every target) starts no work and
+/// leaves the state as it was, so the frame already on screen is still right.
+pub fn handle(app: &mut App, action: Action) -> (Vec<Effect>, bool) {
+    let input = matches!(action, Action::Key(_) | Action::Paste(_) | Action::Click(_) | Action::Scroll(_));
+    let before = input.then(|| app.clone());
+    let effects = update(app, action);
+    let redraw = !effects.is_empty() || before.is_none_or(|before| before != *app);
+    (effects, redraw)
+}
+
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => on_key(app, key),

@@ -67,3 +67,20 @@ fn each_key_of_a_binding_gives_its_own_command() {
         Some(Command::Reregister)
     );
 }
+
+#[test]
+fn input_that_changes_nothing_asks_for_no_redraw() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let key = |code| Action::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let mut app = at_profile(account());
+    // F12 is bound nowhere, and the profile has no text box to type into.
+    assert_eq!(handle(&mut app, key(KeyCode::F(12))), (Vec::new(), false));
+    assert_eq!(handle(&mut app, key(KeyCode::Char('z'))), (Vec::new(), false));
+    // Scrolling moves the rows: drawn again.
+    assert_eq!(handle(&mut app, key(KeyCode::Char('j'))), (Vec::new(), true));
+    // Results and resizes are always drawn.
+    assert!(handle(&mut app, Action::Resize).1);
+    // A key that starts work is drawn too (its spinner).
+    let (effects, redraw) = handle(&mut at_accounts(), key(KeyCode::Enter));
+    assert!(!effects.is_empty() && redraw, "{effects:?}");
+}
