@@ -170,15 +170,9 @@ mod tests {
     fn a_failure_is_one_line_in_the_language() {
         let error = || anyhow::Error::new(std::io::Error::from_raw_os_error(6)).context(crate::tr!("start-terminal"));
         let said = |lang| i18n::with(lang, || super::failure(&error()));
-        assert_eq!(
-            said(Lang::En),
-            "mastokey stopped while setting up the terminal: No such device or address (os error 6)"
-        );
-        assert_eq!(said(Lang::Ja), "端末の準備中に mastokey が停止しました：No such device or address (os error 6)");
-        assert_eq!(
-            said(Lang::Fr),
-            "mastokey s’est arrêté en préparant le terminal\u{a0}: No such device or address (os error 6)"
-        );
+        assert_eq!(said(Lang::En), "setting up the terminal failed: No such device or address (os error 6)");
+        assert_eq!(said(Lang::Ja), "端末の準備に失敗しました：No such device or address (os error 6)");
+        assert_eq!(said(Lang::Fr), "La préparation du terminal a échoué\u{a0}: No such device or address (os error 6)");
         // Without a cause under it, the context alone.
         assert_eq!(
             i18n::with(Lang::En, || super::failure(&anyhow::anyhow!("the demo server failed"))),

@@ -93,7 +93,7 @@ start-interface = running the terminal interface
 start-demo-server = starting the demo server on 127.0.0.1
 start-demo-dir = creating the demo's temporary directory
 start-logins-unreadable = Saved logins could not be read: { $error }.
-start-failed = mastokey stopped while { $doing }: { $error }
+start-failed = { $doing } failed: { $error }
 start-no-terminal = mastokey's interface needs a terminal, and its output is not one. In scripts, use `mastokey token`, `mastokey whoami` or `mastokey status`; `mastokey login --with-token` saves a token made elsewhere.
 
 ## issue 15: refresh

@@ -82,13 +82,13 @@ accounts-never = jamais
 
 ## Le démarrage de mastokey : ce qu'il faisait quand il n'a pas pu démarrer (affiché après « Error: », puis la cause).
 
-start-config-dir = en cherchant le dossier de configuration
-start-terminal = en préparant le terminal
-start-interface = en faisant fonctionner l’interface du terminal
-start-demo-server = en démarrant le serveur de démo sur 127.0.0.1
-start-demo-dir = en créant le dossier temporaire de la démo
+start-config-dir = La recherche du dossier de configuration
+start-terminal = La préparation du terminal
+start-interface = L’exécution de l’interface du terminal
+start-demo-server = Le démarrage du serveur de démo sur 127.0.0.1
+start-demo-dir = La création du dossier temporaire de la démo
 start-logins-unreadable = Les connexions enregistrées n’ont pas pu être lues : { $error }.
-start-failed = mastokey s’est arrêté { $doing } : { $error }
+start-failed = { $doing } a échoué : { $error }
 start-no-terminal = L’interface de mastokey a besoin d’un terminal, et sa sortie n’en est pas un. Dans un script, utilisez `mastokey token`, `mastokey whoami` ou `mastokey status` ; `mastokey login --with-token` enregistre un jeton créé ailleurs.
 
 ## issue 15: refresh

@@ -88,7 +88,7 @@ start-interface = 端末インターフェースの実行
 start-demo-server = 127.0.0.1 でのデモサーバーの起動
 start-demo-dir = デモ用の一時ディレクトリの作成
 start-logins-unreadable = 保存済みのログイン情報を読み取れませんでした：{ $error }。
-start-failed = { $doing }中に mastokey が停止しました：{ $error }
+start-failed = { $doing }に失敗しました：{ $error }
 start-no-terminal = mastokey の画面には端末が必要ですが、出力先が端末ではありません。スクリプトでは `mastokey token`、`mastokey whoami`、`mastokey status` を使ってください。別の場所で作ったトークンは `mastokey login --with-token` で保存できます。
 
 ## issue 15: refresh

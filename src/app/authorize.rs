@@ -250,8 +250,10 @@ pub(super) fn loopback_event(app: &mut App, id: TaskId, event: loopback::Event) 
             Vec::new()
         }
         loopback::Event::Code(code) => {
+            // Said after the exchange starts, which clears the notices of the moment before.
+            let effects = app.exchange(code, false);
             app.say(NoticeKind::Success, tr!("browser-returned-code"));
-            app.exchange(code, false)
+            effects
         }
     }
 }

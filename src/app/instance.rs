@@ -21,11 +21,7 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
         }
         Ok(address) => {
             app.instance.error = None;
-            // A notice of an earlier lookup (cancelled, say) is not this one's; a storage
-            // warning stays until the next key.
-            if app.notice.as_ref().is_some_and(|n| n.kind != NoticeKind::Warning) {
-                app.notice = None;
-            }
+            // The notice of an earlier lookup (cancelled, say) goes as this one starts.
             let id = app.begin_task("task-looking-up");
             vec![Effect::Discover { id, address }]
         }

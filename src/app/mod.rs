@@ -315,9 +315,7 @@ impl App {
     /// A request starts: the notice of the moment before it goes (a warning stays until a key);
     /// one said after this, about why it started, shows beside the spinner.
     fn begin_task(&mut self, what: &'static str) -> TaskId {
-        if self.notice.as_ref().is_some_and(|n| n.kind != NoticeKind::Warning) {
-            self.notice = None;
-        }
+        self.clear_notice();
         let id = self.next_task_id();
         self.task = Some(Task { id, what });
         id
@@ -370,6 +368,11 @@ impl App {
     /// Show another screen; the old screen's notices go with it (warnings stay).
     fn go(&mut self, screen: Screen) {
         self.screen = screen;
+        self.clear_notice();
+    }
+
+    /// The notice of the moment goes; a warning (storage, at start-up) stays until a key.
+    fn clear_notice(&mut self) {
         if self.notice.as_ref().is_some_and(|n| n.kind != NoticeKind::Warning) {
             self.notice = None;
         }

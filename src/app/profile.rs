@@ -77,7 +77,7 @@ pub(super) fn available(profile: &ProfileScreen, has_logins: bool, command: Comm
         Command::RetrySave => failed && profile.pending.is_some(),
         // The scroll keys are offered only when there is somewhere to scroll to.
         Command::Up => profile.scroll > 0,
-        Command::Down => profile.scroll_limit.is_none_or(|limit| profile.scroll < limit),
+        Command::Down => profile.view.is_some() && profile.scroll_limit.is_none_or(|limit| profile.scroll < limit),
         _ => true,
     }
 }

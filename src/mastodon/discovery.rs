@@ -203,7 +203,9 @@ pub async fn discover(client: &Client, address: ServerAddress) -> Result<ServerI
 }
 
 /// The kind of server at `origin` without a whole discovery, for the subcommands: NodeInfo, or
-/// the v1 instance document's version string; `None` when neither answers. One or two requests.
+/// the v1 instance document's version string; `None` when neither answers. Two requests at once
+/// (the NodeInfo links and their usual document), then the linked document where it is
+/// elsewhere, or the instance document where NodeInfo says nothing.
 pub async fn kind_of(client: &Client, origin: &super::ServerOrigin) -> Option<ServerKind> {
     let address = ServerAddress { base: origin.url()?, shown: origin.as_str().to_owned() };
     if let Ok(node) = super::nodeinfo::software(client, &address).await {

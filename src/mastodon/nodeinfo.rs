@@ -27,20 +27,30 @@ pub struct NodeSoftware {
 /// The server's software according to its NodeInfo. Any failure (no document, an answer that is
 /// not NodeInfo) is an error for the caller to shrug off: NodeInfo is a hint, never required.
 pub async fn software(client: &Client, address: &ServerAddress) -> Result<NodeSoftware, ApiError> {
-    let (links, likely) = tokio::join!(
-        client.json::<Value>(client.get(address.endpoint(WELL_KNOWN))),
-        client.json::<Value>(client.get(address.endpoint(LIKELY_PATH))),
-    );
-    let malformed = |detail: &str| ApiError::Malformed { path: WELL_KNOWN.into(), detail: detail.into() };
-    let (path, query) = document_path(&links?).ok_or_else(|| malformed("no link to a NodeInfo 2.x document"))?;
-    // Only the document the links name counts; the guess is used when it is that one.
-    let document = match likely {
-        Ok(document) if path == LIKELY_PATH && query.is_none() => document,
-        _ => {
-            let mut url = address.endpoint(&path);
-            url.set_query(query.as_deref());
-            client.json::<Value>(client.get(url)).await?
+    let links = client.json::<Value>(client.get(address.endpoint(WELL_KNOWN)));
+    let guess = client.json::<Value>(client.get(address.endpoint(LIKELY_PATH)));
+    let (mut links, mut guess) = (std::pin::pin!(links), std::pin::pin!(guess));
+    // Both requests run while the links are awaited; the guess is not waited for beyond them
+    // unless the links name it (a slow 404 elsewhere must not hold NodeInfo up).
+    let mut guessed = None;
+    let links = loop {
+        tokio::select! {
+            links = &mut links => break links?,
+            document = &mut guess, if guessed.is_none() => guessed = Some(document),
         }
+    };
+    let malformed = |detail: &str| ApiError::Malformed { path: WELL_KNOWN.into(), detail: detail.into() };
+    let (path, query) = document_path(&links).ok_or_else(|| malformed("no link to a NodeInfo 2.x document"))?;
+    // Only the document the links name counts; the guess is used when it is that one.
+    let document = if path == LIKELY_PATH && query.is_none() {
+        match guessed {
+            Some(document) => document?,
+            None => guess.await?,
+        }
+    } else {
+        let mut url = address.endpoint(&path);
+        url.set_query(query.as_deref());
+        client.json::<Value>(client.get(url)).await?
     };
     software_of(&document).ok_or_else(|| ApiError::Malformed { path, detail: "no software name in it".into() })
 }

@@ -41,19 +41,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, flow: &Flow, theme: &Theme
         ],
         area.width,
     );
-    // The note gets the rows it needs (a failed save says why, at length), the URL box first.
-    let url_box = url_height(&attempt.url, area.width).min(area.height.saturating_sub(1));
-    let intro_rows = (intro_lines.len() as u16).min(area.height.saturating_sub(url_box));
-    let [intro, url, after] =
-        Layout::vertical([Constraint::Length(intro_rows), Constraint::Length(url_box), Constraint::Min(0)]).areas(area);
-    frame.render_widget(Paragraph::new(intro_lines), intro);
-    url_box_widget(frame, url, attempt, theme);
     // In a short terminal the side remarks give way before what the person must read.
     let mut lines = redirect_lines(app, attempt, theme);
     lines.push((2, Line::styled(tr!("authorize-scopes", scopes = attempt.scopes.join(" ")), theme.dim())));
     if attempt.code_verifier.is_some() {
         lines.push((0, Line::styled(tr!("authorize-pkce"), theme.dim())));
     }
+    let after_rows: usize = lines.iter().map(|(_, line)| super::wrap::wrap(line, area.width).len()).sum();
+    // The note gets the rows it needs (a failed save says why, at length), the URL box first,
+    // and a blank row before the box while everything still fits with it.
+    let url_box = url_height(&attempt.url, area.width).min(area.height.saturating_sub(1));
+    let roomy = usize::from(area.height) > intro_lines.len() + usize::from(url_box) + after_rows;
+    let intro_rows = (intro_lines.len() as u16 + u16::from(roomy)).min(area.height.saturating_sub(url_box));
+    let [intro, url, after] =
+        Layout::vertical([Constraint::Length(intro_rows), Constraint::Length(url_box), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(intro_lines), intro);
+    url_box_widget(frame, url, attempt, theme);
     frame.render_widget(Paragraph::new(keep_what_fits(lines, after.width, after.height)), after);
 }
 

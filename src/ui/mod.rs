@@ -50,14 +50,17 @@ impl HitMap {
 
 /// Draw the screen on a terminal; when the frame found what only the size tells (how far the
 /// profile scrolls, and so whether its scroll keys are offered), the app learns it and the
-/// screen is drawn once more with it. Returns the click targets of what is showing.
+/// screen is drawn again with it. Returns the click targets of what is showing.
 pub fn draw_settled<B: ratatui::backend::Backend>(
     terminal: &mut ratatui::Terminal<B>,
     app: &mut App,
 ) -> Result<HitMap, B::Error> {
     let mut hits = HitMap::default();
     terminal.draw(|frame| hits = draw(frame, app))?;
-    if let Some(learned) = hits.learned(app) {
+    // The limit can depend on itself (the footer's height depends on the keys it offers):
+    // drawn again until it holds, a few times at most.
+    for _ in 0..3 {
+        let Some(learned) = hits.learned(app) else { break };
         // What a frame teaches starts no work.
         let effects = crate::app::update(app, learned);
         debug_assert!(effects.is_empty());

@@ -20,18 +20,19 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &Flow, theme: &Theme, hits: &mu
     // The exact scope string is always shown in full: its box grows, the tree shrinks (it scrolls).
     let string_lines = wrap(&Line::styled(text, theme.accent()), area.width.saturating_sub(2));
     let wide = area.width >= 90;
-    let explained = description_lines(&flow.tree, theme, !wide);
-    // Beside the tree when wide; else under it, with every row its wrapped text needs, and
-    // with the presets spelled out when the tree's border has no room for them.
-    let presets_in_border = presets_text().width() + 14 <= usize::from(if wide { area.width / 2 } else { area.width });
+    let mut explained = description_lines(&flow.tree, theme, !wide);
     let explained_lines: Vec<Line> = explained.iter().map(|(_, line)| line.clone()).collect();
-    let mut explained_rows = if wide { Vec::new() } else { wrap_all(&explained_lines, area.width) };
+    // Beside the tree when wide; else under it, with every row its wrapped text needs, and
+    // with the presets spelled out (a note, as the others) when the tree's border has no room.
+    let presets_in_border = presets_text().width() + 14 <= usize::from(if wide { area.width / 2 } else { area.width });
     if !wide && !presets_in_border {
-        explained_rows.extend(wrap(
-            &Line::styled(tr!("scopes-presets", presets = presets_text().trim()), theme.dim()),
-            area.width,
-        ));
+        explained.push((1, Line::styled(tr!("scopes-presets", presets = presets_text().trim()), theme.dim())));
     }
+    let mut explained_rows = if wide {
+        Vec::new()
+    } else {
+        wrap_all(&explained.iter().map(|(_, line)| line.clone()).collect::<Vec<_>>(), area.width)
+    };
     let fixed = card.len() + string_lines.len() + 2 + explained_rows.len();
     // A blank row under the card only while the tree still shows three rows.
     let spacer = usize::from(area.height) >= fixed + 1 + 5;

@@ -151,6 +151,14 @@ fn every_other_command_says_its_errors_in_the_language() {
         assert!(is_japanese(&ja.stderr) && ja.stderr.contains(ja_has), "{args:?}: {}", ja.stderr);
         assert!(is_french(&fr.stderr) && fr.stderr.contains(fr_has), "{args:?}: {}", fr.stderr);
         assert_ne!(fr.stderr, en.stderr, "{args:?}");
+        // No English sentence left: the English message's first plain words are in neither.
+        let words: Vec<&str> =
+            en.stderr.split_whitespace().skip(1).filter(|w| w.chars().all(char::is_alphabetic)).collect();
+        let english = words[..3.min(words.len())].join(" ");
+        assert!(
+            words.len() >= 3 && !ja.stderr.contains(&english) && !fr.stderr.contains(&english),
+            "{args:?}: {english:?}"
+        );
         // One line each, never anyhow's English frame.
         for run in [&ja, &fr, &en] {
             assert!(!run.stderr.contains("Error:") && !run.stderr.contains("Caused by"), "{args:?}: {}", run.stderr);

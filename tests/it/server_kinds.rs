@@ -116,7 +116,7 @@ async fn nodeinfo_is_fetched_beside_the_other_documents() {
     let info = discover(&client(), k.address.clone()).await.expect("discover");
     let took = started.elapsed();
     assert_eq!(info.software().detected_by, Detection::NodeInfo);
-    assert!(took < delay * 2 - Duration::from_millis(200), "discovery took {took:?}: a step after another");
+    assert!(took < delay * 2 - Duration::from_millis(100), "discovery took {took:?}: a step after another");
     let mut paths: Vec<String> = k.server.requests()[before..].iter().map(|(_, p)| p.clone()).collect();
     paths.sort();
     let expected =

@@ -141,7 +141,7 @@ case "$page" in *"Authorize mastokey"*) ;; *) fail "the consent page does not sa
 printf '%s\n' "$answer" > '{answer}'
 code=$(printf '%s\n' "$answer" | sed -n 's/.*<code id="authorization_code">\([^<]*\)<\/code>.*/\1/p' | head -n 1)
 # snac answers with plain text, the code and its state: a person copies all of it.
-case "$answer" in *"<"*) ;; *) code=$(printf '%s\n' "$answer" | head -n 1) ;; esac
+[ -n "$code" ] || case "$answer" in *"&state="*) code=$(printf '%s\n' "$answer" | head -n 1) ;; esac
 [ -n "$code" ] || fail "no code on the answer page"
 printf '%s\n' "$code" > "$out.tmp"
 "#,

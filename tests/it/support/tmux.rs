@@ -48,7 +48,8 @@ impl Tmux {
     /// A tmux command that must work: input tmux refused would otherwise be silently missing.
     fn must(&self, args: &[&str]) {
         let out = self.tmux(args);
-        assert!(out.status.success(), "tmux {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        // The command only: what is typed or pasted may be a code, which a CI log must not show.
+        assert!(out.status.success(), "tmux {} failed: {}", args[0], String::from_utf8_lossy(&out.stderr));
     }
 
     /// Keys as tmux names them: "Enter", "Escape", "C-u", "Down", "q".
