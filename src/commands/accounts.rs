@@ -126,13 +126,8 @@ pub(super) fn when(rfc3339: &str) -> String {
     use time::format_description::well_known::Rfc3339;
     let Ok(t) = time::OffsetDateTime::parse(rfc3339, &Rfc3339) else { return clean(rfc3339) };
     let t = t.to_offset(time::UtcOffset::UTC);
-    match t.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]")) {
-        Ok(text) => {
-            let (day, clock) = text.split_once(' ').unwrap_or((&text, ""));
-            format!("{} {clock} UTC", crate::i18n::date(day))
-        }
-        Err(_) => clean(rfc3339),
-    }
+    let day = format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day());
+    format!("{} {:02}:{:02} UTC", crate::i18n::date(&day), t.hour(), t.minute())
 }
 
 #[cfg(test)]

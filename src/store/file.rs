@@ -164,9 +164,16 @@ fn load<T: DeserializeOwned>(path: &Path, name: &str) -> Result<Option<Doc<T>>, 
 /// Moves a file we cannot read aside as `<name>.corrupt-<UTC time>` (never replacing an earlier
 /// one), so the user's data survives and the next save starts clean.
 fn keep_aside(path: &Path) -> Result<StoreError, StoreError> {
-    let stamp = time::OffsetDateTime::now_utc()
-        .format(time::macros::format_description!("[year][month][day]T[hour][minute][second]Z"))
-        .unwrap_or_default();
+    let t = time::OffsetDateTime::now_utc();
+    let stamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
     let file_name = path.file_name().unwrap_or_default().to_string_lossy();
     let fail = |e| io_err(path, "move aside the unreadable file")(e);
     for n in 0..1000 {
