@@ -118,8 +118,9 @@ fn snac_forgets_the_registration_with_the_login(t: &Tmux) {
     t.keys(&["d"]);
     t.wait_for("Log out");
     t.keys(&["y"]);
-    // With no login left, a new one starts, from the demo's own server.
-    t.wait_for("Which server is your account on?");
+    // With no login left, a new one starts, from the demo's own server, saying what was done.
+    let server = t.wait_for("Which server is your account on?");
+    assert!(server.contains("Logged out of @ada@127.0.0.1:"), "{server}");
     t.keys(&["Enter"]);
     t.wait_for("Scope string requested");
     t.keys(&["Enter"]);
