@@ -19,7 +19,6 @@ enum System {
     Open(arboard::Clipboard),
     /// Opening failed (no display); not retried, every copy goes to OSC 52.
     Unavailable,
-    Disabled,
 }
 
 /// How the text was copied, to tell the user what to expect.
@@ -70,9 +69,10 @@ impl Clipboard {
         Self { system: System::Untried }
     }
 
-    /// A clipboard that always uses OSC 52 (tests, or when the user asks for it).
+    /// A clipboard that always uses OSC 52, as one that could not be opened (for tests).
+    #[cfg(test)]
     pub fn disabled() -> Self {
-        Self { system: System::Disabled }
+        Self { system: System::Unavailable }
     }
 
     /// Copies `text` to the system clipboard, or else writes it to `terminal` as OSC 52.

@@ -25,6 +25,7 @@ impl TextInput {
     }
 
     /// The cursor, in grapheme clusters from the start.
+    #[cfg(test)]
     pub fn cursor(&self) -> usize {
         self.cursor
     }

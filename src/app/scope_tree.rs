@@ -209,6 +209,7 @@ impl ScopeTree {
         self.selected().into_iter().filter(|s| scopes::info(s).is_some_and(|i| !self.is_advertised(i))).collect()
     }
 
+    #[cfg(test)]
     pub fn has_admin(&self) -> bool {
         self.selected().iter().any(|s| s.starts_with("admin:"))
     }
