@@ -7,22 +7,38 @@ use crate::mastodon::oauth::TokenResponse;
 use crate::mastodon::paste;
 
 /// Enter in the code box.
-pub(super) fn submit(app: &mut App) -> Vec<Effect> {
-    if app.busy() {
+pub(super) fn submit(flow: &mut Flow, ctx: &mut Ctx) -> Vec<Effect> {
+    if ctx.busy() {
         return Vec::new();
     }
-    let browser = app.settings.browser;
-    let Screen::Login(flow) = &mut app.screen else { return Vec::new() };
     let Some(attempt) = flow.attempt.as_ref() else { return Vec::new() };
     // What people paste: the bare code, `code&state=…`, a whole redirect URL. A state that
     // comes with it must be this attempt's, checked here before anything is sent.
     match paste::check(paste::parse(flow.code.value()), &attempt.state) {
-        Ok(code) => app.exchange(code, true),
+        Ok(code) => exchange(flow, ctx, code, true),
         Err(refusal) => {
-            flow.code_error = Some(messages::paste_refused(&refusal, flow.mode, browser));
+            flow.code_error = Some(messages::paste_refused(&refusal, flow.mode, ctx.settings.browser));
             Vec::new()
         }
     }
+}
+
+/// Send a code to the token endpoint with everything the attempt's authorize request used;
+/// `pasted` when it came from the code box (not the listener).
+pub(super) fn exchange(flow: &mut Flow, ctx: &mut Ctx, code: Secret, pasted: bool) -> Vec<Effect> {
+    flow.code_pasted = pasted;
+    let Some(attempt) = flow.attempt.as_ref() else { return Vec::new() };
+    let request = Box::new(ExchangeRequest {
+        token_endpoint: flow.server.token_endpoint(),
+        registration: attempt.registration.clone(),
+        code,
+        redirect_uri: attempt.redirect_uri.clone(),
+        code_verifier: attempt.code_verifier.clone(),
+        scopes: attempt.scopes.clone(),
+    });
+    flow.code_error = None;
+    let id = ctx.begin_task("task-exchanging");
+    vec![Effect::Exchange { id, request }]
 }
 
 /// Pasted text goes into the code box (from the authorize screen too: people often paste the
@@ -43,25 +59,28 @@ pub(super) fn paste(flow: &mut Flow, text: &str) {
 /// However the code came (pasted or through the listener), a token ends the attempt: the
 /// listener closes, so a late browser redirect or its countdown cannot reach the finished login.
 pub(super) fn exchanged(app: &mut App, result: Result<TokenResponse, ApiError>) -> Vec<Effect> {
-    // `invalid_client`, or snac's empty 401: the server forgot the app.
-    if result.as_ref().is_err_and(ApiError::is_unknown_client) {
-        return authorize::registration_rejected(app);
-    }
-    let browser = app.settings.browser;
-    let Screen::Login(flow) = &mut app.screen else { return Vec::new() };
     match result {
-        Ok(token) => {
-            let close = authorize::stop_listening(flow);
-            let screen = std::mem::replace(&mut app.screen, Screen::Instance);
-            let Screen::Login(flow) = screen else { return Vec::new() };
-            close.into_iter().chain(profile::new_login(app, *flow, token)).collect()
-        }
-        Err(e) => {
-            let how =
-                messages::Exchanged { mode: flow.mode, browser, kind: flow.server.kind, pasted: flow.code_pasted };
+        // `invalid_client`, or snac's empty 401: the server forgot the app.
+        Err(e) if e.is_unknown_client() => app.with_login(authorize::registration_rejected),
+        Err(e) => app.with_login(|flow, ctx| {
+            let how = messages::Exchanged {
+                mode: flow.mode,
+                browser: ctx.settings.browser,
+                kind: flow.server.kind,
+                pasted: flow.code_pasted,
+            };
             flow.code_error = Some(messages::exchange(&e, &how));
             flow.step = Step::Code;
             Vec::new()
+        }),
+        Ok(token) => {
+            let screen = std::mem::replace(&mut app.screen, Screen::Instance);
+            let Screen::Login(mut flow) = screen else {
+                app.screen = screen;
+                return Vec::new();
+            };
+            let close = authorize::stop_listening(&mut flow);
+            close.into_iter().chain(profile::new_login(app, *flow, token)).collect()
         }
     }
 }

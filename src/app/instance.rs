@@ -51,7 +51,7 @@ pub(super) fn discovered(app: &mut App, result: Result<ServerInfo, ApiError>) ->
     };
     let preset = app.settings.preset_scopes.is_some();
     app.go(Screen::Login(Box::new(flow)));
-    if preset { scopes::submit(app, true) } else { Vec::new() }
+    if preset { app.with_login(|flow, ctx| scopes::submit(flow, ctx, true)) } else { Vec::new() }
 }
 
 pub(super) fn new_flow(app: &App, server: ServerInfo) -> Flow {

@@ -65,6 +65,17 @@ pub struct Flow {
     pub refresh: Option<Box<Login>>,
 }
 
+impl Flow {
+    /// The screen of the step the login is at.
+    pub fn screen_id(&self) -> super::ScreenId {
+        match self.step {
+            Step::Scopes => super::ScreenId::Scopes,
+            Step::Authorize => super::ScreenId::Authorize,
+            Step::Code => super::ScreenId::Code,
+        }
+    }
+}
+
 /// One authorize attempt: the URL and what the token exchange must repeat.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attempt {

@@ -6,6 +6,7 @@ pub(crate) mod accounts;
 mod action;
 mod authorize;
 mod code;
+mod ctx;
 pub(crate) mod input;
 mod instance;
 pub(crate) mod keys;
@@ -32,6 +33,7 @@ use logins::AccountsList;
 use profile::ProfileScreen;
 
 pub use action::{Action, AttemptSecrets, CheckFailed, Effect, ExchangeRequest, PrepareError, Prepared, Target};
+pub use ctx::Ctx;
 pub use login::{Attempt, Flow, Listening, Made, RedirectMode, Step};
 pub use update::{handle, update};
 
@@ -170,39 +172,48 @@ impl InstanceForm {
     }
 }
 
-/// The whole application state.
+/// The whole application state: the screen showing, and what every screen shares. `App`
+/// derefs to the shared part, so `app.settings` reads as before; a handler of one screen takes
+/// that screen's state and the shared part side by side ([`App::with_login`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
-    pub settings: Settings,
     pub screen: Screen,
-    pub instance: InstanceForm,
-    pub accounts: AccountsList,
-    pub task: Option<Task>,
-    pub overlay: Option<Overlay>,
-    pub notice: Option<Notice>,
-    pub spinner: usize,
-    /// The time of the last tick, for countdowns.
-    pub now: Option<Instant>,
-    /// How the latest refresh of a login went (from its profile on), for the profile screen and
-    /// `mastokey refresh`'s exit code.
-    pub refresh_report: Option<refresh::RefreshReport>,
-    next_task: TaskId,
+    ctx: Ctx,
+}
+
+impl std::ops::Deref for App {
+    type Target = Ctx;
+    fn deref(&self) -> &Ctx {
+        &self.ctx
+    }
+}
+
+impl std::ops::DerefMut for App {
+    fn deref_mut(&mut self) -> &mut Ctx {
+        &mut self.ctx
+    }
 }
 
 impl App {
     pub fn new(settings: Settings) -> Self {
-        Self {
-            instance: InstanceForm::default(),
-            settings,
-            screen: Screen::Instance,
-            accounts: AccountsList::default(),
-            task: None,
-            overlay: None,
-            notice: None,
-            spinner: 0,
-            now: None,
-            refresh_report: None,
-            next_task: 1,
+        let ctx = Ctx::new(settings);
+        Self { screen: Screen::Instance, ctx }
+    }
+
+    /// Run a handler of the login's steps with the login and the shared state; on any other
+    /// screen nothing happens (a late result of a login that was left, say).
+    fn with_login<T: Default>(&mut self, f: impl FnOnce(&mut Flow, &mut Ctx) -> T) -> T {
+        match &mut self.screen {
+            Screen::Login(flow) => f(flow, &mut self.ctx),
+            _ => T::default(),
+        }
+    }
+
+    /// The same for the profile screen.
+    fn with_profile<T: Default>(&mut self, f: impl FnOnce(&mut ProfileScreen, &mut Ctx) -> T) -> T {
+        match &mut self.screen {
+            Screen::Profile(profile) => f(profile, &mut self.ctx),
+            _ => T::default(),
         }
     }
 
@@ -226,11 +237,7 @@ impl App {
         match &self.screen {
             Screen::Accounts => ScreenId::Accounts,
             Screen::Instance => ScreenId::Instance,
-            Screen::Login(flow) => match flow.step {
-                Step::Scopes => ScreenId::Scopes,
-                Step::Authorize => ScreenId::Authorize,
-                Step::Code => ScreenId::Code,
-            },
+            Screen::Login(flow) => flow.screen_id(),
             Screen::Profile(_) => ScreenId::Profile,
         }
     }
@@ -271,10 +278,6 @@ impl App {
         }
     }
 
-    pub fn busy(&self) -> bool {
-        self.task.is_some()
-    }
-
     pub fn listening(&self) -> Option<&Listening> {
         self.flow()?.attempt.as_ref()?.listening.as_ref()
     }
@@ -309,31 +312,8 @@ impl App {
 
     /// A notice for the screen showing now.
     fn say(&mut self, kind: NoticeKind, text: impl Into<String>) {
-        self.notice = Some(Notice { text: text.into(), kind, screen: self.screen_id() });
-    }
-
-    /// A request starts: the notice of the moment before it goes (a warning stays until a key);
-    /// one said after this, about why it started, shows beside the spinner.
-    fn begin_task(&mut self, what: &'static str) -> TaskId {
-        self.clear_notice();
-        let id = self.next_task_id();
-        self.task = Some(Task { id, what });
-        id
-    }
-
-    fn next_task_id(&mut self) -> TaskId {
-        let id = self.next_task;
-        self.next_task += 1;
-        id
-    }
-
-    /// Whether `id` is the request in flight; if so it is done now.
-    fn finish(&mut self, id: TaskId) -> bool {
-        let current = self.task.as_ref().is_some_and(|t| t.id == id);
-        if current {
-            self.task = None;
-        }
-        current
+        let screen = self.screen_id();
+        self.ctx.say_on(screen, kind, text);
     }
 
     /// Back to the server screen, which keeps this login's choices for coming back to the same
@@ -346,36 +326,10 @@ impl App {
         self.go(Screen::Instance);
     }
 
-    /// Send a code to the token endpoint with everything the attempt's authorize request used;
-    /// `pasted` when it came from the code box (not the listener).
-    fn exchange(&mut self, code: Secret, pasted: bool) -> Vec<Effect> {
-        let Screen::Login(flow) = &mut self.screen else { return Vec::new() };
-        flow.code_pasted = pasted;
-        let Some(attempt) = flow.attempt.as_ref() else { return Vec::new() };
-        let request = Box::new(ExchangeRequest {
-            token_endpoint: flow.server.token_endpoint(),
-            registration: attempt.registration.clone(),
-            code,
-            redirect_uri: attempt.redirect_uri.clone(),
-            code_verifier: attempt.code_verifier.clone(),
-            scopes: attempt.scopes.clone(),
-        });
-        flow.code_error = None;
-        let id = self.begin_task("task-exchanging");
-        vec![Effect::Exchange { id, request }]
-    }
-
     /// Show another screen; the old screen's notices go with it (warnings stay).
     fn go(&mut self, screen: Screen) {
         self.screen = screen;
         self.clear_notice();
-    }
-
-    /// The notice of the moment goes; a warning (storage, at start-up) stays until a key.
-    fn clear_notice(&mut self) {
-        if self.notice.as_ref().is_some_and(|n| n.kind != NoticeKind::Warning) {
-            self.notice = None;
-        }
     }
 }
 

@@ -96,26 +96,29 @@ pub(super) fn new_login(app: &mut App, flow: Flow, token: TokenResponse) -> Vec<
         refresh: flow.refresh,
     };
     app.go(Screen::Profile(Box::new(ProfileScreen::new(ProfileOf::NewLogin(Box::new(new_login))))));
-    verify(app)
+    app.with_profile(verify)
 }
 
-fn verify(app: &mut App) -> Vec<Effect> {
-    let Screen::Profile(profile) = &mut app.screen else { return Vec::new() };
+fn verify(profile: &mut ProfileScreen, ctx: &mut Ctx) -> Vec<Effect> {
     let ProfileOf::NewLogin(new) = &profile.of else { return Vec::new() };
     let (base, token) = (new.server.address.base.clone(), new.token.clone());
     profile.error = None;
-    let id = app.begin_task("task-reading-profile");
+    let id = ctx.begin_task("task-reading-profile");
     vec![Effect::Verify { id, base, token }]
 }
 
-pub(super) fn retry_verify(app: &mut App) -> Vec<Effect> {
-    if app.busy() { Vec::new() } else { verify(app) }
+pub(super) fn retry_verify(profile: &mut ProfileScreen, ctx: &mut Ctx) -> Vec<Effect> {
+    if ctx.busy() { Vec::new() } else { verify(profile, ctx) }
 }
 
 /// The account of the new token: shown, and saved under the name its server gives it.
-pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: String) -> Vec<Effect> {
-    let color = app.settings.color;
-    let Screen::Profile(profile) = &mut app.screen else { return Vec::new() };
+pub(super) fn verified(
+    profile: &mut ProfileScreen,
+    ctx: &mut Ctx,
+    result: Result<Account, ApiError>,
+    now: String,
+) -> Vec<Effect> {
+    let color = ctx.settings.color;
     let ProfileOf::NewLogin(new) = &profile.of else { return Vec::new() };
     let account = match result {
         Ok(a) => a,
@@ -152,11 +155,11 @@ pub(super) fn verified(app: &mut App, result: Result<Account, ApiError>, now: St
         }
         None => (Effect::SaveLogin { login: Box::new(login), registration }, None),
     };
-    let avatar = view.fetch_avatar(&app.settings, &new.server.address.origin());
+    let avatar = view.fetch_avatar(&ctx.settings, &new.server.address.origin());
     profile.view = Some(view);
     profile.pending = Some(save.clone());
     if report.is_some() {
-        app.refresh_report = report;
+        ctx.refresh_report = report;
     }
     std::iter::once(save).chain(avatar).collect()
 }
@@ -194,7 +197,7 @@ pub(super) fn saved(app: &mut App, login: Login, result: Result<Saved, StoreErro
                 profile.pending = None;
             }
         }
-        Err(e) if on_its_profile => save_failed(app, e),
+        Err(e) if on_its_profile => app.with_profile(|profile, _| save_failed(profile, e)),
         // Its profile is gone, and with it the retry: say so where the person is now.
         Err(e) => {
             app.warn(tr!("save-failed-left", account = crate::sanitize::clean(&login.acct), error = e.to_string()))
@@ -205,8 +208,7 @@ pub(super) fn saved(app: &mut App, login: Login, result: Result<Saved, StoreErro
 
 /// Why the profile's login (or its refreshed token) was not saved; `s` tries again, except for
 /// a newer mastokey's file, which no retry can write.
-pub(super) fn save_failed(app: &mut App, e: StoreError) {
-    let Screen::Profile(profile) = &mut app.screen else { return };
+pub(super) fn save_failed(profile: &mut ProfileScreen, e: StoreError) {
     let Some(view) = profile.view.as_mut() else { return };
     if let StoreError::Newer { .. } = e {
         profile.pending = None;
@@ -218,8 +220,7 @@ pub(super) fn save_failed(app: &mut App, e: StoreError) {
 }
 
 /// A checked login was not written back: another mastokey logged it out or in again meanwhile.
-pub(super) fn changed_elsewhere(app: &mut App) {
-    let Screen::Profile(profile) = &mut app.screen else { return };
+pub(super) fn changed_elsewhere(profile: &mut ProfileScreen) {
     profile.pending = None;
     if let Some(view) = profile.view.as_mut() {
         let see = keys::press(ScreenId::Profile, Command::Accounts, "hint-see-logins");
@@ -228,17 +229,14 @@ pub(super) fn changed_elsewhere(app: &mut App) {
 }
 
 /// `s`: the failed save once more (the registration with it, for a new login).
-pub(super) fn retry_save(app: &mut App) -> Vec<Effect> {
-    let Screen::Profile(profile) = &mut app.screen else { return Vec::new() };
+pub(super) fn retry_save(profile: &mut ProfileScreen) -> Vec<Effect> {
     let Some(view) = profile.view.as_mut() else { return Vec::new() };
     view.saved = SaveState::Saving;
     profile.pending.clone().into_iter().collect()
 }
 
-pub(super) fn avatar_loaded(app: &mut App, url: &str, result: Result<crate::avatar::Avatar, String>) {
-    if let Screen::Profile(profile) = &mut app.screen
-        && let Some(view) = profile.view.as_mut()
-    {
+pub(super) fn avatar_loaded(profile: &mut ProfileScreen, url: &str, result: Result<crate::avatar::Avatar, String>) {
+    if let Some(view) = profile.view.as_mut() {
         view.avatar_loaded(url, result);
     }
 }
@@ -250,9 +248,7 @@ pub(super) fn scroll(profile: &mut ProfileScreen, down: bool) {
 
 /// The profile was drawn: this is how far its rows can scroll now (a resize or a loaded avatar
 /// changes it). A scroll beyond it comes back to the last row.
-pub(super) fn scroll_limit(app: &mut App, limit: u16) {
-    if let Screen::Profile(profile) = &mut app.screen {
-        profile.scroll_limit = Some(limit);
-        profile.scroll = profile.scroll.min(limit);
-    }
+pub(super) fn scroll_limit(profile: &mut ProfileScreen, limit: u16) {
+    profile.scroll_limit = Some(limit);
+    profile.scroll = profile.scroll.min(limit);
 }

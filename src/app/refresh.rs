@@ -86,7 +86,7 @@ pub(super) fn discovered(app: &mut App, login: &LoginId, result: Result<ServerIn
 pub fn start(app: &mut App, login: Login, server: ServerInfo, scopes: &[String]) -> Vec<Effect> {
     let flow = refresh_flow(app, server, login, scopes);
     app.go(Screen::Login(Box::new(flow)));
-    scopes::submit(app, true)
+    app.with_login(|flow, ctx| scopes::submit(flow, ctx, true))
 }
 
 fn refresh_flow(app: &mut App, server: ServerInfo, login: Login, scopes: &[String]) -> Flow {
@@ -136,7 +136,7 @@ pub(super) fn replaced(app: &mut App, result: Result<Replaced, StoreError>) -> V
             saved
         }
         Err(e) => {
-            profile::save_failed(app, e);
+            app.with_profile(|profile, _| profile::save_failed(profile, e));
             return Vec::new();
         }
     };

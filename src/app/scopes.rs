@@ -40,44 +40,41 @@ pub(super) fn click(flow: &mut Flow, row: usize) {
 
 /// Enter: on to the authorize step, after the questions the choice may raise. `confirmed` skips
 /// the one about scopes the server does not list.
-pub(super) fn submit(app: &mut App, confirmed: bool) -> Vec<Effect> {
-    let Screen::Login(flow) = &mut app.screen else { return Vec::new() };
+pub(super) fn submit(flow: &mut Flow, ctx: &mut Ctx, confirmed: bool) -> Vec<Effect> {
     let chosen = flow.tree.selected();
     if chosen.is_empty() {
         flow.step = Step::Scopes;
         let hint = keys::press(ScreenId::Scopes, Command::Preset(0), "hint-identity-preset");
         let toggle = keys::key_for(ScreenId::Scopes, Command::Toggle).unwrap_or_default();
-        app.say(NoticeKind::Error, tr!("scopes-empty", toggle = toggle, hint = hint));
+        ctx.say_on(ScreenId::Scopes, NoticeKind::Error, tr!("scopes-empty", toggle = toggle, hint = hint));
         return Vec::new();
     }
     // Without a scope that reads the account, the token could be made but neither shown nor
     // saved under anyone's name: offer the smallest scope that can.
     if !flow.server.identifies(&chosen) {
-        app.overlay = Some(Overlay::AddIdentity(flow.server.identity_scope()));
+        ctx.overlay = Some(Overlay::AddIdentity(flow.server.identity_scope()));
         return Vec::new();
     }
     let unadvertised = flow.tree.unadvertised();
     if !confirmed && !unadvertised.is_empty() {
-        app.overlay = Some(Overlay::ConfirmUnadvertised(unadvertised));
+        ctx.overlay = Some(Overlay::ConfirmUnadvertised(unadvertised));
         return Vec::new();
     }
     flow.step = Step::Authorize;
-    app.notice = None;
+    ctx.notice = None;
     // The same scopes as the attempt already prepared: keep its URL (no new request).
     if flow.attempt.as_ref().is_some_and(|a| a.scopes == chosen && !a.ended) {
         return Vec::new();
     }
     flow.code = TextInput::default();
     flow.code_error = None;
-    authorize::prepare(app, None)
+    authorize::prepare(flow, ctx, None)
 }
 
 /// `y` on the add-identity question: the scope joins the choice.
-pub(super) fn add_identity(app: &mut App, scope: &str) -> Vec<Effect> {
-    if let Screen::Login(flow) = &mut app.screen {
-        flow.tree.choose_all(&[scope.to_owned()]);
-    }
-    submit(app, false)
+pub(super) fn add_identity(flow: &mut Flow, ctx: &mut Ctx, scope: &str) -> Vec<Effect> {
+    flow.tree.choose_all(&[scope.to_owned()]);
+    submit(flow, ctx, false)
 }
 
 /// `n` on the add-identity question: back to the choice (with `--scopes` the question comes

@@ -26,17 +26,29 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Scroll(delta) => on_command(app, if delta < 0 { Command::Up } else { Command::Down }),
         Action::Resize => Vec::new(),
         Action::ProfileScrollLimit(limit) => {
-            profile::scroll_limit(app, limit);
+            app.with_profile(|profile, _| profile::scroll_limit(profile, limit));
             Vec::new()
         }
-        Action::Tick(now) => authorize::tick(app, now),
-        Action::Listening(id, deadline) => authorize::listening(app, id, deadline),
-        Action::Loopback(id, event) => authorize::loopback_event(app, id, event),
+        Action::Tick(now) => {
+            app.spinner = app.spinner.wrapping_add(1);
+            app.now = Some(now);
+            app.with_login(|flow, ctx| authorize::tick(flow, ctx, now));
+            Vec::new()
+        }
+        Action::Listening(id, deadline) => {
+            app.with_login(|flow, _| authorize::listening(flow, id, deadline));
+            Vec::new()
+        }
+        Action::Loopback(id, event) => app.with_login(|flow, ctx| authorize::loopback_event(flow, ctx, id, event)),
         Action::Discovered(id, result) if app.finish(id) => instance::discovered(app, result),
         Action::DiscoveredForRefresh(id, login, result) if app.finish(id) => refresh::discovered(app, &login, result),
-        Action::Registered(id, result) if app.finish(id) => authorize::registered(app, result),
+        Action::Registered(id, result) if app.finish(id) => {
+            app.with_login(|flow, ctx| authorize::registered(flow, ctx, result))
+        }
         Action::Exchanged(id, result) if app.finish(id) => code::exchanged(app, result),
-        Action::Verified(id, result, at) if app.finish(id) => profile::verified(app, result, at),
+        Action::Verified(id, result, at) if app.finish(id) => {
+            app.with_profile(|profile, ctx| profile::verified(profile, ctx, result, at))
+        }
         Action::Rechecked(id, login, result, at) if app.finish(id) => accounts::rechecked(app, &login, result, at),
         Action::Revoked(id, login, result) if app.finish(id) => accounts::revoked(app, &login, result),
         Action::ReplacedRevoked(id, login, result) if app.finish(id) => refresh::old_revoked(app, &login, result),
@@ -53,13 +65,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::LoginSaved(login, result) => profile::saved(app, *login, result),
         Action::LoginReplaced(result) => refresh::replaced(app, result),
         Action::LoginChangedElsewhere => {
-            profile::changed_elsewhere(app);
+            app.with_profile(|profile, _| profile::changed_elsewhere(profile));
             Vec::new()
         }
         Action::LoginsLoaded(result) => accounts::loaded(app, result),
         Action::DefaultMade(login, result) => accounts::default_made(app, &login, result),
         Action::RegistrationSaved(client_id, result) => {
-            authorize::registration_saved(app, &client_id, result.map_err(|e| e.to_string()));
+            let result = result.map_err(|e| e.to_string());
+            app.with_login(|flow, _| authorize::registration_saved(flow, &client_id, result));
             Vec::new()
         }
         Action::StoreWarning(text) => {
@@ -77,11 +90,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::AvatarLoaded(url, result) => {
-            profile::avatar_loaded(app, &url, result);
+            app.with_profile(|profile, _| profile::avatar_loaded(profile, &url, result));
             Vec::new()
         }
         Action::BrowserOpened(result) => {
-            authorize::browser_opened(app, result);
+            app.with_login(|flow, ctx| authorize::browser_opened(flow, ctx, result));
             Vec::new()
         }
     }
@@ -121,12 +134,10 @@ fn type_into(app: &mut App, change: impl FnOnce(&mut TextInput)) {
 fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     match app.screen_id() {
         ScreenId::Instance => type_into(app, |input| input.insert(text.trim())),
-        ScreenId::Authorize | ScreenId::Code => {
-            if let Screen::Login(flow) = &mut app.screen {
-                code::paste(flow, text);
-                app.notice = None;
-            }
-        }
+        ScreenId::Authorize | ScreenId::Code => app.with_login(|flow, ctx| {
+            code::paste(flow, text);
+            ctx.notice = None;
+        }),
         _ => {}
     }
     Vec::new()
@@ -142,9 +153,7 @@ fn on_click(app: &mut App, target: Target) -> Vec<Effect> {
     match (app.screen_id(), target) {
         (ScreenId::Accounts, Target::AccountRow(i)) => accounts::click(app, i),
         (ScreenId::Scopes, Target::ScopeRow(i)) => {
-            if let Screen::Login(flow) = &mut app.screen {
-                scopes::click(flow, i);
-            }
+            app.with_login(|flow, _| scopes::click(flow, i));
             Vec::new()
         }
         _ => Vec::new(),
@@ -179,7 +188,7 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             type_into(app, |input| input.apply(edit));
             Vec::new()
         }
-        (ScreenId::Scopes, Command::Submit) => scopes::submit(app, false),
+        (ScreenId::Scopes, Command::Submit) => app.with_login(|flow, ctx| scopes::submit(flow, ctx, false)),
         // A refresh started on the accounts screen goes back there, leaving the login as it was.
         (ScreenId::Scopes, Command::Back) if app.flow().is_some_and(|f| f.refresh.is_some()) => {
             app.go(Screen::Accounts);
@@ -190,28 +199,26 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             Vec::new()
         }
         (ScreenId::Scopes, c) => {
-            if let Screen::Login(flow) = &mut app.screen
-                && scopes::command(flow, c)
-            {
-                app.notice = None;
-            }
+            app.with_login(|flow, ctx| {
+                if scopes::command(flow, c) {
+                    ctx.notice = None;
+                }
+            });
             Vec::new()
         }
         (ScreenId::Authorize, Command::Back) => authorize::back(app, preset_scopes),
         (ScreenId::Authorize, Command::Submit) => step(app, Step::Code),
         (ScreenId::Authorize, Command::ToggleQr) => {
-            if let Screen::Login(flow) = &mut app.screen {
-                authorize::toggle_qr(flow);
-            }
+            app.with_login(|flow, _| authorize::toggle_qr(flow));
             Vec::new()
         }
-        (ScreenId::Authorize, Command::Reregister) => authorize::reregister_requested(app),
+        (ScreenId::Authorize, Command::Reregister) => app.with_login(authorize::reregister_requested),
         (ScreenId::Code, Command::Back) => step(app, Step::Authorize),
-        (ScreenId::Code, Command::Submit) => code::submit(app),
+        (ScreenId::Code, Command::Submit) => app.with_login(code::submit),
         (ScreenId::Authorize | ScreenId::Code, Command::CopyUrl) => app.flow().map(authorize::copy).unwrap_or_default(),
-        (ScreenId::Authorize | ScreenId::Code, Command::OpenBrowser) => authorize::open(app),
-        (ScreenId::Authorize | ScreenId::Code, Command::Retry) => authorize::new_attempt(app),
-        (ScreenId::Authorize | ScreenId::Code, Command::SwitchRedirect) => authorize::switch_redirect(app),
+        (ScreenId::Authorize | ScreenId::Code, Command::OpenBrowser) => app.with_login(authorize::open),
+        (ScreenId::Authorize | ScreenId::Code, Command::Retry) => app.with_login(authorize::new_attempt),
+        (ScreenId::Authorize | ScreenId::Code, Command::SwitchRedirect) => app.with_login(authorize::switch_redirect),
         (ScreenId::Profile, Command::Accounts) => {
             app.go(Screen::Accounts);
             vec![Effect::LoadLogins]
@@ -220,12 +227,10 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             instance::start_over(app);
             Vec::new()
         }
-        (ScreenId::Profile, Command::RetrySave) => profile::retry_save(app),
-        (ScreenId::Profile, Command::Retry) => profile::retry_verify(app),
+        (ScreenId::Profile, Command::RetrySave) => app.with_profile(|profile, _| profile::retry_save(profile)),
+        (ScreenId::Profile, Command::Retry) => app.with_profile(profile::retry_verify),
         (ScreenId::Profile, Command::Up | Command::Down) => {
-            if let Screen::Profile(p) = &mut app.screen {
-                profile::scroll(p, command == Command::Down);
-            }
+            app.with_profile(|profile, _| profile::scroll(profile, command == Command::Down));
             Vec::new()
         }
         _ => Vec::new(),
@@ -234,22 +239,22 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
 
 /// Between the authorize and code steps of the same attempt.
 fn step(app: &mut App, to: Step) -> Vec<Effect> {
-    if let Screen::Login(flow) = &mut app.screen {
+    app.with_login(|flow, ctx| {
         flow.step = to;
-        app.notice = None;
-    }
+        ctx.notice = None;
+    });
     Vec::new()
 }
 
 /// A key while a dialog is open (the dialog was taken off; it stays closed unless put back).
 fn on_overlay(app: &mut App, overlay: Overlay, command: Command) -> Vec<Effect> {
     match (overlay, command) {
-        (Overlay::ConfirmUnadvertised(_), Command::Yes) => scopes::submit(app, true),
-        (Overlay::AddIdentity(scope), Command::Yes) => scopes::add_identity(app, scope),
+        (Overlay::ConfirmUnadvertised(_), Command::Yes) => app.with_login(|flow, ctx| scopes::submit(flow, ctx, true)),
+        (Overlay::AddIdentity(scope), Command::Yes) => {
+            app.with_login(|flow, ctx| scopes::add_identity(flow, ctx, scope))
+        }
         (Overlay::AddIdentity(_), Command::No) => {
-            if let Screen::Login(flow) = &mut app.screen {
-                scopes::keep_choosing(flow);
-            }
+            app.with_login(|flow, _| scopes::keep_choosing(flow));
             Vec::new()
         }
         (Overlay::Confirm(confirm), Command::Yes) => accounts::confirmed(app, confirm),
