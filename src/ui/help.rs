@@ -79,33 +79,31 @@ impl Help<'_> {
     /// Key lines, the keys right-aligned in a column as wide as the widest of them; each line
     /// cut to `width` only where it must be (one column wraps instead).
     fn column(&self, keys: &[(String, String)], width: usize) -> Vec<Line<'static>> {
-        let column = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        let column = key_column(keys);
         keys.iter()
-            .map(|(key, does)| {
-                let pad = " ".repeat(column - key.width());
-                Line::from(vec![Span::styled(format!("{pad}{key}  "), self.theme.key()), Span::raw(does.clone())])
-            })
+            .map(|(key, does)| Line::from(vec![self.key_lead(key, column), Span::raw(does.clone())]))
             .map(|line| super::fit::line(line, width))
             .collect()
+    }
+
+    /// A key right-aligned in its column, and the two spaces before what it does.
+    fn key_lead(&self, key: &str, column: usize) -> Span<'static> {
+        let pad = " ".repeat(column.saturating_sub(key.width()));
+        Span::styled(format!("{pad}{key}  "), self.theme.key())
     }
 
     /// One column, what a key does wrapped under itself (a hanging indent past the keys), so
     /// the keys' column stays clear.
     fn wrapped_column(&self, width: u16) -> Vec<Line<'static>> {
-        let column = self.keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        let column = key_column(&self.keys);
         let indent = column + 2;
         let room = usize::from(width).saturating_sub(indent).max(1) as u16;
         self.keys
             .iter()
             .flat_map(|(key, does)| {
-                let pad = " ".repeat(column - key.width());
                 let rows = super::wrap::wrap(&Line::raw(does.clone()), room);
                 rows.into_iter().enumerate().map(move |(i, row)| {
-                    let lead = if i == 0 {
-                        Span::styled(format!("{pad}{key}  "), self.theme.key())
-                    } else {
-                        Span::raw(" ".repeat(indent))
-                    };
+                    let lead = if i == 0 { self.key_lead(key, column) } else { Span::raw(" ".repeat(indent)) };
                     Line::from(std::iter::once(lead).chain(row.spans).collect::<Vec<_>>())
                 })
             })
@@ -131,4 +129,9 @@ impl Help<'_> {
             })
             .collect()
     }
+}
+
+/// The width of the keys' column: the widest key (wide characters count double).
+fn key_column(keys: &[(String, String)]) -> usize {
+    keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0)
 }

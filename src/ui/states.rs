@@ -9,13 +9,9 @@ use crate::app::{Action, App, update};
 pub(super) fn loopback_waiting() -> App {
     use crate::app::{RedirectMode, Settings};
     use std::time::{Duration, Instant};
-    let mut app = App::new(Settings { redirect: RedirectMode::Loopback, ..settings() });
-    type_text(&mut app, "example.social");
-    let id = task_id(&press(&mut app, KeyCode::Enter));
-    update(&mut app, Action::Discovered(id, Ok(server(true))));
-    let id = task_id(&press(&mut app, KeyCode::Enter));
+    let (mut app, fx) = registering(Settings { redirect: RedirectMode::Loopback, ..settings() });
     let redirect_uri = "http://127.0.0.1:54321/callback".to_owned();
-    let fx = update(&mut app, Action::Registered(id, Ok(prepared(true, &redirect_uri))));
+    let fx = update(&mut app, Action::Registered(task_id(&fx), Ok(prepared(true, &redirect_uri))));
     let Some(crate::app::Effect::Listen { id, .. }) = fx.last() else { panic!() };
     let start = Instant::now();
     update(&mut app, Action::Listening(*id, start + Duration::from_secs(300)));
