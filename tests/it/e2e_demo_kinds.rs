@@ -4,8 +4,8 @@
 //! attempt's pasted state is refused before anything is sent), and the code the page shows logs
 //! in.
 
-use crate::support::BIN;
 use crate::support::browser::Browser;
+use crate::support::sandbox::{Sandbox, tree};
 use crate::support::tmux::Tmux;
 
 tests! {
@@ -36,26 +36,15 @@ const KINDS: &[(&str, &str, &str, Option<&str>)] = &[
 
 fn every_demo_kind_logs_in_through_the_interface() {
     for &(kind, card, adapted, wrong_code) in KINDS {
-        let dir = tempfile::tempdir().unwrap();
-        let browser = Browser::code_keeper(dir.path(), "ada").write();
-        let status = dir.path().join("after-exit");
-        let command = format!("{BIN} --demo={kind} --redirect oob; echo \"exit=$?\" > '{}'", status.display());
-        // Everything the demo could touch points into the test's directory; it must write
-        // only in its own temporary one.
-        let (home, xdg, tmp) = (dir.path().join("home"), dir.path().join("xdg"), dir.path().join("tmp"));
-        for d in [&home, &xdg, &tmp] {
-            std::fs::create_dir_all(d).unwrap();
-        }
-        let env = [
-            ("HOME", home.display().to_string()),
-            ("XDG_CONFIG_HOME", xdg.display().to_string()),
-            ("MASTOKEY_CONFIG_DIR", home.join("mastokey-config").display().to_string()),
-            ("TMPDIR", tmp.display().to_string()),
-            ("BROWSER", browser.path.display().to_string()),
-            ("TERM", "xterm-256color".to_owned()),
-        ];
-        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let t = Tmux::start(&format!("kind-{kind}"), &command, &env, 100, 40);
+        let sandbox = Sandbox::new();
+        let browser = Browser::code_keeper(&sandbox.work(), "ada").write();
+        let t = sandbox.start_in(
+            &format!("kind-{kind}"),
+            &format!("--demo={kind} --redirect oob"),
+            &browser.path,
+            &[],
+            (100, 40),
+        );
 
         let scopes = t.wait_for("Scope string requested");
         assert!(scopes.contains(card), "{kind}: the card does not say {card:?}\n{scopes}");
@@ -96,11 +85,10 @@ fn every_demo_kind_logs_in_through_the_interface() {
             snac_forgets_the_registration_with_the_login(&t);
         }
         t.keys(&["q"]);
-        assert_eq!(crate::support::tmux::wait_for_file(&status).trim(), "exit=0", "{kind}");
-        for d in [&home, &xdg, &tmp] {
-            let left: Vec<_> = std::fs::read_dir(d).unwrap().flatten().map(|e| e.path()).collect();
-            assert!(left.is_empty(), "{kind}: the demo left {left:?}");
-        }
+        assert_eq!(sandbox.exit_status(), "exit=0", "{kind}");
+        // The demo wrote only in its own temporary directory, which went with it.
+        sandbox.assert_home_untouched();
+        assert!(tree(&sandbox.tmp()).is_empty(), "{kind}: left in TMPDIR: {:?}", tree(&sandbox.tmp()));
     }
 }
 

@@ -9,6 +9,7 @@ pub mod kinds;
 pub mod login;
 pub mod mock;
 pub mod poll;
+pub mod sandbox;
 pub mod screen;
 pub mod session;
 pub mod tmux;
