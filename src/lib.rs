@@ -12,6 +12,8 @@ pub(crate) mod cleanup;
 pub mod cli;
 pub mod clipboard;
 pub(crate) mod commands;
+#[cfg(unix)]
+pub mod dbus;
 pub mod demo;
 pub(crate) mod effects;
 pub mod html;

@@ -1,9 +1,8 @@
 //! Tokens in the system keyring (the Secret Service over D-Bus), for `MASTOKEY_KEYRING=1`.
 //!
-//! Every call runs on a thread of its own: the D-Bus client blocks, and a blocking client inside
-//! an async runtime's thread may panic ("cannot start a runtime from within a runtime") or stall
-//! the runtime. The store is called from `#[tokio::main]` code as well as from the blocking
-//! pool, so the keyring protects itself instead of trusting each caller.
+//! Every call runs on a thread of its own: the D-Bus client blocks, and blocking inside an async
+//! runtime's thread stalls the runtime. The store is called from `#[tokio::main]` code as well
+//! as from the blocking pool, so the keyring protects itself instead of trusting each caller.
 
 use crate::secret::Secret;
 
@@ -61,60 +60,48 @@ fn isolated<T: Send, F: FnOnce() -> Result<T, KeyringError> + Send>(f: F) -> Res
 
 #[cfg(all(feature = "keyring", unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
 mod imp {
-    //! The Secret Service through the pure-Rust `secret-service` crate (zbus on the tokio that
-    //! mastokey already runs, RustCrypto for the encrypted session). An item is found by the
-    //! attributes `service` = mastokey and `username` = the login's id, the ones keyring-core's
-    //! store used, so tokens saved by earlier versions are found.
+    //! The Secret Service through mastokey's own small D-Bus client (`crate::dbus`). An item is
+    //! found by the attributes `service` = mastokey and `username` = the login's id, the ones
+    //! earlier versions used, so tokens saved by them are found.
 
     use super::{KeyringError, SERVICE};
+    use crate::dbus::bus::BusError;
+    use crate::dbus::secrets::{Secrets, SecretsError};
     use crate::secret::Secret;
-    use secret_service::blocking::{Item, SecretService};
-    use secret_service::{EncryptionType, Error};
-    use std::collections::HashMap;
 
     /// Connecting fails when there is no session bus or no Secret Service on it: both mean
     /// "no keyring service is running" to the person reading the note.
-    fn connect() -> Result<SecretService<'static>, KeyringError> {
-        SecretService::connect(EncryptionType::Dh).map_err(|e| KeyringError::NoService(no_service_reason(&e)))
-    }
-
-    fn no_service_reason(e: &Error) -> String {
-        let text = e.to_string();
-        if text.contains("ServiceUnknown") || text.contains("org.freedesktop.secrets") {
-            crate::tr!("keyring-reason-no-secret-service")
-        } else if text.contains("Connection") || text.contains("os error") || text.contains("Address") {
-            crate::tr!("keyring-reason-no-bus")
-        } else {
-            describe(e)
-        }
+    fn connect() -> Result<Secrets, KeyringError> {
+        Secrets::connect().map_err(|e| match e {
+            SecretsError::Bus(BusError::NoBus(_)) => KeyringError::NoService(crate::tr!("keyring-reason-no-bus")),
+            SecretsError::Bus(BusError::Remote { name, .. })
+                if name == "org.freedesktop.DBus.Error.ServiceUnknown" || name.ends_with(".NameHasNoOwner") =>
+            {
+                KeyringError::NoService(crate::tr!("keyring-reason-no-secret-service"))
+            }
+            other => failed(other),
+        })
     }
 
     /// The service's error as text; it never holds the item's secret.
-    fn describe(e: &Error) -> String {
-        match e {
-            Error::Locked | Error::Prompt | Error::PromptDisconnected | Error::NoResult => {
+    fn failed(e: SecretsError) -> KeyringError {
+        KeyringError::Failed(match &e {
+            SecretsError::Dismissed => crate::tr!("keyring-locked", detail = e.to_string()),
+            SecretsError::Bus(BusError::Remote { name, .. }) if name.contains("IsLocked") => {
                 crate::tr!("keyring-locked", detail = e.to_string())
             }
-            other => other.to_string(),
-        }
+            _ => e.to_string(),
+        })
     }
 
-    fn failed(e: Error) -> KeyringError {
-        KeyringError::Failed(describe(&e))
-    }
-
-    fn attributes(user: &str) -> HashMap<&str, &str> {
-        HashMap::from([("service", SERVICE), ("username", user)])
+    fn attributes(user: &str) -> [(&str, &str); 2] {
+        [("service", SERVICE), ("username", user)]
     }
 
     /// The one item of `user`, unlocked (the service may ask the person to unlock it); none is
     /// `Missing`, several are refused rather than one picked at random.
-    fn item<'a>(service: &'a SecretService<'a>, user: &str) -> Result<Item<'a>, KeyringError> {
-        let found = service.search_items(attributes(user)).map_err(failed)?;
-        if !found.locked.is_empty() {
-            service.unlock_all(&found.locked.iter().collect::<Vec<_>>()).map_err(failed)?;
-        }
-        let mut items: Vec<Item<'a>> = found.unlocked.into_iter().chain(found.locked).collect();
+    fn item(service: &mut Secrets, user: &str) -> Result<String, KeyringError> {
+        let mut items = service.search(&attributes(user)).map_err(failed)?;
         match items.len() {
             0 => Err(KeyringError::Missing),
             1 => Ok(items.remove(0)),
@@ -123,27 +110,23 @@ mod imp {
     }
 
     pub(super) fn set(user: &str, label: &str, token: &Secret) -> Result<(), KeyringError> {
-        let service = connect()?;
-        match item(&service, user) {
-            Ok(item) => item.set_secret(token.expose().as_bytes(), "application/octet-stream").map_err(failed),
+        let mut service = connect()?;
+        match item(&mut service, user) {
+            Ok(item) => service.set(&item, token.expose().as_bytes()).map_err(failed),
             Err(KeyringError::Missing) => {
-                let collection = service.get_default_collection().map_err(failed)?;
-                collection.ensure_unlocked().map_err(failed)?;
-                collection
-                    .create_item(label, attributes(user), token.expose().as_bytes(), true, "application/octet-stream")
-                    .map(drop)
-                    .map_err(failed)
+                service.create(label, &attributes(user), token.expose().as_bytes()).map_err(failed)
             }
             Err(e) => Err(e),
         }
     }
 
     pub(super) fn get_all(users: &[String]) -> Result<Vec<Result<Secret, KeyringError>>, KeyringError> {
-        let service = connect()?;
+        let mut service = connect()?;
         Ok(users
             .iter()
             .map(|user| {
-                let bytes = item(&service, user)?.get_secret().map_err(failed)?;
+                let item = item(&mut service, user)?;
+                let bytes = service.get(&item).map_err(failed)?;
                 // Not UTF-8 is not a token of ours; its bytes are never quoted.
                 String::from_utf8(bytes)
                     .map(Secret::new)
@@ -153,9 +136,9 @@ mod imp {
     }
 
     pub(super) fn delete(user: &str) -> Result<bool, KeyringError> {
-        let service = connect()?;
-        match item(&service, user) {
-            Ok(item) => item.delete().map(|()| true).map_err(failed),
+        let mut service = connect()?;
+        match item(&mut service, user) {
+            Ok(item) => service.delete(&item).map(|()| true).map_err(failed),
             Err(KeyringError::Missing) => Ok(false),
             Err(e) => Err(e),
         }
