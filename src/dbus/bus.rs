@@ -4,13 +4,15 @@
 use std::collections::VecDeque;
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::message::Message;
 use super::wire::{ERROR, METHOD_RETURN, SIGNAL, Value, WireError};
 
 /// How long a method call may take to answer.
 const REPLY_TIMEOUT: Duration = Duration::from_secs(25);
+/// Signals kept while a reply is awaited (only the newest: a peer may send many).
+const KEPT_SIGNALS: usize = 16;
 
 /// What went wrong talking to the bus. Never holds what was sent (a secret may have been).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,7 +35,12 @@ impl From<WireError> for BusError {
 }
 
 fn broken(e: std::io::Error) -> BusError {
-    BusError::Broken(format!("the D-Bus connection failed: {e}"))
+    match e.kind() {
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
+            BusError::Broken("the Secret Service did not answer in time".into())
+        }
+        _ => BusError::Broken(format!("the D-Bus connection failed: {e}")),
+    }
 }
 
 pub struct Bus {
@@ -41,6 +48,10 @@ pub struct Bus {
     serial: u32,
     /// Signals that arrived while a reply was awaited.
     signals: VecDeque<Message>,
+    /// A read or write failed midway: the stream may be out of step, so nothing more is sent.
+    poisoned: bool,
+    /// Who sent the last reply (the unique name of the service that answered).
+    pub last_sender: Option<String>,
 }
 
 impl Bus {
@@ -66,7 +77,7 @@ impl Bus {
     fn start(mut stream: UnixStream) -> Result<Bus, BusError> {
         stream.set_read_timeout(Some(REPLY_TIMEOUT)).map_err(broken)?;
         authenticate(&mut stream)?;
-        let mut bus = Bus { stream, serial: 0, signals: VecDeque::new() };
+        let mut bus = Bus { stream, serial: 0, signals: VecDeque::new(), poisoned: false, last_sender: None };
         bus.call("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "Hello", vec![])?;
         Ok(bus)
     }
@@ -80,42 +91,80 @@ impl Bus {
         member: &str,
         body: Vec<Value>,
     ) -> Result<Vec<Value>, BusError> {
-        self.serial += 1;
+        if self.poisoned {
+            return Err(BusError::Broken("the D-Bus connection failed earlier".into()));
+        }
+        // Serials are never 0.
+        self.serial = self.serial.checked_add(1).unwrap_or(1);
         let serial = self.serial;
         let message = Message::call(serial, destination, path, interface, member, body);
-        self.stream.write_all(&message.to_bytes()).map_err(broken)?;
+        let sent = self.stream.write_all(&message.to_bytes()).map_err(broken);
+        self.poison_on(sent)?;
+        let deadline = Instant::now() + REPLY_TIMEOUT;
         loop {
-            let reply = self.receive(REPLY_TIMEOUT)?;
+            let reply = self.receive(deadline)?;
             match reply.kind {
-                METHOD_RETURN if reply.reply_serial == Some(serial) => return Ok(reply.body),
+                METHOD_RETURN if reply.reply_serial == Some(serial) => {
+                    self.last_sender = reply.sender;
+                    return Ok(reply.body);
+                }
                 ERROR if reply.reply_serial == Some(serial) => {
                     let name = reply.error_name.unwrap_or_default();
                     let message = reply.body.first().and_then(Value::as_str).unwrap_or_default().to_owned();
                     return Err(BusError::Remote { name, message: crate::sanitize::clean(&message) });
                 }
-                SIGNAL => self.signals.push_back(reply),
+                SIGNAL => {
+                    if self.signals.len() == KEPT_SIGNALS {
+                        self.signals.pop_front();
+                    }
+                    self.signals.push_back(reply);
+                }
                 _ => {}
             }
         }
     }
 
-    /// Waits (up to `timeout`) for the signal `member` from `path`.
-    pub fn signal(&mut self, path: &str, member: &str, timeout: Duration) -> Result<Vec<Value>, BusError> {
-        let matches =
-            |m: &Message| m.kind == SIGNAL && m.path.as_deref() == Some(path) && m.member.as_deref() == Some(member);
+    /// Waits (up to `timeout`) for the signal `interface.member` that `sender` sends from `path`;
+    /// a signal anyone else sends is not it.
+    pub fn signal(
+        &mut self,
+        sender: &str,
+        path: &str,
+        interface: &str,
+        member: &str,
+        timeout: Duration,
+    ) -> Result<Vec<Value>, BusError> {
+        let matches = |m: &Message| {
+            m.kind == SIGNAL
+                && m.sender.as_deref() == Some(sender)
+                && m.path.as_deref() == Some(path)
+                && m.interface.as_deref() == Some(interface)
+                && m.member.as_deref() == Some(member)
+        };
         if let Some(at) = self.signals.iter().position(matches) {
             return Ok(self.signals.remove(at).map(|m| m.body).unwrap_or_default());
         }
+        let deadline = Instant::now() + timeout;
         loop {
-            let message = self.receive(timeout)?;
+            let message = self.receive(deadline)?;
             if matches(&message) {
                 return Ok(message.body);
             }
         }
     }
 
-    fn receive(&mut self, timeout: Duration) -> Result<Message, BusError> {
-        self.stream.set_read_timeout(Some(timeout)).map_err(broken)?;
+    /// The next message, before `deadline`; a failure leaves the connection unusable.
+    fn receive(&mut self, deadline: Instant) -> Result<Message, BusError> {
+        let result = self.read_message(deadline);
+        self.poison_on(result)
+    }
+
+    fn read_message(&mut self, deadline: Instant) -> Result<Message, BusError> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(BusError::Broken("the Secret Service did not answer in time".into()));
+        }
+        self.stream.set_read_timeout(Some(left)).map_err(broken)?;
         let mut head = [0u8; 16];
         self.stream.read_exact(&mut head).map_err(broken)?;
         let length = Message::length(&head)?;
@@ -123,6 +172,13 @@ impl Bus {
         data.resize(length, 0);
         self.stream.read_exact(&mut data[16..]).map_err(broken)?;
         Ok(Message::parse(&data)?)
+    }
+
+    fn poison_on<T>(&mut self, result: Result<T, BusError>) -> Result<T, BusError> {
+        if result.is_err() {
+            self.poisoned = true;
+        }
+        result
     }
 }
 

@@ -2,10 +2,10 @@
 //! sends is outside input: the lengths in the header must agree with the bytes, and the body
 //! with its signature.
 
-use super::wire::{MAX_MESSAGE, METHOD_CALL, Reader, Type, Value, WireError, Writer, bad};
+use super::wire::{BUDGET, MAX_MESSAGE, METHOD_CALL, Reader, Type, Value, WireError, Writer, bad};
 
-/// A message as mastokey uses it.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// A message as mastokey uses it. Its `Debug` leaves the body out: a body may hold a token.
+#[derive(Clone, PartialEq, Default)]
 pub struct Message {
     pub kind: u8,
     pub serial: u32,
@@ -15,7 +15,25 @@ pub struct Message {
     pub error_name: Option<String>,
     pub reply_serial: Option<u32>,
     pub destination: Option<String>,
+    /// The bus name of who sent it (the bus fills it in).
+    pub sender: Option<String>,
     pub body: Vec<Value>,
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Message")
+            .field("kind", &self.kind)
+            .field("serial", &self.serial)
+            .field("path", &self.path)
+            .field("interface", &self.interface)
+            .field("member", &self.member)
+            .field("error_name", &self.error_name)
+            .field("reply_serial", &self.reply_serial)
+            .field("sender", &self.sender)
+            .field("body", &format_args!("<{} values>", self.body.len()))
+            .finish()
+    }
 }
 
 const FIELD_PATH: u8 = 1;
@@ -24,6 +42,7 @@ const FIELD_MEMBER: u8 = 3;
 const FIELD_ERROR_NAME: u8 = 4;
 const FIELD_REPLY_SERIAL: u8 = 5;
 const FIELD_DESTINATION: u8 = 6;
+const FIELD_SENDER: u8 = 7;
 const FIELD_SIGNATURE: u8 = 8;
 
 impl Message {
@@ -56,6 +75,7 @@ impl Message {
             (FIELD_MEMBER, self.member.as_deref().map(Value::str)),
             (FIELD_ERROR_NAME, self.error_name.as_deref().map(Value::str)),
             (FIELD_DESTINATION, self.destination.as_deref().map(Value::str)),
+            (FIELD_SENDER, self.sender.as_deref().map(Value::str)),
         ];
         for (code, value) in text_fields {
             if let Some(value) = value {
@@ -94,7 +114,8 @@ impl Message {
             u32::from_le_bytes(b) as usize
         };
         let (body, fields) = (word(4), word(12));
-        let total = 16usize.checked_add(fields).map(|n| n.div_ceil(8) * 8).and_then(|n| n.checked_add(body));
+        let total =
+            16usize.checked_add(fields).and_then(|n| n.checked_next_multiple_of(8)).and_then(|n| n.checked_add(body));
         match total {
             Some(n) if n <= MAX_MESSAGE => Ok(n),
             _ => bad("a message larger than mastokey reads"),
@@ -111,7 +132,7 @@ impl Message {
         if data[3] != 1 {
             return bad("an unknown protocol version");
         }
-        let mut r = Reader { data, at: 4, big: data[0] == b'B' };
+        let mut r = Reader { data, at: 4, big: data[0] == b'B', budget: BUDGET };
         let body_len = r.u32()? as usize;
         let serial = r.u32()?;
         if serial == 0 {
@@ -131,12 +152,13 @@ impl Message {
                 FIELD_MEMBER => message.member = Some(text()?),
                 FIELD_ERROR_NAME => message.error_name = Some(text()?),
                 FIELD_DESTINATION => message.destination = Some(text()?),
+                FIELD_SENDER => message.sender = Some(text()?),
                 FIELD_SIGNATURE => signature = text()?,
                 FIELD_REPLY_SERIAL => match value {
                     Value::U32(n) => message.reply_serial = Some(*n),
                     _ => return bad("a reply serial that is not a u32"),
                 },
-                // The sender, file descriptors and fields of later versions: not needed.
+                // File descriptors and fields of later versions: not needed.
                 _ => {}
             }
         }

@@ -159,3 +159,30 @@ fn messages_written_elsewhere_are_read() {
     let fields = secret.unwrap().body[0].items().map(<[Value]>::to_vec).unwrap();
     assert_eq!(fields[2].as_bytes().as_deref(), Some(&b"tok-123"[..]));
 }
+
+/// Empty arrays nested in arrays cost four bytes each on the wire; a message full of them must
+/// not become a large allocation (each would keep its element type).
+#[test]
+fn a_small_message_cannot_make_a_large_allocation() {
+    let inner = Type::Struct(vec![Type::Basic(b'y'); 200]);
+    let empty = Value::Array(inner.clone(), vec![]);
+    let many = Value::Array(Type::Array(Box::new(inner)), vec![empty; 20_000]);
+    let bytes = call_with(vec![many]).to_bytes();
+    assert!(bytes.len() < MAX_MESSAGE, "{}", bytes.len());
+    assert_eq!(Message::parse(&bytes), Err(WireError("a message with too many values")));
+}
+
+#[test]
+fn header_lengths_that_overflow_are_refused() {
+    let mut head = [0u8; 16];
+    head[0] = b'l';
+    head[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
+    head[12..16].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert!(Message::length(&head).is_err());
+}
+
+#[test]
+fn a_message_debug_never_shows_its_body() {
+    let shown = format!("{:?}", call_with(vec![Value::bytes(b"tok-secret-123")]));
+    assert!(!shown.contains("116") && !shown.contains("tok") && shown.contains("<1 values>"), "{shown}");
+}

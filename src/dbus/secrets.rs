@@ -41,6 +41,8 @@ fn unexpected(what: &'static str) -> SecretsError {
 pub struct Secrets {
     bus: Bus,
     session: String,
+    /// The unique bus name of the service that opened it: only its prompts count.
+    service: String,
 }
 
 impl Secrets {
@@ -54,7 +56,8 @@ impl Secrets {
             vec![Value::str("plain"), Value::Variant(Box::new(Value::str("")))],
         )?;
         let session = reply.get(1).and_then(Value::as_str).ok_or(unexpected("OpenSession"))?.to_owned();
-        Ok(Secrets { bus, session })
+        let service = bus.last_sender.clone().ok_or(unexpected("OpenSession without a sender"))?;
+        Ok(Secrets { bus, session, service })
     }
 
     /// The items with these attributes, unlocked (the service may ask the person first).
@@ -72,18 +75,21 @@ impl Secrets {
     fn unlock(&mut self, paths: &[String]) -> Result<Vec<String>, SecretsError> {
         let objects = Value::Array(Type::Basic(b'o'), paths.iter().map(|p| Value::path(p)).collect());
         let reply = self.bus.call(SERVICE, SERVICE_PATH, SERVICE_IFACE, "Unlock", vec![objects])?;
-        let unlocked = reply.first().and_then(Value::as_strings).ok_or(unexpected("Unlock"))?;
+        let mut unlocked = reply.first().and_then(Value::as_strings).ok_or(unexpected("Unlock"))?;
         let prompt = reply.get(1).and_then(Value::as_str).ok_or(unexpected("Unlock"))?.to_owned();
         if prompt == "/" {
             return Ok(unlocked);
         }
+        // Those unlocked at once, and those the person unlocked.
         let result = self.prompt(&prompt)?;
-        result.unwrapped().as_strings().ok_or(unexpected("the unlock prompt's result"))
+        unlocked.extend(result.unwrapped().as_strings().ok_or(unexpected("the unlock prompt's result"))?);
+        Ok(unlocked)
     }
 
     /// Shows the service's prompt and waits for the person's answer: its result.
     fn prompt(&mut self, prompt: &str) -> Result<Value, SecretsError> {
-        let rule = format!("type='signal',interface='{PROMPT_IFACE}',member='Completed',path='{prompt}'");
+        let rule =
+            format!("type='signal',sender='{SERVICE}',interface='{PROMPT_IFACE}',member='Completed',path='{prompt}'");
         self.bus.call(
             "org.freedesktop.DBus",
             "/org/freedesktop/DBus",
@@ -92,7 +98,8 @@ impl Secrets {
             vec![Value::Str(rule)],
         )?;
         self.bus.call(SERVICE, prompt, PROMPT_IFACE, "Prompt", vec![Value::str("")])?;
-        let completed = self.bus.signal(prompt, "Completed", PROMPT_TIMEOUT)?;
+        let service = self.service.clone();
+        let completed = self.bus.signal(&service, prompt, PROMPT_IFACE, "Completed", PROMPT_TIMEOUT)?;
         match completed.as_slice() {
             [Value::Bool(true), ..] => Err(SecretsError::Dismissed),
             [Value::Bool(false), result] => Ok(result.clone()),
@@ -162,8 +169,9 @@ impl Secrets {
     pub fn delete(&mut self, item: &str) -> Result<(), SecretsError> {
         let reply = self.bus.call(SERVICE, item, ITEM_IFACE, "Delete", vec![])?;
         match reply.first().and_then(Value::as_str) {
-            Some("/") | None => Ok(()),
+            Some("/") => Ok(()),
             Some(prompt) => self.prompt(prompt).map(drop),
+            None => Err(unexpected("Delete")),
         }
     }
 

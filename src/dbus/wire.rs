@@ -117,6 +117,16 @@ impl Type {
         })
     }
 
+    /// How many type nodes this is.
+    fn nodes(&self) -> usize {
+        1 + match self {
+            Type::Basic(_) | Type::Variant => 0,
+            Type::Array(t) => t.nodes(),
+            Type::Struct(fields) => fields.iter().map(Type::nodes).sum(),
+            Type::DictEntry(k, v) => k.nodes() + v.nodes(),
+        }
+    }
+
     pub fn signature(&self) -> String {
         match self {
             Type::Basic(c) => (*c as char).to_string(),
@@ -315,7 +325,13 @@ pub(super) struct Reader<'a> {
     pub(super) data: &'a [u8],
     pub(super) at: usize,
     pub(super) big: bool,
+    /// What is left to spend on values and the types arrays keep: a small message cannot make
+    /// a large allocation (empty nested arrays cost four bytes each on the wire).
+    pub(super) budget: usize,
 }
+
+/// Values and type nodes one message may make.
+pub(super) const BUDGET: usize = 1 << 16;
 
 impl Reader<'_> {
     pub(super) fn align(&mut self, n: usize) -> Result<(), WireError> {
@@ -365,10 +381,16 @@ impl Reader<'_> {
         self.text(len)
     }
 
+    fn spend(&mut self, n: usize) -> Result<(), WireError> {
+        self.budget = self.budget.checked_sub(n).ok_or(WireError("a message with too many values"))?;
+        Ok(())
+    }
+
     pub(super) fn value(&mut self, t: &Type, depth: usize) -> Result<Value, WireError> {
         if depth > MAX_DEPTH {
             return bad("values nested too deep");
         }
+        self.spend(1)?;
         Ok(match t {
             Type::Basic(b'y') => Value::Byte(self.take(1)?[0]),
             Type::Basic(b'b') => match self.u32()? {
@@ -397,6 +419,8 @@ impl Reader<'_> {
                 Value::Variant(Box::new(self.value(&inner, depth + 1)?))
             }
             Type::Array(element) => {
+                // The array keeps its element type.
+                self.spend(element.nodes())?;
                 let len = self.u32()? as usize;
                 self.align(element.alignment())?;
                 let end = self
