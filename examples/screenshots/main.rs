@@ -24,6 +24,7 @@ mod browser;
 #[allow(dead_code)]
 #[path = "../../tests/it/support/poll.rs"]
 mod poll;
+#[allow(dead_code)]
 #[path = "../../tests/it/support/screen.rs"]
 mod screen;
 #[allow(dead_code)]

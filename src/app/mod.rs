@@ -257,13 +257,18 @@ impl App {
         }
     }
 
+    /// Whether this machine has the command at all: where no browser can be started there is
+    /// no key to open one (it could only fail). The help lists only these.
+    pub fn has_key_for(&self, command: Command) -> bool {
+        command != Command::OpenBrowser || self.settings.browser
+    }
+
     /// Whether a command can do anything right now. The footer hides those that cannot, and
     /// dispatch ignores them: one guard for both.
     pub fn available(&self, command: Command) -> bool {
         match (&self.screen, command) {
             (_, Command::Quit | Command::Help | Command::Back | Command::Yes | Command::No) => true,
-            // Where no browser can be started, `o` is not offered (it could only fail).
-            (Screen::Login(_), Command::OpenBrowser) if !self.settings.browser => false,
+            (_, c) if !self.has_key_for(c) => false,
             (Screen::Login(flow), c) => authorize::available(flow, self.busy(), c),
             (Screen::Profile(profile), c) => profile::available(profile, !self.accounts.logins.is_empty(), c),
             (Screen::Accounts, Command::Submit | Command::CopyToken | Command::Logout | Command::ChangeScopes) => {

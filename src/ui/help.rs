@@ -17,8 +17,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let keys: Vec<(String, String)> = keys::bindings(screen)
         .iter()
         .filter(|b| b.shown != Shown::Hidden)
-        // Where no browser can be started there is no key to open one.
-        .filter(|b| b.command != Command::OpenBrowser || app.settings.browser)
+        .filter(|b| app.has_key_for(b.command))
         .map(|b| (b.keys_label(), crate::i18n::text(b.label)))
         .collect();
     let about =

@@ -177,7 +177,7 @@ fn every_screen_and_dialog_in_japanese_and_french() {
                     let (app, screen) = drawn(&app, w, h);
                     let suffix = if w == 60 { "__narrow" } else { "" };
                     insta::assert_snapshot!(format!("{}__{name}{suffix}", lang.code()), screen);
-                    nothing_is_cut(&app, &screen, &format!("{} {name} {w}×{h}", lang.code()));
+                    nothing_is_cut(&app, &screen, (w, h), &format!("{} {name} {w}×{h}", lang.code()));
                 }
             }
         });
@@ -191,7 +191,7 @@ fn the_help_is_never_cut_in_english_either() {
             let app = build();
             for (w, h) in [(80, 24), (60, 20)] {
                 let (app, screen) = drawn(&app, w, h);
-                nothing_is_cut(&app, &screen, &format!("en {name} {w}×{h}"));
+                nothing_is_cut(&app, &screen, (w, h), &format!("en {name} {w}×{h}"));
             }
         }
     });
@@ -199,14 +199,10 @@ fn the_help_is_never_cut_in_english_either() {
 
 /// What must be whole on screen: every footer hint (no overlay), the notice, a dialog's question,
 /// what each key in the help does.
-fn nothing_is_cut(app: &App, screen: &str, what: &str) {
+fn nothing_is_cut(app: &App, screen: &str, (width, height): (u16, u16), what: &str) {
     if let Some(Overlay::Help) = &app.overlay {
         // The help drawn over nothing, so the screen beside it does not interleave its rows.
-        // Each row is quoted; a wide character takes two columns.
-        let width = screen.lines().next().map_or(0, |row| unicode_width::UnicodeWidthStr::width(row) - 2);
-        let height = screen.lines().count();
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width as u16, height as u16)).unwrap();
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
         terminal.draw(|frame| super::help::draw(frame, app, &super::Theme::new(true))).unwrap();
         let help = super::tests::text_of(terminal.backend().buffer());
         for b in bindings(app.screen_id()).iter().filter(|b| b.shown != Shown::Hidden) {

@@ -6,6 +6,7 @@
 
 use crate::support::browser::Browser;
 use crate::support::sandbox::{Sandbox, tree};
+use crate::support::screen::words;
 use crate::support::tmux::Tmux;
 
 tests! {
@@ -48,8 +49,7 @@ fn every_demo_kind_logs_in_through_the_interface() {
 
         let scopes = t.wait_for("Scope string requested");
         assert!(scopes.contains(card), "{kind}: the card does not say {card:?}\n{scopes}");
-        let squashed: String = scopes.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(squashed.contains(adapted), "{kind}: the card does not say {adapted:?}\n{scopes}");
+        assert!(words(&scopes).contains(adapted), "{kind}: the card does not say {adapted:?}\n{scopes}");
         t.keys(&["Enter"]);
         t.wait_for("Authorize URL");
         t.keys(&["o"]);
@@ -59,12 +59,11 @@ fn every_demo_kind_logs_in_through_the_interface() {
         t.wait_for("Paste the code");
 
         match wrong_code {
-            Some(words) => {
+            Some(said) => {
                 t.type_text("not-the-code");
                 t.keys(&["Enter"]);
                 let refused = t.wait_for("did not accept this code");
-                let squashed: String = refused.split_whitespace().collect::<Vec<_>>().join(" ");
-                assert!(squashed.contains(words), "{kind}: {words:?}\n{refused}");
+                assert!(words(&refused).contains(said), "{kind}: {said:?}\n{refused}");
                 assert!(!refused.contains("Saved in"), "{kind}\n{refused}");
             }
             None => {

@@ -282,7 +282,7 @@ fn the_profile_screen_says_where_the_token_went() {
     let screen = log_in_on_screen(&s, &t);
     assert!(screen.contains(&format!("Saved in              {}", s.config.join("logins.json").display())), "{screen}");
     // The note wraps; read it as one line.
-    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = crate::support::screen::words(&screen);
     let note = "⚠ No keyring service is running (no D-Bus session bus could be reached), so the token is in this \
                 0600 file.";
     assert!(words.contains(note), "{screen}");

@@ -10,3 +10,8 @@ pub fn saved_in(screen: &str) -> Option<PathBuf> {
     let path = line.trim_start().strip_prefix("Saved in")?.trim();
     (!path.is_empty()).then(|| PathBuf::from(path))
 }
+
+/// The screen's words joined by single spaces, so a sentence wrapped over rows reads whole.
+pub fn words(screen: &str) -> String {
+    screen.split_whitespace().collect::<Vec<_>>().join(" ")
+}
