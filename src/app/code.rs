@@ -17,7 +17,7 @@ pub(super) fn submit(flow: &mut Flow, ctx: &mut Ctx) -> Vec<Effect> {
     match paste::check(paste::parse(flow.code.value()), &attempt.state) {
         Ok(code) => exchange(flow, ctx, code, true),
         Err(refusal) => {
-            flow.code_error = Some(messages::paste_refused(&refusal, flow.mode, ctx.settings.browser));
+            flow.code_error = Some(messages::paste_refused(&refusal, flow.mode, ctx.has_key_for(Command::OpenBrowser)));
             Vec::new()
         }
     }
@@ -65,7 +65,7 @@ pub(super) fn exchanged(app: &mut App, result: Result<TokenResponse, ApiError>) 
         Err(e) => app.with_login(|flow, ctx| {
             let how = messages::Exchanged {
                 mode: flow.mode,
-                browser: ctx.settings.browser,
+                browser: ctx.has_key_for(Command::OpenBrowser),
                 kind: flow.server.kind,
                 pasted: flow.code_pasted,
             };

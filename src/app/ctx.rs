@@ -2,6 +2,7 @@
 //! logins, the request in flight, a dialog and a notice. A screen's handlers take their own
 //! state and this side by side.
 
+use super::keys::Command;
 use super::logins::AccountsList;
 use super::*;
 
@@ -38,6 +39,12 @@ impl Ctx {
             refresh_report: None,
             next_task: 1,
         }
+    }
+
+    /// Whether this machine has the command at all: where no browser can be started there is
+    /// no key to open one (it could only fail). The help lists only these.
+    pub fn has_key_for(&self, command: Command) -> bool {
+        command != Command::OpenBrowser || self.settings.browser
     }
 
     pub fn busy(&self) -> bool {

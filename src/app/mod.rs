@@ -257,12 +257,6 @@ impl App {
         }
     }
 
-    /// Whether this machine has the command at all: where no browser can be started there is
-    /// no key to open one (it could only fail). The help lists only these.
-    pub fn has_key_for(&self, command: Command) -> bool {
-        command != Command::OpenBrowser || self.settings.browser
-    }
-
     /// Whether a command can do anything right now. The footer hides those that cannot, and
     /// dispatch ignores them: one guard for both.
     pub fn available(&self, command: Command) -> bool {

@@ -82,7 +82,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Copied(result) => {
             let text = match &result {
                 Ok(method) => method.describe(),
-                Err(e) => messages::copy_failed(e, app.screen_id(), app.settings.browser),
+                Err(e) => messages::copy_failed(e, app.screen_id(), app.has_key_for(Command::OpenBrowser)),
             };
             let worked =
                 matches!(&result, Ok(method) if !matches!(method, crate::clipboard::CopyMethod::Osc52TmuxOff(_)));
